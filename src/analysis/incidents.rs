@@ -1,0 +1,363 @@
+//! Attack incidents: a sentence reports an attack when it has an attack word and an anchor
+//! that makes it a single event (a day, a named place, a casualty count, a named victim).
+//! Reports of the same attack, in one document or several, are merged into one incident.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::lexicon::Lexicon;
+use crate::model::{ActorId, ActorKind, IncidentId, PlaceId};
+
+use super::numbers::{self, NUMBER};
+use super::template::Role;
+use super::{dates, speakers, AttackReport, DocCtx, Incident};
+
+/// An attack report found in one document (local actor refs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The attack word.
+    pub trigger: (usize, usize),
+    /// Day.
+    pub date: Option<NaiveDate>,
+    /// Place.
+    pub place: Option<PlaceId>,
+    /// Country.
+    pub country: Option<u32>,
+    /// Attacker.
+    pub attacker: Option<u32>,
+    /// Targets (the first is the incident's target; others are also attacked).
+    pub targets: Vec<u32>,
+    /// Weapon.
+    pub weapon: Option<String>,
+    /// Killed.
+    pub killed: Option<u64>,
+    /// Injured.
+    pub injured: Option<u64>,
+}
+
+static VETO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:possible|potential|would|could|future|further|threat\w*|deter\w*|prevent\w*|avoid\w*|risk|halt\w*|suspen\w*|stop\w*|cessation|no|more|new|any|deadly|similar)\s+(?:\S+\s+){0,1}$").unwrap()
+});
+static KILLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\bkill(?:ed|ing|s)?\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?P<a>{NUMBER})\b|(?:at\s+least\s+|more\s+than\s+)?(?P<b>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died)\b|(?P<c>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?lost\s+their\s+lives|\bdeaths?\s+of\s+(?P<d>{NUMBER})\b"
+    ))
+    .unwrap()
+});
+static INJURED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?P<a>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have\s+been\s+)?(?:injured|wounded|hurt)\b|\b(?:injur|wound)(?:ed|ing)\s+(?:at\s+least\s+)?(?P<b>{NUMBER})\b"
+    ))
+    .unwrap()
+});
+static VICTIM_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:’s|'s|')?\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|forces|personnel|service\s*members|base|bases|military\s+base|embassy|contractors?|facilit(?:y|ies)|targets|interests|positions|sites|convoy|patrol|garrison|warships?|vessels?|ships?|commanders?|communication\s+devices|fighters|members|officials|headquarters)\b").unwrap()
+});
+static TARGET_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\b(?:on|against|targeting|target|targeted|into|at|of|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap());
+static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:struck|strikes|striking|targeted|targeting|attacked|attacking|bombed|killed|launched|carried\s+out|conducted|fired|dropped|shelled|hit|intensified|assassinated|assassinating|eliminate|eliminated|raided|invaded)\b").unwrap()
+});
+static KILL_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:killing|assassinating|assassination\s+of|killed|killing\s+of)\s+").unwrap());
+
+fn resolve_date(ctx: &DocCtx<'_>, d: &dates::DateMention) -> Option<NaiveDate> {
+    if d.range {
+        return None;
+    }
+    dates::resolve(d.form, ctx.doc.date, ctx.anchor)
+}
+
+/// The attack reports of sentence `si`.
+pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
+    let s = ctx.sentences[si];
+    let t = &ctx.templates[si];
+    let sent = &ctx.text[s.start..s.end];
+    let lower = sent.to_lowercase();
+    // Trigger words.
+    let mut triggers: Vec<(usize, usize)> = Vec::new();
+    for w in &ctx.lex.cues.attack_triggers {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(w.as_str()) {
+            let st = from + p;
+            let en = st + w.len();
+            from = en;
+            let ok_l = st == 0 || !lower[..st].chars().next_back().is_some_and(char::is_alphanumeric);
+            let ok_r = !lower[en..].chars().next().is_some_and(char::is_alphanumeric);
+            if ok_l && ok_r && !VETO_BEFORE.is_match(&sent[..st]) && !triggers.iter().any(|&(a, b)| a < en && st < b) {
+                triggers.push((st, en));
+            }
+        }
+    }
+    if triggers.is_empty() {
+        return Vec::new();
+    }
+    triggers.sort();
+    // Anchors.
+    let ds: Vec<dates::DateMention> = dates::find(sent).into_iter().filter(|d| !d.since).collect();
+    let places: Vec<_> = ctx.places.iter().filter(|p| p.start >= s.start && p.end <= s.end).collect();
+    let killed_m = KILLED.captures(sent).and_then(|c| ["a", "b", "c", "d"].iter().find_map(|n| c.name(n)).and_then(|m| numbers::parse(m.as_str())));
+    let injured_m = INJURED.captures(sent).and_then(|c| ["a", "b"].iter().find_map(|n| c.name(n)).and_then(|m| numbers::parse(m.as_str())));
+    // People killed by name: "killing Gen. X and Y", "assassinating X and Y".
+    let mut victims: Vec<(u32, usize)> = Vec::new();
+    for m in KILL_LIST.find_iter(&t.text) {
+        let rest = &t.text[m.end()..];
+        let mut pos = m.end();
+        let mut taken = 0;
+        for mm in t.mentions.iter().filter(|x| x.t_start >= m.end()) {
+            let between = &t.text[pos..mm.t_start];
+            if taken > 0 && !Regex::new(r"^(?:[^.;]{0,80})(?:,|\band\b)").map(|r| r.is_match(between)).unwrap_or(false) {
+                break;
+            }
+            if between.len() > 90 {
+                break;
+            }
+            if ctx.is_person(mm.actor) && mm.role == Role::Refers {
+                victims.push((mm.actor, mm.start));
+                taken += 1;
+            }
+            pos = mm.t_end;
+        }
+        let _ = rest;
+    }
+    let has_anchor = !ds.is_empty() || !places.is_empty() || killed_m.is_some() || injured_m.is_some() || !victims.is_empty();
+    if !has_anchor {
+        return Vec::new();
+    }
+    // Targets per trigger: a victim noun phrase, or an actor after on/against/targeting.
+    let tpos = |doc: usize| -> usize { t.mentions.iter().find(|m| m.start >= doc).map(|m| m.t_start).unwrap_or(t.text.len()) };
+    let mut target_of = Vec::new();
+    for (i, &(st, _)) in triggers.iter().enumerate() {
+        let win_end = triggers.get(i + 1).map(|x| s.start + x.0).unwrap_or(s.end);
+        let tstart = tpos(s.start + st);
+        let mut tgt = None;
+        for m in t.mentions.iter().filter(|m| m.t_start >= tstart && m.end <= win_end && m.role == Role::Refers) {
+            let before = &t.text[..m.t_start];
+            if TARGET_PREP.is_match(before) {
+                tgt = Some(m.actor);
+                break;
+            }
+        }
+        target_of.push(tgt);
+    }
+    // Victim-noun targets anywhere in the sentence ("three US soldiers").
+    let victim_target = t
+        .mentions
+        .iter()
+        .filter(|m| m.role == Role::Refers || m.role == Role::Modifier && false)
+        .find(|m| VICTIM_NOUN.is_match(&t.text[m.t_end..]))
+        .map(|m| m.actor);
+    // Group triggers into incidents: a new group when a trigger has its own, different target.
+    let mut groups: Vec<(Vec<usize>, Option<u32>)> = Vec::new();
+    for (i, tg) in target_of.iter().enumerate() {
+        match groups.last_mut() {
+            Some((members, gt)) if !(tg.is_some() && gt.is_some() && tg != gt) => {
+                members.push(i);
+                if gt.is_none() {
+                    *gt = *tg;
+                }
+            }
+            _ => groups.push((vec![i], *tg)),
+        }
+    }
+    // Attacker: "by X", the actor right before the attack word, or the clause subject of an
+    // agentive verb.
+    let attacker_for = |first_trigger: usize, target: Option<u32>| -> Option<u32> {
+        let (st, en) = triggers[first_trigger];
+        let ttrig = tpos(s.start + st);
+        let after = &sent[en..];
+        if let Some(p) = after.find(" by ") {
+            if p < 40 {
+                let by = s.start + en + p + 4;
+                if let Some(m) = t.mentions.iter().find(|m| m.start >= by && m.start < by + 40 && m.role == Role::Refers) {
+                    if Some(m.actor) != target {
+                        return Some(m.actor);
+                    }
+                }
+            }
+        }
+        if let Some(m) = t.mentions.iter().rev().find(|m| m.t_end <= ttrig) {
+            let gap = &t.text[m.t_end..ttrig];
+            let words = gap.split_whitespace().count();
+            if m.role == Role::Refers && words <= 3 && !gap.contains(',') && !gap.to_lowercase().contains(" of ") && Some(m.actor) != target {
+                return Some(m.actor);
+            }
+        }
+        if AGENT_VERB.is_match(sent) {
+            let subj = speakers::subject(t, ttrig, ctx);
+            if let Some(&a) = subj.first() {
+                if Some(a) != target && target.is_none_or(|x| ctx.side(x) != ctx.side(a)) {
+                    return Some(a);
+                }
+            }
+        }
+        None
+    };
+    let weapon_at = |pos: usize| -> Option<String> {
+        let mut best: Option<(usize, String)> = None;
+        for w in &ctx.lex.cues.weapons {
+            for word in &w.words {
+                let mut from = 0;
+                while let Some(p) = lower[from..].find(word.as_str()) {
+                    let st = from + p;
+                    from = st + word.len();
+                    let ok_l = st == 0 || !lower[..st].chars().next_back().is_some_and(char::is_alphanumeric);
+                    let ok_r = !lower[st + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
+                    if ok_l && ok_r {
+                        let d = st.abs_diff(pos);
+                        if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                            best = Some((d, w.name.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        best.map(|(_, n)| n)
+    };
+    let state_country = |name: &str| ctx.lex.actor_by_name(name).map(|a| a.0);
+    let mut out = Vec::new();
+    for (members, gtarget) in groups {
+        let first = members[0];
+        let (st, en) = triggers[first];
+        // Places of this group: in its window.
+        let win_s = s.start + st;
+        let win_e = members.last().and_then(|&l| triggers.get(l + 1)).map(|x| s.start + x.0).unwrap_or(s.end);
+        let mut gplaces: Vec<PlaceId> = places.iter().filter(|p| p.start >= win_s && p.end <= win_e).map(|p| p.place).collect();
+        if gplaces.is_empty() {
+            gplaces = places.iter().map(|p| p.place).collect();
+        }
+        gplaces.dedup();
+        let plural = sent[st..en].ends_with('s') && !sent[st..en].ends_with("ss");
+        let split_places = plural && gplaces.len() >= 2;
+        let target = victim_target.or(gtarget);
+        // Named victims: one incident each for an assassination list, one incident for a strike.
+        let assassination = members.iter().all(|&i| {
+            let w = sent[triggers[i].0..triggers[i].1].to_lowercase();
+            w.starts_with("assassinat") || w == "killing"
+        }) && victims.len() >= 2;
+        let date = {
+            let near = ds.iter().min_by_key(|d| d.start.abs_diff(st));
+            near.and_then(|d| resolve_date(ctx, d))
+        };
+        let attacker = attacker_for(first, target);
+        // Country: the place's, else the one state named as a location.
+        let locs: Vec<u32> = {
+            let mut v: Vec<u32> = t.mentions.iter().filter(|m| m.role == Role::Location && ctx.kind(m.actor) == ActorKind::State).map(|m| m.actor).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let country_of = |p: Option<PlaceId>| -> Option<u32> {
+            p.and_then(|p| ctx.lex.place(p).country.as_deref().and_then(state_country)).or(if locs.len() == 1 { Some(locs[0]) } else { None })
+        };
+        let weapon = weapon_at(st);
+        let base = Found {
+            sentence: si,
+            trigger: (s.start + st, s.start + en),
+            date,
+            place: None,
+            country: None,
+            attacker,
+            targets: target.into_iter().collect(),
+            weapon,
+            killed: killed_m,
+            injured: injured_m,
+        };
+        if assassination {
+            for &(v, _) in &victims {
+                out.push(Found { targets: vec![v], killed: Some(1), place: gplaces.first().copied().filter(|_| gplaces.len() == 1), country: country_of(gplaces.first().copied().filter(|_| gplaces.len() == 1)), ..base.clone() });
+            }
+        } else if split_places {
+            for &p in &gplaces {
+                out.push(Found { place: Some(p), country: country_of(Some(p)), ..base.clone() });
+            }
+        } else {
+            let place = gplaces.first().copied();
+            let mut f = Found { place, country: country_of(place), ..base.clone() };
+            if !victims.is_empty() {
+                let mut targets: Vec<u32> = victims.iter().map(|v| v.0).collect();
+                if let Some(t0) = target.filter(|t0| !targets.contains(t0)) {
+                    targets.push(t0);
+                }
+                f.targets = targets;
+                if f.killed.is_none() {
+                    f.killed = Some(victims.len() as u64);
+                }
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+fn same_incident(a: &AttackReport, b: &AttackReport, same_doc: bool) -> bool {
+    if !compatible(&a.date, &b.date) || !compatible(&a.place, &b.place) || !compatible(&a.country, &b.country) {
+        return false;
+    }
+    if !compatible(&a.attacker, &b.attacker) || !compatible(&a.target, &b.target) {
+        return false;
+    }
+    let strong = (a.date.is_some() && a.date == b.date) as u8 + (a.place.is_some() && a.place == b.place) as u8;
+    let actors = (a.attacker.is_some() && a.attacker == b.attacker) as u8 + (a.target.is_some() && a.target == b.target) as u8;
+    if same_doc {
+        strong >= 1 && (actors >= 1 || strong == 2) || (actors == 2 && (a.place == b.place || a.date == b.date))
+    } else {
+        strong == 2 || (a.date.is_some() && a.date == b.date && (actors >= 1 || a.country.is_some() && a.country == b.country))
+    }
+}
+
+/// Merges reports into incidents (the same attack reported twice in a document, or by several
+/// documents) and sets each report's incident id.
+pub fn merge(reports: &mut [AttackReport], lex: &Lexicon) -> Vec<Incident> {
+    let _ = lex;
+    let mut incidents: Vec<Incident> = Vec::new();
+    for i in 0..reports.len() {
+        let r = reports[i].clone();
+        let found = incidents.iter().position(|inc| {
+            inc.reports.iter().any(|&j| {
+                let o = &reports[j];
+                same_incident(o, &r, o.span.doc == r.span.doc)
+            })
+        });
+        let id = match found {
+            Some(k) => {
+                let inc = &mut incidents[k];
+                inc.reports.push(i);
+                inc.date = inc.date.or(r.date);
+                inc.place = inc.place.or(r.place);
+                inc.country = inc.country.or(r.country);
+                inc.attacker = inc.attacker.or(r.attacker);
+                inc.target = inc.target.or(r.target);
+                inc.weapon = inc.weapon.clone().or(r.weapon.clone());
+                inc.killed = inc.killed.max(r.killed);
+                inc.injured = inc.injured.max(r.injured);
+                inc.id
+            }
+            None => {
+                let id = IncidentId(incidents.len() as u32);
+                incidents.push(Incident {
+                    id,
+                    reports: vec![i],
+                    date: r.date,
+                    place: r.place,
+                    country: r.country,
+                    attacker: r.attacker,
+                    target: r.target,
+                    weapon: r.weapon.clone(),
+                    killed: r.killed,
+                    injured: r.injured,
+                });
+                id
+            }
+        };
+        reports[i].incident = id;
+    }
+    let _ = ActorId(0);
+    incidents
+}

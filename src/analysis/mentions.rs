@@ -1,0 +1,376 @@
+//! Finding actors and places in text: one Aho-Corasick pass over every alias, spelling
+//! variant and demonym of the lexicon, with the traps of news text handled ("Kataib
+//! Hezbollah" is not Hezbollah, "US" is not "us", "IS" only as a capitalised token,
+//! possessives), and a guesser for actors that are not in the lexicon.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::lexicon::Lexicon;
+use crate::model::{ActorKind, PlaceId};
+
+/// What an alias pattern stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Actor(u32),
+    Place(u32),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct PatternInfo {
+    target: Target,
+    /// Matches only with exactly this case (short acronyms).
+    exact_case: bool,
+    /// The first letter must be a capital in the text.
+    capital: bool,
+    /// The pattern is a demonym ("Iranian").
+    demonym: bool,
+    /// The pattern has several words (allowed to follow a run-together lowercase letter).
+    multiword: bool,
+}
+
+/// Matches lexicon names in text.
+pub struct Matcher {
+    actors_ac: AhoCorasick,
+    actor_info: Vec<PatternInfo>,
+    actor_patterns: Vec<String>,
+    places_ac: AhoCorasick,
+    place_info: Vec<PatternInfo>,
+}
+
+/// An actor found in text. `actor` indexes the lexicon, or (from `lexicon.actors.len()` on) the
+/// document's own list of unknown actors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawMention {
+    /// The actor (see above).
+    pub actor: u32,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Found through a demonym ("Iranian").
+    pub demonym: bool,
+}
+
+/// A place found in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlaceMention {
+    /// The place.
+    pub place: PlaceId,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// An actor not in the lexicon, guessed from the shape of its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownActor {
+    /// The name as written (without a leading "the").
+    pub name: String,
+    /// The guessed kind.
+    pub kind: ActorKind,
+}
+
+const PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "an", "ar", "az", "abu", "bin", "ibn", "bint", "abd"];
+
+/// Spelling variants of a name: apostrophes straight, curly or dropped; hyphen or space after
+/// Arabic particles; hyphens as spaces.
+fn variants(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    let push = |s: String, out: &mut Vec<String>| {
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    let apos: Vec<String> = if name.contains(['\'', '’', 'ʼ', '`']) {
+        let base = name.replace(['’', 'ʼ', '`'], "'");
+        vec![base.clone(), base.replace('\'', "’"), base.replace('\'', "")]
+    } else {
+        vec![name.to_string()]
+    };
+    for a in apos {
+        push(a.clone(), &mut out);
+        // particles: "al-Haq" <-> "al Haq"
+        let words: Vec<&str> = a.split(' ').collect();
+        let hy: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let lw = w.to_ascii_lowercase();
+                match lw.split_once('-') {
+                    Some((p, _)) if PARTICLES.contains(&p) => w.replacen('-', " ", 1),
+                    _ => w.to_string(),
+                }
+            })
+            .collect();
+        push(hy.join(" "), &mut out);
+        let mut joined = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let lw = words[i].to_ascii_lowercase();
+            if PARTICLES.contains(&lw.as_str()) && i + 1 < words.len() && i > 0 {
+                joined.push(format!("{}-{}", words[i], words[i + 1]));
+                i += 2;
+            } else {
+                joined.push(words[i].to_string());
+                i += 1;
+            }
+        }
+        push(joined.join(" "), &mut out);
+        if a.contains('-') {
+            push(a.replace('-', " "), &mut out);
+        }
+    }
+    out
+}
+
+fn is_acronym(p: &str) -> bool {
+    let letters: Vec<char> = p.chars().filter(|c| c.is_alphanumeric()).collect();
+    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn build(patterns: &[(String, PatternInfo)]) -> (AhoCorasick, Vec<PatternInfo>, Vec<String>) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut pats = Vec::new();
+    let mut infos = Vec::new();
+    for (p, info) in patterns {
+        // Case-sensitive acronyms keep their own entry; others dedupe case-insensitively.
+        let key = if info.exact_case { format!("\u{1}{p}") } else { p.to_lowercase() };
+        if seen.contains_key(&key) {
+            continue;
+        }
+        seen.insert(key, pats.len());
+        pats.push(p.clone());
+        infos.push(*info);
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&pats)
+        .expect("alias automaton");
+    (ac, infos, pats)
+}
+
+impl Matcher {
+    /// Builds the matcher for a lexicon.
+    pub fn new(lex: &Lexicon) -> Matcher {
+        let mut actor_pats = Vec::new();
+        for (i, a) in lex.actors.iter().enumerate() {
+            let names = std::iter::once((&a.name, false))
+                .chain(a.aliases.iter().map(|x| (x, false)))
+                .chain(a.demonyms.iter().map(|x| (x, true)));
+            for (n, demonym) in names {
+                for v in variants(n) {
+                    let exact = is_acronym(&v);
+                    let capital = v.starts_with(char::is_uppercase);
+                    let multiword = v.contains(' ');
+                    actor_pats.push((v, PatternInfo { target: Target::Actor(i as u32), exact_case: exact, capital, demonym, multiword }));
+                }
+            }
+        }
+        let (actors_ac, actor_info, actor_patterns) = build(&actor_pats);
+        let mut place_pats = Vec::new();
+        for (i, p) in lex.places.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                for v in variants(n) {
+                    let exact = is_acronym(&v);
+                    let capital = v.starts_with(char::is_uppercase) || v.starts_with("al-") || v.starts_with("al ");
+                    let multiword = v.contains(' ');
+                    place_pats.push((v, PatternInfo { target: Target::Place(i as u32), exact_case: exact, capital, demonym: false, multiword }));
+                }
+            }
+        }
+        let (places_ac, place_info, _) = build(&place_pats);
+        Matcher { actors_ac, actor_info, actor_patterns, places_ac, place_info }
+    }
+
+    /// All actor mentions in `text`, in order.
+    pub fn actors(&self, text: &str) -> Vec<RawMention> {
+        let mut out = Vec::new();
+        for m in self.actors_ac.find_iter(text) {
+            let info = self.actor_info[m.pattern().as_usize()];
+            if !accept(text, m.start(), m.end(), &info, &self.actor_patterns[m.pattern().as_usize()]) {
+                continue;
+            }
+            let Target::Actor(a) = info.target else { continue };
+            out.push(RawMention { actor: a, start: m.start(), end: m.end(), demonym: info.demonym });
+        }
+        out
+    }
+
+    /// All place mentions in `text`, in order.
+    pub fn places(&self, text: &str) -> Vec<PlaceMention> {
+        let mut out = Vec::new();
+        for m in self.places_ac.find_iter(text) {
+            let info = self.place_info[m.pattern().as_usize()];
+            if !accept(text, m.start(), m.end(), &info, "") {
+                continue;
+            }
+            let Target::Place(p) = info.target else { continue };
+            out.push(PlaceMention { place: PlaceId(p), start: m.start(), end: m.end() });
+        }
+        out
+    }
+}
+
+fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> bool {
+    let found = &text[s..e];
+    let prev = text[..s].chars().next_back();
+    let next = text[e..].chars().next();
+    if next.is_some_and(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    if let Some(p) = prev {
+        if p.is_alphanumeric() {
+            // "Sadr'sSaraya al Salam": a run-together multi-word name after a lowercase letter.
+            let joined = info.multiword && p.is_lowercase() && found.starts_with(char::is_uppercase);
+            if !joined {
+                return false;
+            }
+        }
+    }
+    if info.exact_case {
+        if found != pattern && !pattern.is_empty() {
+            return false;
+        }
+        if !found.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+            return false;
+        }
+        // An acronym inside an all-capitals heading is just a word ("WHAT IS NEXT").
+        let before_word: String = text[..s].chars().rev().skip_while(|c| !c.is_alphabetic()).take_while(|c| c.is_alphabetic()).collect();
+        let after_word: String = text[e..].chars().skip_while(|c| !c.is_alphabetic()).take_while(|c| c.is_alphabetic()).collect();
+        let caps = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+        let gap_before = text[..s].chars().rev().take_while(|c| !c.is_alphabetic()).any(|c| c == '\n' || c == '.');
+        let gap_after = text[e..].chars().take_while(|c| !c.is_alphabetic()).any(|c| c == '\n' || c == '.');
+        if (caps(&before_word) && !gap_before) || (caps(&after_word) && !gap_after) {
+            return false;
+        }
+    } else if info.capital && !found.starts_with(char::is_uppercase) {
+        return false;
+    }
+    true
+}
+
+static UNKNOWN_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Movement|Front|Army|Organi[sz]ation|Forces|Party|Council|Corps|Regiment|Division|Militia|Gathering|Coalition|Alliance|Committee|League|Guards?))\b|\b((?:Saraya|Kataib|Kata'ib|Kata’ib|Liwa|Harakat|Jaysh|Jaish|Ansar|Asaib|Asa'ib|Tanzim|Jund|Firqat|Quwat|Hizb)\s+(?:(?:al|el|ad|as|ash|ul)[- ])?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|as|ash)[- ])?[A-Z][\w'’-]+){0,3})").unwrap()
+});
+static UNKNOWN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Gen\.|General|Lt\.|Maj\.|Brig\.|Col\.|Commander|Spokesman|Spokesperson|Sheikh|Sen\.|Senator|Rep\.|Secretary|Ayatollah|Sayyed|Sayyid|Dr\.|Mr\.|Ms\.|Mrs\.|MP|Ambassador|Prince|Emir|Colonel|Major|Captain|Admiral)\s+((?:(?:al|el|Abu|Abdul|Abd|bin|ibn)[- ])?[A-Z][a-z'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|van)[- ])?[A-Z][a-z'’-]+){1,3})").unwrap()
+});
+static APPOSITIVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][a-z'’-]+(?:\s+(?:(?:al|el|bin|ibn)[- ])?[A-Z][a-z'’-]+){1,2}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:expert|analyst|researcher|fellow|professor|official|spokes(?:man|person|woman)|commander|leader|head|director|adviser|advisor|journalist|observer|minister|lawmaker|scholar|cleric)\b").unwrap()
+});
+
+const NOT_NAME_START: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "While", "When", "After", "Before", "Since",
+    "As", "If", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "Some", "Many",
+    "Most", "Other", "For", "With", "From", "By", "Of", "To", "Prior", "Despite", "Although",
+    "Though", "Under", "Over", "Both", "Several", "Iran", "Iranian", "Iraqi", "Syrian", "US", "U.S.",
+    "American", "Israeli", "Lebanese", "Yemeni", "Western", "Regional", "Security", "Coalition",
+];
+
+/// Guesses actors that are not in the lexicon, in text outside the `covered` ranges.
+pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActor, usize, usize)> {
+    let overlaps = |s: usize, e: usize| covered.iter().any(|&(cs, ce)| cs < e && s < ce);
+    let mut out = Vec::new();
+    for c in UNKNOWN_GROUP.captures_iter(text) {
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else { continue };
+        let mut s = m.start();
+        let mut name = m.as_str();
+        // Drop leading words that start a sentence rather than a name.
+        while let Some((first, rest)) = name.split_once(' ') {
+            if NOT_NAME_START.contains(&first) {
+                s += first.len() + 1;
+                name = rest;
+            } else {
+                break;
+            }
+        }
+        if name.split_whitespace().count() < 2 || overlaps(s, m.end()) {
+            continue;
+        }
+        let kind = if name.ends_with("Party") || name.ends_with("Movement") || name.ends_with("Gathering") {
+            ActorKind::PoliticalParty
+        } else if name.ends_with("Council") || name.ends_with("Committee") {
+            ActorKind::Organisation
+        } else {
+            ActorKind::ArmedGroup
+        };
+        out.push((UnknownActor { name: name.trim().to_string(), kind }, s, m.end()));
+    }
+    for re in [&*UNKNOWN_PERSON, &*APPOSITIVE_PERSON] {
+        for c in re.captures_iter(text) {
+            let m = c.get(1).expect("group 1");
+            let name = m.as_str();
+            if overlaps(m.start(), m.end()) || NOT_NAME_START.contains(&name.split(' ').next().unwrap_or("")) {
+                continue;
+            }
+            if out.iter().any(|(_, s, e)| *s < m.end() && m.start() < *e) {
+                continue;
+            }
+            out.push((UnknownActor { name: name.to_string(), kind: ActorKind::Person }, m.start(), m.end()));
+        }
+    }
+    out.sort_by_key(|(_, s, _)| *s);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::bundled();
+        let m = Matcher::new(&lex);
+        m.actors(text).into_iter().map(|r| (text[r.start..r.end].to_string(), lex.actors[r.actor as usize].name.clone())).collect()
+    }
+
+    #[test]
+    fn alias_traps() {
+        let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            ("Kataib Hezbollah and Hezbollah", vec![("Kataib Hezbollah", "Kataib Hezbollah"), ("Hezbollah", "Hezbollah")]),
+            ("the Hezbollah Brigades, or Iraqi Hezbollah", vec![("Hezbollah Brigades", "Kataib Hezbollah"), ("Iraqi Hezbollah", "Kataib Hezbollah")]),
+            ("Kata'ib Hizballah and Kataeb Hezbollah", vec![("Kata'ib Hizballah", "Kataib Hezbollah"), ("Kataeb Hezbollah", "Kataib Hezbollah")]),
+            ("the Biden administration said Biden", vec![("Biden administration", "United States"), ("Biden", "Joe Biden")]),
+            ("let us go to the US", vec![("US", "United States")]),
+            ("the fall of IS; this is it", vec![("IS", "ISIS")]),
+            ("WHAT IS NEXT", vec![]),
+            ("Iran's proxies and Iran’s allies", vec![("Iran", "Iran"), ("Iran", "Iran")]),
+            ("Iranian officials", vec![("Iranian", "Iran")]),
+            ("Ain al-Asad", vec![]),
+            ("Asaib Ahl al Haq and Asa’ib Ahl al-Haq", vec![("Asaib Ahl al Haq", "Asaib Ahl al-Haq"), ("Asa’ib Ahl al-Haq", "Asaib Ahl al-Haq")]),
+            ("Muqtada al Sadr'sSaraya al Salam armed group", vec![("Muqtada al Sadr", "Muqtada al-Sadr"), ("Saraya al Salam", "Saraya al-Salam")]),
+            ("Harakat Hezbollah al-Nujaba fired", vec![("Harakat Hezbollah al-Nujaba", "Harakat al-Nujaba")]),
+        ];
+        for (text, want) in cases {
+            let got = names(text);
+            let want: Vec<(String, String)> = want.into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn places_with_spellings() {
+        let lex = Lexicon::bundled();
+        let m = Matcher::new(&lex);
+        for (text, want) in [("at Ain al-Assad", "al-Asad air base"), ("Ayn al-Asad", "al-Asad air base"), ("the Rukban base", "Tower 22"), ("in Deir ez-Zor", "Deir Ezzor")] {
+            let p = m.places(text);
+            assert_eq!(p.len(), 1, "{text}");
+            assert_eq!(lex.place(p[0].place).name, want);
+        }
+    }
+
+    #[test]
+    fn guesses_unknown_actors() {
+        let text = "The Tanzim al-Fajr Brigades struck. Gen. Karim Haddad said. Liwa Zulfiqar fighters too. Nour Saleh, an analyst at a think tank, agreed.";
+        let g = guess_unknown(text, &[]);
+        let names: Vec<(&str, ActorKind)> = g.iter().map(|(u, _, _)| (u.name.as_str(), u.kind)).collect();
+        assert!(names.contains(&("Tanzim al-Fajr Brigades", ActorKind::ArmedGroup)), "{names:?}");
+        assert!(names.contains(&("Karim Haddad", ActorKind::Person)), "{names:?}");
+        assert!(names.contains(&("Liwa Zulfiqar", ActorKind::ArmedGroup)), "{names:?}");
+        assert!(names.contains(&("Nour Saleh", ActorKind::Person)), "{names:?}");
+    }
+}

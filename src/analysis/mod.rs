@@ -1,0 +1,606 @@
+//! The analysis: from a corpus and a lexicon to actors, mentions, statements, attack
+//! incidents, tallies and relations, each tied to the span of text it came from.
+//!
+//! Each document is analysed on its own (in parallel); the results are then merged: unknown
+//! actors get global ids, reports of the same attack become one incident, and relations are
+//! gathered with all their evidence.
+
+pub mod dates;
+pub mod incidents;
+pub mod mentions;
+pub mod numbers;
+pub mod relations;
+pub mod sentences;
+pub mod speakers;
+pub mod statements;
+pub mod tallies;
+pub mod template;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::corpus::{Corpus, Document, JunkKind};
+use crate::lexicon::Lexicon;
+use crate::model::{ActorId, ActorKind, DocId, IncidentId, PlaceId, RelationKind, Span, StatementKind};
+
+use mentions::{Matcher, PlaceMention, RawMention, UnknownActor};
+use sentences::Sentence;
+use speakers::Quote;
+use template::{Role, Template};
+
+/// An actor as the analysis knows it (from the lexicon, or guessed).
+#[derive(Clone, Debug)]
+pub struct ActorInfo {
+    /// Canonical name.
+    pub name: String,
+    /// Kind (guessed for unknown actors).
+    pub kind: ActorKind,
+    /// Names it is known by (lexicon aliases and demonyms).
+    pub aliases: Vec<String>,
+    /// Whether it comes from the lexicon.
+    pub known: bool,
+    /// The documents it is mentioned in.
+    pub docs: Vec<DocId>,
+    /// How many mentions it has.
+    pub mention_count: u32,
+}
+
+/// One mention of an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The actor.
+    pub actor: ActorId,
+    /// Where.
+    pub span: Span,
+    /// Inside a caption or other junk (counted for the document's actors, not analysed).
+    pub in_junk: bool,
+}
+
+/// One sentence of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceRec {
+    /// Where.
+    pub span: Span,
+    /// A heading: actors count, findings do not.
+    pub heading: bool,
+}
+
+/// A claim, accusation or denial.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    /// Which.
+    pub kind: StatementKind,
+    /// Who says it.
+    pub speaker: Option<ActorId>,
+    /// Whose responsibility is at stake.
+    pub about: Option<ActorId>,
+    /// The sentence.
+    pub span: Span,
+    /// The cue phrase.
+    pub cue: Span,
+}
+
+/// A reported count of attacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// The count (a lower bound when `lower_bound`).
+    pub value: u64,
+    /// "attacks" or "retaliatory strikes".
+    pub unit: String,
+    /// Start of the counted period.
+    pub since: Option<NaiveDate>,
+    /// Day of the count, when stated.
+    pub as_of: Option<NaiveDate>,
+    /// Where the attacks happened ("Iraq and Syria").
+    pub region: Option<String>,
+    /// Who reports the count.
+    pub reported_by: Option<ActorId>,
+    /// "more than", "at least".
+    pub lower_bound: bool,
+    /// The sentence.
+    pub span: Span,
+    /// The number itself.
+    pub number: Span,
+}
+
+/// One document's report of an attack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttackReport {
+    /// The incident it belongs to.
+    pub incident: IncidentId,
+    /// The sentence.
+    pub span: Span,
+    /// The word that reports the attack.
+    pub trigger: Span,
+    /// Day of the attack.
+    pub date: Option<NaiveDate>,
+    /// Where.
+    pub place: Option<PlaceId>,
+    /// The country (a state actor).
+    pub country: Option<ActorId>,
+    /// Who attacked.
+    pub attacker: Option<ActorId>,
+    /// Who was attacked.
+    pub target: Option<ActorId>,
+    /// drone, rocket, missile, airstrike, ...
+    pub weapon: Option<String>,
+    /// People killed.
+    pub killed: Option<u64>,
+    /// People injured.
+    pub injured: Option<u64>,
+}
+
+/// An attack, merged from all the reports of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Incident {
+    /// Its id.
+    pub id: IncidentId,
+    /// Indexes into [`Analysis::reports`].
+    pub reports: Vec<usize>,
+    /// Day.
+    pub date: Option<NaiveDate>,
+    /// Place.
+    pub place: Option<PlaceId>,
+    /// Country.
+    pub country: Option<ActorId>,
+    /// Attacker.
+    pub attacker: Option<ActorId>,
+    /// Target.
+    pub target: Option<ActorId>,
+    /// Weapon.
+    pub weapon: Option<String>,
+    /// Killed (the largest reported).
+    pub killed: Option<u64>,
+    /// Injured (the largest reported).
+    pub injured: Option<u64>,
+}
+
+/// A directed relation between two actors with its evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    /// From.
+    pub from: ActorId,
+    /// To.
+    pub to: ActorId,
+    /// Kind.
+    pub kind: RelationKind,
+    /// The sentences that support it.
+    pub evidence: Vec<Span>,
+}
+
+/// Everything found in a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// Actors: the lexicon's, in order, then guessed ones.
+    pub actors: Vec<ActorInfo>,
+    /// Mentions, by document then position.
+    pub mentions: Vec<Mention>,
+    /// Sentences of each document.
+    pub sentences: Vec<Vec<SentenceRec>>,
+    /// Place mentions (place, span).
+    pub places: Vec<(PlaceId, Span)>,
+    /// Claims, accusations, denials.
+    pub statements: Vec<Statement>,
+    /// Reported counts.
+    pub tallies: Vec<Tally>,
+    /// Attack reports.
+    pub reports: Vec<AttackReport>,
+    /// Attacks, merged across documents.
+    pub incidents: Vec<Incident>,
+    /// Relations.
+    pub relations: Vec<Relation>,
+}
+
+impl Analysis {
+    /// The actor.
+    pub fn actor(&self, id: ActorId) -> &ActorInfo {
+        &self.actors[id.index()]
+    }
+
+    /// The actor named `name` (canonical).
+    pub fn actor_by_name(&self, name: &str) -> Option<ActorId> {
+        self.actors.iter().position(|a| a.name == name).map(|i| ActorId(i as u32))
+    }
+
+    /// The sentence of `doc` containing byte `pos`.
+    pub fn sentence_at(&self, doc: DocId, pos: usize) -> Option<&SentenceRec> {
+        let s = self.sentences.get(doc.index())?;
+        let i = s.partition_point(|r| (r.span.end as usize) <= pos);
+        s.get(i).filter(|r| r.span.start as usize <= pos)
+    }
+}
+
+// ---------------------------------------------------------------- per-document work
+
+/// Local findings of one document; actors are lexicon indexes or, beyond, local unknowns.
+#[derive(Default)]
+struct DocResult {
+    unknown: Vec<UnknownActor>,
+    mentions: Vec<(u32, usize, usize, bool)>,
+    places: Vec<PlaceMention>,
+    sentences: Vec<Sentence>,
+    statements: Vec<statements::Found>,
+    tallies: Vec<tallies::Found>,
+    reports: Vec<incidents::Found>,
+    relations: Vec<relations::Found>,
+}
+
+/// What the per-sentence passes can see of their document.
+pub struct DocCtx<'a> {
+    /// The displayed text.
+    pub text: &'a str,
+    /// The document.
+    pub doc: &'a Document,
+    /// The lexicon.
+    pub lex: &'a Lexicon,
+    /// Unknown actors of this document (ids from `lex.actors.len()`).
+    pub unknown: &'a [UnknownActor],
+    /// Actor mentions (analysable text only), in order.
+    pub mentions: Vec<RawMention>,
+    /// The role each mention plays in its sentence.
+    pub roles: Vec<Role>,
+    /// Place mentions.
+    pub places: Vec<PlaceMention>,
+    /// Sentences.
+    pub sentences: Vec<Sentence>,
+    /// One template per sentence.
+    pub templates: Vec<Template>,
+    /// Quotes.
+    pub quotes: Vec<Quote>,
+    /// First subject of each sentence (non-person), for "it"/"they".
+    pub subjects: Vec<(usize, u32)>,
+    /// Year anchor for dates without a year.
+    pub anchor: Option<dates::Anchor>,
+}
+
+impl DocCtx<'_> {
+    /// The kind of an actor ref.
+    pub fn kind(&self, a: u32) -> ActorKind {
+        let n = self.lex.actors.len() as u32;
+        if a < n { self.lex.actors[a as usize].kind } else { self.unknown[(a - n) as usize].kind }
+    }
+
+    /// Whether the actor ref is a person.
+    pub fn is_person(&self, a: u32) -> bool {
+        self.kind(a) == ActorKind::Person
+    }
+
+    /// The side an actor speaks for (see [`Lexicon::side_of`]).
+    pub fn side(&self, a: u32) -> u32 {
+        if (a as usize) < self.lex.actors.len() { self.lex.side_of(ActorId(a)).0 } else { a }
+    }
+
+    /// The lexicon affiliation of an actor ref.
+    pub fn affiliation(&self, a: u32) -> Option<u32> {
+        self.lex.actors.get(a as usize).and_then(|x| x.affiliation).map(|x| x.0)
+    }
+
+    /// Whether `pos` lies inside a quote.
+    pub fn quote_at(&self, pos: usize) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.start < pos && pos < q.end)
+    }
+
+    /// End of the sentence that contains `pos` (or the text's end).
+    pub fn sentence_end_after(&self, pos: usize) -> usize {
+        let i = self.sentences.partition_point(|s| s.end < pos);
+        self.sentences.get(i).map(|s| s.end.max(pos)).unwrap_or(self.text.len())
+    }
+
+    /// Start of the sentence that contains `pos`.
+    pub fn sentence_start_before(&self, pos: usize) -> usize {
+        let i = self.sentences.partition_point(|s| s.end < pos);
+        self.sentences.get(i).map(|s| s.start.min(pos)).unwrap_or(pos)
+    }
+
+    /// The speaker named in `text[s..e]` (a run of mentions, or a pronoun/role noun).
+    pub fn speaker_in(&self, s: usize, e: usize, before: usize) -> Vec<u32> {
+        let ms: Vec<template::SentMention> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.start >= s && m.end <= e)
+            .map(|(i, m)| template::SentMention {
+                mention: i,
+                actor: m.actor,
+                start: m.start,
+                end: m.end,
+                role: self.roles[i],
+                demonym: m.demonym,
+                t_start: 0,
+                t_end: 0,
+            })
+            .collect();
+        let refs: Vec<&template::SentMention> = ms.iter().collect();
+        let v = speakers::run(&refs, self);
+        if !v.is_empty() {
+            return v;
+        }
+        speakers::pronoun(&self.text[s..e], before, self).into_iter().collect()
+    }
+
+    /// The last person mentioned (outside quotes) before `pos`.
+    pub fn last_person_before(&self, pos: usize) -> Option<u32> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(i, m)| m.end <= pos && self.roles[*i] == Role::Refers && self.is_person(m.actor))
+            .find(|(_, m)| self.quote_at(m.start).is_none())
+            .map(|(_, m)| m.actor)
+    }
+
+    /// The last sentence subject (not a person) before `pos`.
+    pub fn last_subject_before(&self, pos: usize) -> Option<u32> {
+        self.subjects.iter().rev().find(|(p, _)| *p < pos).map(|(_, a)| *a)
+    }
+
+    /// The last person before `pos` who holds `role` (by the lexicon, or by the words next
+    /// to the mention: "Iranian Foreign Ministry spokesman Nasser Kanaani").
+    pub fn person_with_role_before(&self, role: &str, pos: usize) -> Option<u32> {
+        for m in self.mentions.iter().rev().filter(|m| m.end <= pos && self.is_person(m.actor)) {
+            let lex_role = self.lex.actors.get(m.actor as usize).is_some_and(|a| a.roles.iter().any(|r| r.contains(role)));
+            let ws = floor_char(self.text, m.start.saturating_sub(60));
+            let we = floor_char(self.text, (m.end + 60).min(self.text.len()));
+            let near = self.text[ws..we].to_lowercase().contains(role);
+            if lex_role || near {
+                return Some(m.actor);
+            }
+        }
+        None
+    }
+}
+
+/// The largest char boundary not above `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+const ANALYSED_JUNK: &[JunkKind] = &[JunkKind::Caption, JunkKind::Duplicate];
+
+fn analyse_doc(doc: &Document, lex: &Lexicon, matcher: &Matcher, corpus_anchor: Option<NaiveDate>) -> DocResult {
+    let text = doc.text.as_str();
+    let lex_n = lex.actors.len() as u32;
+    let counted_junk = |s: usize| doc.junk_at(s).is_none_or(|j| ANALYSED_JUNK.contains(&j.kind));
+    // Mentions everywhere but in script, bylines, link lists and the like.
+    let mut all: Vec<RawMention> = matcher.actors(text).into_iter().filter(|m| counted_junk(m.start)).collect();
+    // Unknown actors, outside known mentions and junk.
+    let covered: Vec<(usize, usize)> = all.iter().map(|m| (m.start, m.end)).chain(doc.junk.iter().map(|j| (j.start, j.end))).collect();
+    let mut unknown: Vec<UnknownActor> = Vec::new();
+    for (u, s, e) in mentions::guess_unknown(text, &covered) {
+        let idx = match unknown.iter().position(|x| x.name.eq_ignore_ascii_case(&u.name)) {
+            Some(i) => i,
+            None => {
+                unknown.push(u);
+                unknown.len() - 1
+            }
+        };
+        all.push(RawMention { actor: lex_n + idx as u32, start: s, end: e, demonym: false });
+    }
+    all.sort_by_key(|m| (m.start, m.end));
+    let places: Vec<PlaceMention> = matcher.places(text).into_iter().filter(|p| doc.junk_at(p.start).is_none()).collect();
+    let sentences = sentences::split(text, &doc.junk);
+    // Analysable mentions: outside junk.
+    let analysable: Vec<RawMention> = all.iter().copied().filter(|m| doc.junk_at(m.start).is_none()).collect();
+    let is_state = |a: u32| a < lex_n && lex.actors[a as usize].kind == ActorKind::State;
+    let mut roles = vec![Role::Refers; analysable.len()];
+    let mut templates = Vec::with_capacity(sentences.len());
+    let mut j = 0;
+    for s in &sentences {
+        while j < analysable.len() && analysable[j].start < s.start {
+            j += 1;
+        }
+        let mut k = j;
+        let mut ms = Vec::new();
+        while k < analysable.len() && analysable[k].end <= s.end {
+            let m = analysable[k];
+            ms.push((k, m.actor, m.start, m.end, m.demonym));
+            k += 1;
+        }
+        let t = Template::build(text, s.start, s.end, &ms, &lex.cues.collectives, is_state);
+        for sm in &t.mentions {
+            roles[sm.mention] = sm.role;
+        }
+        templates.push(t);
+    }
+    let quotes = speakers::find_quotes(text);
+    // Year anchor: the publication date, else the latest full date in the text, else the corpus.
+    let latest_full = sentences
+        .iter()
+        .flat_map(|s| dates::find(&text[s.start..s.end]))
+        .filter_map(|d| match d.form {
+            dates::DateForm::Full(x) => Some(x),
+            _ => None,
+        })
+        .chain(doc.junk.iter().filter(|j| j.kind == JunkKind::Caption).flat_map(|j| {
+            dates::find(&text[j.start..j.end]).into_iter().filter_map(|d| match d.form {
+                dates::DateForm::Full(x) => Some(x),
+                _ => None,
+            })
+        }))
+        .max();
+    let anchor = doc
+        .date
+        .map(dates::Anchor::Document)
+        .or(latest_full.filter(|d| d.year() >= 2000).map(dates::Anchor::Document))
+        .or(corpus_anchor.map(dates::Anchor::Corpus));
+    let mut ctx = DocCtx {
+        text,
+        doc,
+        lex,
+        unknown: &unknown,
+        mentions: analysable,
+        roles,
+        places,
+        sentences: sentences.clone(),
+        templates,
+        quotes,
+        subjects: Vec::new(),
+        anchor,
+    };
+    let mut subjects = Vec::new();
+    for (i, t) in ctx.templates.iter().enumerate() {
+        if ctx.sentences[i].heading {
+            continue;
+        }
+        let cs = speakers::clause_start(t, t.text.len());
+        let cs0 = if cs == 0 { 0 } else { speakers::clause_start(t, 0) };
+        let run = speakers::first_run(t, cs0, t.text.len(), &ctx);
+        if let Some(&a) = run.first() {
+            if !ctx.is_person(a) {
+                subjects.push((ctx.sentences[i].start, a));
+            }
+        }
+    }
+    ctx.subjects = subjects;
+
+    let mut out = DocResult::default();
+    let mut tally_state = tallies::State::default();
+    let mut rel_state = relations::State::default();
+    for i in 0..ctx.sentences.len() {
+        if ctx.sentences[i].heading {
+            continue;
+        }
+        out.statements.extend(statements::extract(&ctx, i));
+        out.tallies.extend(tallies::extract(&ctx, i, &mut tally_state));
+        out.reports.extend(incidents::extract(&ctx, i));
+        out.relations.extend(relations::extract(&ctx, i, &mut rel_state));
+    }
+    // Relations implied by attacks.
+    for r in &out.reports {
+        for &t in &r.targets {
+            if let Some(a) = r.attacker {
+                if a != t {
+                    out.relations.push(relations::Found { from: a, to: t, kind: RelationKind::Attacks, sentence: r.sentence });
+                }
+            }
+        }
+    }
+    out.mentions = all.iter().map(|m| (m.actor, m.start, m.end, doc.junk_at(m.start).is_some())).collect();
+    out.places = ctx.places.clone();
+    out.sentences = sentences;
+    out.unknown = unknown;
+    out
+}
+
+use chrono::Datelike;
+
+/// Analyses a corpus with a lexicon. Documents are analysed in parallel.
+pub fn analyse(corpus: &Corpus, lex: &Lexicon) -> Analysis {
+    let matcher = Matcher::new(lex);
+    // Corpus anchor: the median publication date.
+    let mut dated: Vec<NaiveDate> = corpus.docs.iter().filter_map(|d| d.date).collect();
+    dated.sort();
+    let corpus_anchor = dated.get(dated.len() / 2).copied();
+    let results: Vec<DocResult> = corpus.docs.par_iter().map(|d| analyse_doc(d, lex, &matcher, corpus_anchor)).collect();
+    merge(corpus, lex, results)
+}
+
+fn merge(corpus: &Corpus, lex: &Lexicon, results: Vec<DocResult>) -> Analysis {
+    let mut a = Analysis {
+        actors: lex
+            .actors
+            .iter()
+            .map(|x| {
+                let mut aliases = x.aliases.clone();
+                aliases.extend(x.demonyms.iter().cloned());
+                ActorInfo { name: x.name.clone(), kind: x.kind, aliases, known: true, docs: Vec::new(), mention_count: 0 }
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let lex_n = lex.actors.len() as u32;
+    let mut unknown_ids: HashMap<String, ActorId> = HashMap::new();
+    let mut rel_index: HashMap<(ActorId, ActorId, RelationKind), usize> = HashMap::new();
+    for (di, r) in results.into_iter().enumerate() {
+        let doc = DocId(di as u32);
+        let map: Vec<ActorId> = r
+            .unknown
+            .iter()
+            .map(|u| {
+                let key = u.name.to_lowercase();
+                if let Some(&id) = unknown_ids.get(&key) {
+                    return id;
+                }
+                let id = ActorId(a.actors.len() as u32);
+                a.actors.push(ActorInfo { name: u.name.clone(), kind: u.kind, aliases: Vec::new(), known: false, docs: Vec::new(), mention_count: 0 });
+                unknown_ids.insert(key, id);
+                id
+            })
+            .collect();
+        let g = |x: u32| -> ActorId { if x < lex_n { ActorId(x) } else { map[(x - lex_n) as usize] } };
+        for &(actor, s, e, in_junk) in &r.mentions {
+            let id = g(actor);
+            let info = &mut a.actors[id.index()];
+            info.mention_count += 1;
+            if info.docs.last() != Some(&doc) {
+                info.docs.push(doc);
+            }
+            a.mentions.push(Mention { actor: id, span: Span::new(doc, s, e), in_junk });
+        }
+        a.places.extend(r.places.iter().map(|p| (p.place, Span::new(doc, p.start, p.end))));
+        a.sentences.push(r.sentences.iter().map(|s| SentenceRec { span: Span::new(doc, s.start, s.end), heading: s.heading }).collect());
+        let sent_span = |i: usize| Span::new(doc, r.sentences[i].start, r.sentences[i].end);
+        for s in &r.statements {
+            a.statements.push(Statement { kind: s.kind, speaker: s.speaker.map(g), about: s.about.map(g), span: sent_span(s.sentence), cue: Span::new(doc, s.cue.0, s.cue.1) });
+        }
+        for t in &r.tallies {
+            a.tallies.push(Tally {
+                value: t.value,
+                unit: t.unit.clone(),
+                since: t.since,
+                as_of: None,
+                region: t.region.clone(),
+                reported_by: t.reported_by.map(g),
+                lower_bound: t.lower_bound,
+                span: sent_span(t.sentence),
+                number: Span::new(doc, t.number.0, t.number.1),
+            });
+        }
+        for rep in &r.reports {
+            a.reports.push(AttackReport {
+                incident: IncidentId(u32::MAX),
+                span: sent_span(rep.sentence),
+                trigger: Span::new(doc, rep.trigger.0, rep.trigger.1),
+                date: rep.date,
+                place: rep.place,
+                country: rep.country.map(g),
+                attacker: rep.attacker.map(g),
+                target: rep.targets.first().copied().map(g),
+                weapon: rep.weapon.clone(),
+                killed: rep.killed,
+                injured: rep.injured,
+            });
+        }
+        for rel in &r.relations {
+            let (from, to) = (g(rel.from), g(rel.to));
+            if from == to {
+                continue;
+            }
+            let key = (from, to, rel.kind);
+            let span = sent_span(rel.sentence);
+            match rel_index.get(&key) {
+                Some(&i) => {
+                    if !a.relations[i].evidence.contains(&span) {
+                        a.relations[i].evidence.push(span);
+                    }
+                }
+                None => {
+                    rel_index.insert(key, a.relations.len());
+                    a.relations.push(Relation { from, to, kind: rel.kind, evidence: vec![span] });
+                }
+            }
+        }
+    }
+    a.incidents = incidents::merge(&mut a.reports, lex);
+    let _ = corpus;
+    a
+}
+
+#[cfg(test)]
+mod tests;

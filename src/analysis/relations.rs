@@ -1,0 +1,187 @@
+//! Relations between actors: patterns from the lexicon matched on the templated sentence,
+//! titles before names ("US President Joe Biden" → leads), and lists that complete an earlier
+//! sentence ("those supported by Iran. Notable groups include A, B and C").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::Missing;
+use crate::model::{ActorKind, RelationKind};
+
+use super::template::{Role, Template};
+use super::{speakers, DocCtx};
+
+/// A relation found in one document (local actor refs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// From.
+    pub from: u32,
+    /// To.
+    pub to: u32,
+    /// Kind.
+    pub kind: RelationKind,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// What earlier sentences left open for a list that follows.
+#[derive(Default)]
+pub struct State {
+    backer: Option<(u32, usize)>,
+    umbrella: Option<(u32, usize)>,
+}
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"@(\d+)@").unwrap());
+static PENDING_BACKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:supported|backed|sponsored|funded)\s+by\s+(?:the\s+)?@(\d+)@|@(\d+)@-(?:backed|supported|sponsored)\s+(?:\w+\s+)?(?:militias|groups|factions|proxies|organi[sz]ations)\b").unwrap()
+});
+static PENDING_UMBRELLA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bunder\s+the\s+@(\d+)@\s+umbrella\b").unwrap());
+static LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:groups|factions|militias|organi[sz]ations|members)\s+(?:include|included|including|such\s+as|are|were)\s+(?:the\s+)?(@\d+@(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?@\d+@)*)").unwrap()
+});
+
+fn markers(t: &Template, s: &str) -> Vec<(u32, Role)> {
+    MARKER.captures_iter(s).filter_map(|c| t.mentions.get(c[1].parse::<usize>().ok()?)).map(|m| (m.actor, m.role)).collect()
+}
+
+fn kind_ok(ctx: &DocCtx<'_>, a: u32, kinds: &[ActorKind]) -> bool {
+    kinds.is_empty() || kinds.contains(&ctx.kind(a))
+}
+
+/// The state a person governs or belongs to, from the lexicon.
+fn state_of(ctx: &DocCtx<'_>, a: u32) -> Option<u32> {
+    if (a as usize) < ctx.lex.actors.len() {
+        ctx.lex.state_of(crate::model::ActorId(a)).map(|x| x.0)
+    } else {
+        None
+    }
+}
+
+/// The relations of sentence `si`.
+pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
+    let t = &ctx.templates[si];
+    let mut out = Vec::new();
+    let push = |from: u32, to: u32, kind: RelationKind, out: &mut Vec<Found>| {
+        if from != to && !out.iter().any(|f: &Found| f.from == from && f.to == to && f.kind == kind) {
+            out.push(Found { from, to, kind, sentence: si });
+        }
+    };
+    for cue in &ctx.lex.cues.relations {
+        for c in cue.regex.captures_iter(&t.text) {
+            let m = c.get(0).expect("group 0");
+            if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_str())) {
+                continue;
+            }
+            let side = |single: &str, list: &str| -> Vec<u32> {
+                if let Some(g) = c.name(single) {
+                    return markers(t, g.as_str()).into_iter().filter(|(_, r)| *r != Role::Collective).map(|(a, _)| a).collect();
+                }
+                if let Some(g) = c.name(list) {
+                    return markers(t, g.as_str()).into_iter().filter(|(_, r)| *r == Role::Refers).map(|(a, _)| a).collect();
+                }
+                Vec::new()
+            };
+            let mut froms = side("from", "froms");
+            let mut tos = side("to", "tos");
+            if let Some(g) = c.name("to_gov") {
+                tos = markers(t, g.as_str()).into_iter().filter_map(|(a, _)| if ctx.is_person(a) { state_of(ctx, a) } else { Some(a) }).collect();
+            }
+            let fill = |captured: &[u32]| -> Vec<u32> {
+                match cue.missing {
+                    Missing::None => Vec::new(),
+                    Missing::Nearest => t
+                        .mentions
+                        .iter()
+                        .filter(|x| x.t_end <= m.start() && x.role == Role::Refers && !captured.contains(&x.actor))
+                        .next_back()
+                        .map(|x| x.actor)
+                        .into_iter()
+                        .collect(),
+                    Missing::Subject => {
+                        let cs = speakers::clause_start(t, 0).min(m.start());
+                        let cs = if cs >= m.start() { 0 } else { cs };
+                        speakers::first_run(t, cs, m.start(), ctx).into_iter().filter(|a| !captured.contains(a)).take(1).collect()
+                    }
+                    Missing::Affiliation => captured.iter().filter_map(|&a| ctx.affiliation(a)).take(1).collect(),
+                }
+            };
+            if froms.is_empty() {
+                froms = fill(&tos);
+            }
+            if tos.is_empty() {
+                tos = fill(&froms);
+            }
+            for &f in &froms {
+                for &to in &tos {
+                    if kind_ok(ctx, f, &cue.from_kind) && kind_ok(ctx, to, &cue.to_kind) {
+                        push(f, to, cue.kind, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    // Titles before names.
+    if let Some(re) = &ctx.lex.cues.title_regex {
+        for c in re.captures_iter(&t.text) {
+            let Some(person) = c.name("person").and_then(|g| t.marker(g.as_str())) else { continue };
+            if !ctx.is_person(person.actor) || person.role != Role::Refers {
+                continue;
+            }
+            let title = c["title"].to_lowercase().replace('-', " ");
+            let Some(tdef) = ctx.lex.cues.titles.iter().find(|x| x.title.replace('-', " ") == title) else { continue };
+            let org = c.name("org").and_then(|g| t.marker(g.as_str())).filter(|m| m.role == Role::Refers || m.role == Role::Location).map(|m| m.actor);
+            let lex_person = ctx.lex.actors.get(person.actor as usize);
+            let to = match org {
+                Some(o) if !tdef.body.is_empty() => ctx
+                    .lex
+                    .actors
+                    .iter()
+                    .position(|a| a.affiliation.map(|x| x.0) == Some(o) && a.name.contains(tdef.body.as_str()))
+                    .map(|i| i as u32)
+                    .or(Some(o)),
+                Some(o) => Some(o),
+                None => match tdef.relation {
+                    RelationKind::Leads => lex_person
+                        .and_then(|p| p.leads.first().map(|x| x.0))
+                        .or_else(|| ctx.affiliation(person.actor).filter(|&a| ctx.kind(a) == ActorKind::State)),
+                    _ => ctx.affiliation(person.actor),
+                },
+            };
+            let kind = if org.is_some() && !tdef.body.is_empty() && to == org { RelationKind::MemberOf } else { tdef.relation };
+            if let Some(to) = to {
+                push(person.actor, to, kind, &mut out);
+            }
+        }
+    }
+    // Lists that complete an earlier sentence.
+    if let Some(c) = LIST.captures(&t.text) {
+        let members: Vec<u32> = markers(t, &c[1]).into_iter().filter(|(_, r)| *r == Role::Refers).map(|(a, _)| a).collect();
+        if let Some((b, at)) = state.backer {
+            if si <= at + 2 {
+                for &m in &members {
+                    push(b, m, RelationKind::Backs, &mut out);
+                }
+            }
+        }
+        if let Some((u, at)) = state.umbrella {
+            if si <= at + 1 {
+                for &m in &members {
+                    push(m, u, RelationKind::MemberOf, &mut out);
+                }
+            }
+        }
+    }
+    if let Some(c) = PENDING_BACKER.captures(&t.text) {
+        let g = c.get(1).or_else(|| c.get(2)).expect("one group");
+        if let Some(m) = g.as_str().parse::<usize>().ok().and_then(|k| t.mentions.get(k)) {
+            state.backer = Some((m.actor, si));
+        }
+    }
+    if let Some(c) = PENDING_UMBRELLA.captures(&t.text) {
+        if let Some(m) = c[1].parse::<usize>().ok().and_then(|k| t.mentions.get(k)) {
+            state.umbrella = Some((m.actor, si));
+        }
+    }
+    out
+}

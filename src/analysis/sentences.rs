@@ -1,0 +1,174 @@
+//! Sentence splitting that copes with news text: abbreviations (U.S., Oct., Gen.), a missing
+//! space after a full stop ("incident.It"), closing quotes after the stop, and headings.
+
+use crate::corpus::Junk;
+
+/// One sentence (or heading) of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// First byte in the displayed text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// A heading or title line (no final punctuation): actors count, findings do not.
+    pub heading: bool,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Brig",
+    "Cmdr", "Sen", "Rep", "Gov", "Pres", "Amb", "St", "Jr", "Sr", "Rev", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "etc",
+    "approx", "Inc", "Co", "Corp", "Ltd", "Dept", "Gov't", "Mt", "Ft", "e.g", "i.e", "a.m", "p.m",
+];
+
+const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
+
+fn word_before(text: &str, dot: usize) -> &str {
+    let start = text[..dot]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &text[start..dot]
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    // Initials and dotted acronyms: "U.S", "U.N", "J".
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (word.contains('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() <= 4)
+        || (letters.len() == 1 && letters[0].is_uppercase())
+}
+
+/// Splits `text` into sentences, skipping junk ranges (which act as boundaries).
+pub fn split(text: &str, junk: &[Junk]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    // Regions: lines of text outside junk.
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for j in junk.iter().chain(std::iter::once(&Junk { start: text.len(), end: text.len(), kind: crate::corpus::JunkKind::Metadata })) {
+        let (js, je) = (j.start.min(text.len()), j.end.min(text.len()));
+        if js > pos {
+            regions.push((pos, js));
+        }
+        pos = pos.max(je);
+    }
+    for (rs, re) in regions {
+        let mut ls = rs;
+        for line in text[rs..re].split('\n') {
+            let le = ls + line.len();
+            split_line(text, ls, le, &mut out);
+            ls = le + 1;
+        }
+    }
+    out
+}
+
+fn push(text: &str, s: usize, e: usize, out: &mut Vec<Sentence>, line_end: bool) {
+    let seg = &text[s..e];
+    let lead = seg.len() - seg.trim_start().len();
+    let (s, e) = (s + lead, s + seg.trim_end().len());
+    if e <= s || !text[s..e].chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let t = &text[s..e];
+    let last = t.chars().last().unwrap_or(' ');
+    let heading = line_end
+        && !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ')' | '…' | ';' | ',')
+        && t.split_whitespace().count() < 25;
+    let heading = heading || t.starts_with('#');
+    out.push(Sentence { start: s, end: e, heading });
+}
+
+fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Sentence>) {
+    let line = &text[ls..le];
+    let mut start = ls;
+    let mut it = line.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let abs = ls + i;
+        // Extend over repeated stops and closing quotes.
+        let mut end = abs + c.len_utf8();
+        while let Some(&(j, n)) = it.peek() {
+            if matches!(n, '.' | '!' | '?') || CLOSERS.contains(&n) {
+                end = ls + j + n.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..le];
+        let Some(next) = rest.chars().next() else { break };
+        let after_space = next.is_whitespace();
+        let following = rest.trim_start().chars().next();
+        let Some(f) = following else { break };
+        let word = word_before(text, abs);
+        if c == '.' && is_abbreviation(word) {
+            // "Oct. 17", "U.S. forces": not a boundary, unless a clear new sentence follows
+            // a dotted acronym ("... in the U.S. The next ...").
+            let next_word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            let starter = matches!(next_word.as_str(), "The" | "It" | "He" | "She" | "They" | "But" | "In" | "This" | "That" | "A" | "We");
+            if !(word.contains('.') && after_space && starter) {
+                continue;
+            }
+        }
+        if after_space {
+            if f.is_lowercase() || (f.is_ascii_digit() && c == '.' && word.chars().all(|ch| ch.is_ascii_digit())) {
+                continue;
+            }
+        } else {
+            // No space: "incident.It" splits; "U.S.A", "3.5", "example.com" do not.
+            let opens = f.is_uppercase() || matches!(f, '“' | '"');
+            let last = word.chars().last().unwrap_or(' ');
+            let plain_word = !word.contains('.') && (last.is_lowercase() || last.is_ascii_digit());
+            if !(opens && (plain_word || c != '.')) {
+                continue;
+            }
+        }
+        push(text, start, end, out, false);
+        start = end;
+    }
+    push(text, start, le, out, true);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        split(t, &[]).into_iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_news_sentences() {
+        let cases: Vec<(&str, Vec<&str>)> = vec![
+            ("The U.S. military struck. It said so.", vec!["The U.S. military struck.", "It said so."]),
+            ("On Oct. 17, Gen. Smith spoke to Sen. Jones. Then he left.", vec!["On Oct. 17, Gen. Smith spoke to Sen. Jones.", "Then he left."]),
+            ("A Jordan drone incident.It is possible.", vec!["A Jordan drone incident.", "It is possible."]),
+            ("attack on Israel on October 7.Iranian media said", vec!["attack on Israel on October 7.", "Iranian media said"]),
+            ("in the region?Prior to the US response.", vec!["in the region?", "Prior to the US response."]),
+            ("“We will respond.” Officials agreed.", vec!["“We will respond.”", "Officials agreed."]),
+            ("“It is over,” he said. Next one.", vec!["“It is over,” he said.", "Next one."]),
+            ("Visit example.com now. Then stop.", vec!["Visit example.com now.", "Then stop."]),
+            ("Costs rose 3.5 percent. Prices too.", vec!["Costs rose 3.5 percent.", "Prices too."]),
+        ];
+        for (t, want) in cases {
+            assert_eq!(texts(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn headings_and_lines() {
+        let t = "WHO ARE THESE GROUPS?\nA heading without stop\nBody sentence here.";
+        let s = split(t, &[]);
+        assert_eq!(s.len(), 3);
+        assert!(!s[0].heading);
+        assert!(s[1].heading);
+        assert!(!s[2].heading);
+    }
+}

@@ -1,0 +1,228 @@
+//! Who is speaking: quotes and their attribution ("…,” said John Kirby), "according to",
+//! the subject of a clause, and pronouns or role nouns that point back to an earlier
+//! sentence ("He said", "the spokesman said").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::template::{Role, SentMention, Template};
+use super::DocCtx;
+
+/// A quoted stretch of a document.
+#[derive(Clone, Copy, Debug)]
+pub struct Quote {
+    /// Opening quote mark.
+    pub start: usize,
+    /// One past the closing quote mark.
+    pub end: usize,
+}
+
+/// Finds quotes (curly pairs, or straight quotes toggling) within each paragraph.
+pub fn find_quotes(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut off = 0;
+    for para in text.split('\n') {
+        let mut open_curly: Option<usize> = None;
+        let mut open_straight: Option<usize> = None;
+        for (i, c) in para.char_indices() {
+            let abs = off + i;
+            match c {
+                '“' | '«' | '„' => open_curly = Some(abs),
+                '”' | '»' => {
+                    if let Some(s) = open_curly.take() {
+                        out.push(Quote { start: s, end: abs + c.len_utf8() });
+                    }
+                }
+                '"' => match open_straight.take() {
+                    Some(s) => out.push(Quote { start: s, end: abs + 1 }),
+                    None => open_straight = Some(abs),
+                },
+                _ => {}
+            }
+        }
+        // A quote opened and never closed runs to the end of the paragraph.
+        if let Some(s) = open_curly.or(open_straight) {
+            if para.len() + off > s + 1 {
+                out.push(Quote { start: s, end: off + para.len() });
+            }
+        }
+        off += para.len() + 1;
+    }
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+const SPEECH: &str = r"said|says|say|told|tells|added|noted|stated|declared|explained|stressed|insisted|argued|claimed|asserted|remarked|urged|warned|lamented|wrote|tweeted|continued|emphasi[sz]ed|maintained|alleged|reported|announced|affirmed|observed";
+
+static AFTER_VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^[\s,.;:!?]*(?:{SPEECH})\s+(.{{0,120}})")).unwrap()
+});
+static AFTER_SUBJECT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^[\s,.;:!?]*(.{{1,90}}?)\s+(?:{SPEECH})\b")).unwrap()
+});
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+(?:the\s+)?").unwrap());
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:also\s+)?(he|she|they|it|the\s+group|the\s+movement|the\s+militia|the\s+organi[sz]ation|the\s+(?:spokes(?:man|person|woman)|minister|general|official|commander|president|leader|ministry|agency))\b").unwrap()
+});
+static SPEECH_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:{SPEECH}|saying|claiming|believe[sd]?|suggest(?:s|ed)?|argue[sd]?|according\s+to|emphasi[sz]ing|insisting|stressing|contend(?:s|ed)?|think|thinks|assert(?:s|ed)?)\b")).unwrap()
+});
+static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[“\x22]?(?:While|Although|Though|Despite|After|Before|As|In|Since|When|If|Prior|Following|Amid|Unlike|Like|Because|Even|With|On|Over|During|Under|According|Meanwhile|However|Still|Yet|Instead|Earlier|Later|Last|This|That|At|For|From|By)\b[^,]{0,120},\s*").unwrap()
+});
+static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";\s+|,\s+but\s+|\s+but\s+|,\s+while\s+|\s+while\s+|,\s+whereas\s+|,\s+and\s+|\s+–\s+|\s+—\s+").unwrap());
+static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s|,|’s|'s|'|’|-|\(|\)|\band\b|\bor\b|\bthe\b|\bof\b|\bformer\b|\bforeign\b|\bministry\b|\bspokes(?:man|person|woman)\b|\bminister\b|\bpresident\b|\bprime\b|\bsupreme\b|\bleader\b|\bcommander\b|\bgen\.|\bgeneral\b|\bofficials?\b|\bsecretary\b|\bstate\b|\bdefen[cs]e\b|\bdeputy\b|\bhead\b|\bchief\b|\bsenior\b|\btop\b|\bvice\b|\bauthorities\b|\bgovernment\b|\bmedia\b|\bpress\b|\bboth\b|\bagency\b|\bnews\b|\bstate-run\b)*$").unwrap()
+});
+
+/// The actors of the first run of mentions in `t.text[ts..te]`: one actor (a person in
+/// apposition wins: "Iranian Foreign Ministry spokesman Nasser Kanaani"), or several when
+/// coordinated ("Israeli and US officials").
+pub fn first_run(t: &Template, ts: usize, te: usize, ctx: &DocCtx<'_>) -> Vec<u32> {
+    let ms: Vec<&SentMention> = t.mentions_in(ts, te).collect();
+    run(&ms, ctx)
+}
+
+/// The first run of a list of mentions (in text order), see [`first_run`].
+pub fn run(ms: &[&SentMention], ctx: &DocCtx<'_>) -> Vec<u32> {
+    let ms: Vec<&SentMention> = ms.iter().copied().filter(|m| m.role != Role::Location).collect();
+    let Some(first) = ms.iter().position(|m| m.role == Role::Refers || m.role == Role::Collective) else { return Vec::new() };
+    if ms[first].role == Role::Collective {
+        return Vec::new();
+    }
+    // A modifier right before the subject ("Iran-backed Kataib Hezbollah") is not part of it.
+    let mut run = vec![ms[first]];
+    let mut coordinated = false;
+    for w in ms[first + 1..].iter() {
+        let prev = run.last().expect("non-empty");
+        let between = &ctx.text[prev.end..w.start];
+        if !CONNECTOR.is_match(between) || w.role != Role::Refers {
+            break;
+        }
+        let b = between.to_ascii_lowercase();
+        if (b.contains(" and ") || b.contains(" or ") || b.trim() == ",") && !b.contains("'s") && !b.contains("’s") {
+            coordinated = true;
+        }
+        run.push(w);
+    }
+    if coordinated {
+        let mut v: Vec<u32> = run.iter().map(|m| m.actor).collect();
+        v.dedup();
+        return v;
+    }
+    if let Some(p) = run.iter().rev().find(|m| ctx.is_person(m.actor)) {
+        return vec![p.actor];
+    }
+    vec![run.last().expect("non-empty").actor]
+}
+
+/// Where the clause containing template offset `p` starts.
+pub fn clause_start(t: &Template, p: usize) -> usize {
+    let mut start = 0;
+    if let Some(m) = OPENER.find(&t.text) {
+        if m.end() <= p {
+            start = m.end();
+        }
+    }
+    for b in BOUNDARY.find_iter(&t.text[..p]) {
+        if b.end() > start && b.end() <= p {
+            start = b.end();
+        }
+    }
+    start
+}
+
+/// The speaker(s) of a quote, from what follows it (", said X", "X said", "according to X")
+/// or what introduces it ("X said: “…").
+pub fn quote_speaker(q: &Quote, ctx: &DocCtx<'_>) -> Vec<u32> {
+    let text = ctx.text;
+    // After the quote, up to the end of its sentence.
+    let sent_end = ctx.sentence_end_after(q.end);
+    let after = &text[q.end..sent_end.max(q.end)];
+    let after = &after[..after.find(['“', '"']).unwrap_or(after.len())];
+    if let Some(c) = AFTER_VERB_FIRST.captures(after) {
+        let g = c.get(1).expect("group");
+        let (s, e) = (q.end + g.start(), q.end + g.end());
+        let v = ctx.speaker_in(s, e, q.start);
+        if !v.is_empty() {
+            return v;
+        }
+    }
+    if let Some(c) = AFTER_SUBJECT_FIRST.captures(after) {
+        let g = c.get(1).expect("group");
+        let (s, e) = (q.end + g.start(), q.end + g.end());
+        let v = ctx.speaker_in(s, e, q.start);
+        if !v.is_empty() {
+            return v;
+        }
+    }
+    if let Some(m) = ACCORDING.find(after) {
+        let s = q.end + m.end();
+        let v = ctx.speaker_in(s, (s + 80).min(sent_end), q.start);
+        if !v.is_empty() {
+            return v;
+        }
+    }
+    // Before the quote, in its sentence: "X said: “…" / "X warned that “…".
+    let sent_start = ctx.sentence_start_before(q.start);
+    let before = &text[sent_start..q.start];
+    if before.trim_end().ends_with(':') || SPEECH_WORD.find_iter(before).last().is_some_and(|m| before[m.end()..].trim().len() < 12) {
+        return ctx.speaker_in(sent_start, q.start, q.start);
+    }
+    Vec::new()
+}
+
+/// Resolves a pronoun or role noun at the start of `s` ("he", "the spokesman", "the group").
+pub fn pronoun(s: &str, pos: usize, ctx: &DocCtx<'_>) -> Option<u32> {
+    let c = PRONOUN.captures(s.trim_start())?;
+    let w = c.get(1)?.as_str().to_ascii_lowercase();
+    match w.as_str() {
+        "he" | "she" => ctx.last_person_before(pos),
+        "they" | "it" => ctx.last_subject_before(pos),
+        w if w.starts_with("the group") || w.starts_with("the movement") || w.starts_with("the militia") || w.starts_with("the organ") => ctx.last_subject_before(pos),
+        w => {
+            let role = w.trim_start_matches("the").trim();
+            ctx.person_with_role_before(role, pos)
+        }
+    }
+}
+
+/// The speakers of the clause ending at template offset `p`: the first run of its subject,
+/// or a pronoun resolved to an earlier sentence.
+pub fn subject(t: &Template, p: usize, ctx: &DocCtx<'_>) -> Vec<u32> {
+    let cs = clause_start(t, p);
+    let v = first_run(t, cs, p, ctx);
+    if !v.is_empty() {
+        return v;
+    }
+    let s = &t.text[cs..p];
+    pronoun(s, t.doc_pos(cs), ctx).into_iter().collect()
+}
+
+/// The nearest verb of saying before template offset `p` (outside markers).
+pub fn speech_verb_before(t: &Template, p: usize) -> Option<(usize, usize)> {
+    SPEECH_WORD.find_iter(&t.text[..p]).last().map(|m| (m.start(), m.end()))
+}
+
+/// Whether the sentence reports speech at all.
+pub fn has_speech(t: &Template) -> bool {
+    SPEECH_WORD.is_match(&t.text)
+}
+
+/// "according to X" in the sentence.
+pub fn according_to(t: &Template, ctx: &DocCtx<'_>) -> Vec<u32> {
+    let Some(m) = ACCORDING.find(&t.text) else { return Vec::new() };
+    first_run(t, m.end(), (m.end() + 80).min(t.text.len()), ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes() {
+        let q = find_quotes("He said “a. b,” then \"c\".\n“open");
+        assert_eq!(q.len(), 3);
+    }
+}

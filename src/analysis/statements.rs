@@ -1,0 +1,108 @@
+//! Claims, accusations and denials: cue phrases from the lexicon matched on the templated
+//! sentence; the speaker from the quote's attribution, "according to", the clause subject or
+//! an earlier sentence; the actor at stake from the cue's rule.
+
+use crate::lexicon::AboutRule;
+use crate::model::{ActorKind, StatementKind};
+
+use super::DocCtx;
+use super::speakers;
+use super::template::Role;
+
+/// A statement found in one document (local actor refs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Which.
+    pub kind: StatementKind,
+    /// Speaker.
+    pub speaker: Option<u32>,
+    /// At stake.
+    pub about: Option<u32>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Cue span in the document.
+    pub cue: (usize, usize),
+}
+
+/// The statements of sentence `si`.
+pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
+    let t = &ctx.templates[si];
+    let mut out: Vec<Found> = Vec::new();
+    for cue in &ctx.lex.cues.statements {
+        for c in cue.regex.captures_iter(&t.text) {
+            let m = c.get(0).expect("group 0");
+            if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_str())) {
+                continue;
+            }
+            let doc_s = t.doc_pos(m.start());
+            let doc_e = t.doc_pos(m.end());
+            let quote = ctx.quote_at(doc_s).copied();
+            if cue.needs_frame && quote.is_none() && !speakers::has_speech(t) {
+                continue;
+            }
+            // Speaker(s).
+            let mut speakers_found: Vec<u32>;
+            if let Some(q) = quote {
+                speakers_found = speakers::quote_speaker(&q, ctx);
+            } else {
+                let p = match speakers::speech_verb_before(t, m.start()) {
+                    Some((vs, _)) if cue.needs_frame || cue.kind != StatementKind::Claim => {
+                        // A verb of saying before the cue: its subject speaks, unless the cue's own
+                        // subject sits between the verb and the cue ("X said Y denied ...").
+                        let own = speakers::first_run(t, vs, m.start(), ctx);
+                        if !own.is_empty() && !cue.needs_frame { m.start() } else { vs }
+                    }
+                    _ => m.start(),
+                };
+                speakers_found = speakers::subject(t, p, ctx);
+                if speakers_found.is_empty() {
+                    speakers_found = speakers::according_to(t, ctx);
+                }
+            }
+            // The actor at stake.
+            let about_group = c.name("about").and_then(|g| t.marker(g.as_str()));
+            let about = match about_group {
+                Some(sm) if sm.role == Role::Refers || sm.role == Role::Location => Some(sm.actor),
+                Some(_) => None,
+                None => match cue.about {
+                    AboutRule::SelfSide => None, // per speaker, below
+                    AboutRule::Before => {
+                        let cs = speakers::clause_start(t, m.start());
+                        t.mentions
+                            .iter()
+                            .filter(|x| x.t_end <= m.start() && x.t_start >= cs.min(m.start()) && x.role != Role::Location)
+                            .next_back()
+                            .or_else(|| t.mentions.iter().filter(|x| x.t_end <= m.start() && x.role != Role::Location).next_back())
+                            .filter(|x| x.role == Role::Refers)
+                            .map(|x| x.actor)
+                    }
+                    AboutRule::After => t
+                        .mentions
+                        .iter()
+                        .find(|x| x.t_start >= m.end() && x.role != Role::Location)
+                        .filter(|x| x.role == Role::Refers)
+                        .map(|x| x.actor),
+                },
+            };
+            let speakers_or_none: Vec<Option<u32>> = if speakers_found.is_empty() { vec![None] } else { speakers_found.into_iter().map(Some).collect() };
+            for sp in speakers_or_none {
+                let about = match (about_group, cue.about) {
+                    (None, AboutRule::SelfSide) => sp.filter(|&s| ctx.kind(s) != ActorKind::Media).map(|s| ctx.side(s)),
+                    _ => about,
+                };
+                if cue.kind == StatementKind::Accusation {
+                    if let (Some(s), Some(a)) = (sp, about) {
+                        if ctx.side(s) == ctx.side(a) {
+                            continue;
+                        }
+                    }
+                }
+                if out.iter().any(|f| f.kind == cue.kind && f.speaker == sp) {
+                    continue;
+                }
+                out.push(Found { kind: cue.kind, speaker: sp, about, sentence: si, cue: (doc_s, doc_e) });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,173 @@
+//! The templated sentence: each actor mention replaced by a marker so that cue patterns can
+//! speak of "an actor" (`@3@`), "an actor named as a location" (`#3#`) or "a demonym that only
+//! describes a collective" (`~3~`). See `assets/lexicon/cues.toml`.
+
+/// How a mention is used in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Refers to the actor.
+    Refers,
+    /// A location ("in Iraq", "traveled to Tehran").
+    Location,
+    /// Only describes a non-state collective ("Iraqi militias").
+    Collective,
+    /// A modifier: "Iran-backed", "pro-Iran".
+    Modifier,
+}
+
+/// A mention inside one sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentMention {
+    /// Index into the document's mention list.
+    pub mention: usize,
+    /// Actor (lexicon index, or unknown beyond it).
+    pub actor: u32,
+    /// Byte range in the document text.
+    pub start: usize,
+    /// End.
+    pub end: usize,
+    /// How it is used.
+    pub role: Role,
+    /// Found via a demonym.
+    pub demonym: bool,
+    /// Byte range of the marker in the template.
+    pub t_start: usize,
+    /// End of the marker.
+    pub t_end: usize,
+}
+
+impl SentMention {
+    /// Whether the mention names the actor as a party (not a place or a description).
+    pub fn refers(&self) -> bool {
+        self.role == Role::Refers
+    }
+}
+
+/// A sentence with its mentions replaced by markers.
+#[derive(Clone, Debug)]
+pub struct Template {
+    /// The templated text.
+    pub text: String,
+    /// The mentions, in order; marker `@k@` is `mentions[k]`.
+    pub mentions: Vec<SentMention>,
+    /// Sentence start in the document.
+    pub doc_start: usize,
+    /// (template offset, document offset) at the start of each piece of copied text.
+    map: Vec<(usize, usize)>,
+}
+
+const LOCATIVE: &[&str] = &["in", "at", "near", "across", "throughout", "inside", "within", "around", "outside"];
+const MOTION: &[&str] = &["traveled to", "travelled to", "flew to", "went to", "returned to", "visited", "visit to", "trip to", "arrived in"];
+const DIRECTIONS: &[&str] = &["eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "neighboring", "neighbouring", "the"];
+
+fn preceded_by_locative(before: &str) -> bool {
+    let lower = before.trim_end().to_ascii_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    while let Some(w) = words.last() {
+        if DIRECTIONS.contains(w) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let Some(last) = words.last() else { return false };
+    if LOCATIVE.contains(last) {
+        return true;
+    }
+    let tail = words.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join(" ");
+    MOTION.iter().any(|m| tail.ends_with(m))
+}
+
+impl Template {
+    /// Builds the template of `text[start..end]` given the document's mentions
+    /// (`(index, actor, start, end, demonym)`), the collective nouns and the kind check for states.
+    pub fn build(
+        text: &str,
+        start: usize,
+        end: usize,
+        mentions: &[(usize, u32, usize, usize, bool)],
+        collectives: &[String],
+        is_state: impl Fn(u32) -> bool,
+    ) -> Template {
+        let mut out = String::with_capacity(end - start + 16);
+        let mut map = vec![(0usize, start)];
+        let mut pos = start;
+        let mut sms = Vec::new();
+        for &(idx, actor, s, e, demonym) in mentions {
+            if s < pos || e > end {
+                continue;
+            }
+            out.push_str(&text[pos..s]);
+            let before = &text[start..s];
+            let after = &text[e..end];
+            let next_word: String = after
+                .trim_start_matches([' '])
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            let role = if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_lowercase()) {
+                Role::Modifier
+            } else if before.to_ascii_lowercase().ends_with("pro-") || before.to_ascii_lowercase().ends_with("anti-") {
+                Role::Modifier
+            } else if demonym && after.starts_with(' ') && collectives.iter().any(|c| *c == next_word) {
+                Role::Collective
+            } else if is_state(actor) && preceded_by_locative(before) {
+                Role::Location
+            } else {
+                Role::Refers
+            };
+            let k = sms.len();
+            let marker = match role {
+                Role::Refers | Role::Modifier => format!("@{k}@"),
+                Role::Location => format!("#{k}#"),
+                Role::Collective => format!("~{k}~"),
+            };
+            let t_start = out.len();
+            out.push_str(&marker);
+            let t_end = out.len();
+            sms.push(SentMention { mention: idx, actor, start: s, end: e, role, demonym, t_start, t_end });
+            map.push((t_end, e));
+            pos = e;
+        }
+        out.push_str(&text[pos..end]);
+        Template { text: out, mentions: sms, doc_start: start, map }
+    }
+
+    /// The document offset of a template offset (inside a marker: the mention's start).
+    pub fn doc_pos(&self, t: usize) -> usize {
+        if let Some(m) = self.mentions.iter().find(|m| m.t_start <= t && t < m.t_end) {
+            return m.start;
+        }
+        let i = self.map.partition_point(|&(tp, _)| tp <= t).saturating_sub(1);
+        let (tp, dp) = self.map[i];
+        dp + (t - tp)
+    }
+
+    /// The mention behind marker text like `@3@`.
+    pub fn marker(&self, s: &str) -> Option<&SentMention> {
+        let k: usize = s.trim_matches(['@', '#', '~']).parse().ok()?;
+        self.mentions.get(k)
+    }
+
+    /// All mentions whose markers lie in the template range.
+    pub fn mentions_in(&self, ts: usize, te: usize) -> impl Iterator<Item = &SentMention> {
+        self.mentions.iter().filter(move |m| m.t_start >= ts && m.t_end <= te)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_and_roles() {
+        let text = "Iran-backed militias in eastern Syria and Iraqi militias attacked US forces.";
+        // (idx, actor, start, end, demonym): Iran=0, Syria=1, Iraq=2, US=3
+        let ms = [(0, 0, 0, 4, false), (1, 1, 32, 37, false), (2, 2, 42, 48, true), (3, 3, 66, 68, false)];
+        let t = Template::build(text, 0, text.len(), &ms, &["militias".to_string()], |_| true);
+        assert_eq!(t.text, "@0@-backed militias in eastern #1# and ~2~ militias attacked @3@ forces.");
+        assert_eq!(t.mentions[0].role, Role::Modifier);
+        assert_eq!(t.doc_pos(t.text.find("attacked").unwrap()), text.find("attacked").unwrap());
+    }
+}

@@ -1,0 +1,221 @@
+//! Page junk inside article text: script scraps, photo captions and credits, repeated lines,
+//! "Read more" link lists, cookie and subscription lines, bylines, "Source link" and trailing
+//! page furniture. Junk stays in the displayed text (the reader dims it) but is left out of
+//! the analysis.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// Why a stretch of text is junk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JunkKind {
+    /// Program code (JavaScript, CSS) that leaked into the text.
+    Script,
+    /// A photo caption or a picture credit. Actor mentions in it still count.
+    Caption,
+    /// A line that repeats an earlier one.
+    Duplicate,
+    /// "Read more" / "READ ALSO" and the links under it.
+    LinkList,
+    /// Cookie, subscription and sharing lines.
+    Boilerplate,
+    /// The author's byline or a one-word page marker ("admin", "TT").
+    Byline,
+    /// "Source: ..." and "Source link".
+    SourceLine,
+    /// Metadata lines such as "date 2024-02-01".
+    Metadata,
+    /// Short lines after the end of the article (tags, store links).
+    Furniture,
+}
+
+impl JunkKind {
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            JunkKind::Script => "script",
+            JunkKind::Caption => "caption",
+            JunkKind::Duplicate => "repeated line",
+            JunkKind::LinkList => "link list",
+            JunkKind::Boilerplate => "boilerplate",
+            JunkKind::Byline => "byline",
+            JunkKind::SourceLine => "source line",
+            JunkKind::Metadata => "metadata",
+            JunkKind::Furniture => "page furniture",
+        }
+    }
+}
+
+/// One junk range of the displayed text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Junk {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Why.
+    pub kind: JunkKind,
+}
+
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\((?:[^()]{0,80}\b(?:AP|AFP|Reuters|Getty|EPA|Anadolu|via|photo|file|courtesy|handout)\b[^()]{0,40})\)\s*$|©|\bGetty Images\b|^\s*(?:photo|image|picture|file photo|pictured)\s*[:|]|^\s*this (?:image|photo|picture) (?:from|provided|taken|released|shows)|^\s*FILE\s*[-–—]|\bcredit\s*:)").unwrap()
+});
+static LINK_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:read more|read also|also read|see also|related(?: articles| stories| coverage)?|more on this|recommended|you may also like|more from|most read|trending)\b\s*[:\-–—]?").unwrap()
+});
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:we use cookies|cookie(?:s| policy| settings)|accept all|subscribe|subscription|sign up|newsletter|all rights reserved|copyright|advertisement|share this|share on|follow us|click here|privacy policy|terms of (?:use|service)|log ?in|download (?:the|our) app|enable javascript|your browser)\b").unwrap()
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|al|el|van|von))*\s*(?:[,|]\s*[\w .'’-]{0,40})?$").unwrap()
+});
+static SOURCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?”\x22]\s+)(Source:\s*[A-Z][^\n.]{1,60}?)\s*$").unwrap()
+});
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:source link|source\s*:?\s*[A-Z][\w .'’&-]{1,50}|sources?\s*:.*)\s*$").unwrap()
+});
+static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:date|published|posted|updated|last updated|publication date)\s*[:\-]?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:.Z+-]*)?").unwrap()
+});
+static SCRIPT_TOKENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"document\.|window\.|getElementById|innerHTML|function\s*\(|\bvar\s+\w+\s*=|\blet\s+\w+\s*=|\bconst\s+\w+\s*=|=>|\}\s*\)|\);|!==|===|\.style\.|addEventListener|\{\s*\}").unwrap()
+});
+
+fn is_script(line: &str) -> bool {
+    let hits = SCRIPT_TOKENS.find_iter(line).take(3).count();
+    if hits >= 2 {
+        return true;
+    }
+    let punct = line.bytes().filter(|b| matches!(b, b';' | b'{' | b'}' | b'(' | b')' | b'=')).count();
+    hits >= 1 && punct * 12 > line.len()
+}
+
+fn ends_like_prose(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['.', '!', '?', '"', '”', '’', ':', ')', '…'])
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Finds the junk in `text`. `known` holds ranges already known to be junk (HTML captions).
+pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
+    let mut junk: Vec<Junk> = known.to_vec();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut off = 0;
+    for l in text.split('\n') {
+        lines.push((off, l));
+        off += l.len() + 1;
+    }
+    let mut in_links = 0usize;
+    for &(start, line) in &lines {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let s = start + lead;
+        let e = start + line.trim_end().len();
+        let mut mark = |kind| junk.push(Junk { start: s, end: e, kind });
+        let words = word_count(t);
+        if is_script(t) {
+            mark(JunkKind::Script);
+        } else if CAPTION_CREDIT.is_match(t) && (words < 60 || t.contains('©')) {
+            mark(JunkKind::Caption);
+        } else if t.len() >= 20 && !seen.insert(t) {
+            mark(JunkKind::Duplicate);
+        } else if LINK_HEADER.is_match(t) && words < 25 {
+            mark(JunkKind::LinkList);
+            in_links = 8;
+            continue;
+        } else if in_links > 0 && words < 20 && !ends_like_prose(t) {
+            mark(JunkKind::LinkList);
+            in_links -= 1;
+            continue;
+        } else if SOURCE_LINE.is_match(t) && words <= 8 {
+            mark(JunkKind::SourceLine);
+        } else if META_LINE.is_match(t) && words <= 3 {
+            mark(JunkKind::Metadata);
+        } else if BOILERPLATE.is_match(t) && words < 25 {
+            mark(JunkKind::Boilerplate);
+        } else if BYLINE.is_match(t) && words <= 8 {
+            mark(JunkKind::Byline);
+        } else if words == 1 && t.chars().count() <= 6 && !t.ends_with(['.', '?', '!']) {
+            mark(JunkKind::Byline);
+        } else {
+            // A metadata prefix glued to the first paragraph ("date 2024-02-01 In a statement").
+            if let Some(m) = META_LINE.find(line) {
+                junk.push(Junk { start: start + m.start(), end: start + m.end(), kind: JunkKind::Metadata });
+            }
+            if let Some(c) = SOURCE_TAIL.captures(line) {
+                let m = c.get(1).expect("group 1");
+                junk.push(Junk { start: start + m.start(), end: start + m.end(), kind: JunkKind::SourceLine });
+            }
+        }
+        if in_links > 0 && ends_like_prose(t) {
+            in_links = 0;
+        }
+    }
+    // Trailing furniture: short unpunctuated lines after the last line of prose.
+    for &(start, line) in lines.iter().rev() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let s = start + (line.len() - line.trim_start().len());
+        let e = start + line.trim_end().len();
+        if junk.iter().any(|j| j.start <= s && e <= j.end) {
+            continue;
+        }
+        if word_count(t) <= 5 && !ends_like_prose(t) {
+            junk.push(Junk { start: s, end: e, kind: JunkKind::Furniture });
+        } else {
+            break;
+        }
+    }
+    junk.sort_by_key(|j| (j.start, j.end));
+    junk.dedup_by(|b, a| a.start <= b.start && b.end <= a.end);
+    junk
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, JunkKind)> {
+        detect(text, &[]).into_iter().map(|j| (text[j.start..j.end].to_string(), j.kind)).collect()
+    }
+
+    #[test]
+    fn recognises_page_junk() {
+        let text = "Title of the story\n\nby Jane Doe\nA caption of a photo (AP)\n\nFirst paragraph says something.\n\nA caption of a photo (AP)\nREAD ALSO:\nAnother story headline\nYet another one\n\nSecond paragraph, with more. Source: Deutsche Welle\n\nWe use cookies to improve your experience.\n`; document.getElementById(\"x\").innerHTML = cont; var d = 1;\nadmin\nJerusalem Post Store";
+        let k = kinds(text);
+        let has = |s: &str, kind: JunkKind| k.iter().any(|(t, kk)| t == s && *kk == kind);
+        assert!(has("by Jane Doe", JunkKind::Byline), "{k:#?}");
+        assert!(has("A caption of a photo (AP)", JunkKind::Caption));
+        assert!(has("READ ALSO:", JunkKind::LinkList));
+        assert!(has("Another story headline", JunkKind::LinkList));
+        assert!(has("Source: Deutsche Welle", JunkKind::SourceLine));
+        assert!(has("We use cookies to improve your experience.", JunkKind::Boilerplate));
+        assert!(k.iter().any(|(t, kk)| t.starts_with("`; document") && *kk == JunkKind::Script));
+        assert!(has("admin", JunkKind::Byline));
+        assert!(has("Jerusalem Post Store", JunkKind::Furniture));
+        assert!(!k.iter().any(|(t, _)| t.starts_with("First paragraph")));
+        assert!(!k.iter().any(|(t, _)| t.starts_with("Title of the story")));
+    }
+
+    #[test]
+    fn repeated_line_is_duplicate_and_glued_date_is_metadata() {
+        let text = "The same long heading line here\n\nThe same long heading line here\n date 2024-02-01 In a statement on Monday, he spoke.";
+        let k = kinds(text);
+        assert!(k.contains(&("The same long heading line here".into(), JunkKind::Duplicate)));
+        assert!(k.iter().any(|(t, kk)| t.trim() == "date 2024-02-01" && *kk == JunkKind::Metadata), "{k:?}");
+    }
+}

@@ -1,0 +1,726 @@
+//! The lexicon: actors, places, outlets and cue phrases, loaded from TOML data.
+//!
+//! The bundled lexicon lives in `assets/lexicon/` and is compiled into the binary. A user's own
+//! `proxylens.toml` (in the opened folder) extends or overrides it: an `[[actor]]` or `[[place]]`
+//! with the name of a bundled one replaces it, any other is added. A bad entry is reported with
+//! its file and line and skipped; the rest loads.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::model::{ActorId, ActorKind, PlaceId, RelationKind, StatementKind};
+
+/// The bundled actor file.
+pub const BUNDLED_ACTORS: &str = include_str!("../assets/lexicon/actors.toml");
+/// The bundled place file.
+pub const BUNDLED_PLACES: &str = include_str!("../assets/lexicon/places.toml");
+/// The bundled outlet file.
+pub const BUNDLED_OUTLETS: &str = include_str!("../assets/lexicon/outlets.toml");
+/// The bundled cue-phrase file.
+pub const BUNDLED_CUES: &str = include_str!("../assets/lexicon/cues.toml");
+
+/// The name of a user's lexicon file inside an opened folder.
+pub const USER_LEXICON_FILE: &str = "proxylens.toml";
+
+/// A problem with one entry (or a whole file) of the lexicon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexiconIssue {
+    /// The file, as given to the loader.
+    pub file: String,
+    /// 1-based line of the entry, when known.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for LexiconIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// One actor of the lexicon.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// Canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: ActorKind,
+    /// Other names and spellings (as written in the data).
+    pub aliases: Vec<String>,
+    /// Adjectives that stand for it ("Iranian").
+    pub demonyms: Vec<String>,
+    /// The actor it speaks for or belongs to.
+    pub affiliation: Option<ActorId>,
+    /// Role nouns that can refer back to this person ("spokesman").
+    pub roles: Vec<String>,
+    /// Actors this one heads.
+    pub leads: Vec<ActorId>,
+    /// Where the entry was defined (file:line), for messages.
+    pub origin: String,
+}
+
+/// One place of the lexicon.
+#[derive(Clone, Debug)]
+pub struct Place {
+    /// Canonical name.
+    pub name: String,
+    /// The state it is in (canonical actor name), if any.
+    pub country: Option<String>,
+    /// base | city | region | facility.
+    pub kind: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+}
+
+/// A news outlet that publishes pages (not an actor unless it is also in the actor list).
+#[derive(Clone, Debug)]
+pub struct Outlet {
+    /// Canonical name.
+    pub name: String,
+    /// Other spellings, and web domains.
+    pub aliases: Vec<String>,
+    /// A wire agency (AP, Reuters): credited in captions, used as source only in a dateline.
+    pub agency: bool,
+}
+
+/// How a statement cue finds the actor whose responsibility is at stake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AboutRule {
+    /// The speaker's own side (a denial of one's own involvement, a claim).
+    #[serde(rename = "self")]
+    SelfSide,
+    /// The nearest actor before the cue ("Iran likely knew about").
+    Before,
+    /// The first actor after the cue ("blamed Israel").
+    After,
+}
+
+/// A cue phrase for claims, accusations and denials.
+#[derive(Clone, Debug)]
+pub struct StatementCue {
+    /// Which statement it signals.
+    pub kind: StatementKind,
+    /// Compiled pattern over the templated sentence (see `analysis::template`).
+    pub regex: regex::Regex,
+    /// Default rule for `about` when the pattern has no `about` group.
+    pub about: AboutRule,
+    /// Whether the cue counts only inside reported speech (a quote, "said", "believe").
+    pub needs_frame: bool,
+    /// A pattern that cancels the cue when found in the matched text.
+    pub veto: Option<regex::Regex>,
+    /// Where it was defined.
+    pub origin: String,
+}
+
+/// Where a relation pattern finds a side it does not capture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// Both sides are captured.
+    None,
+    /// The nearest actor before the match.
+    Nearest,
+    /// The first actor of the sentence.
+    Subject,
+    /// The lexicon affiliation of the captured side.
+    Affiliation,
+}
+
+/// A pattern for a relation between actors.
+#[derive(Clone, Debug)]
+pub struct RelationCue {
+    /// The relation.
+    pub kind: RelationKind,
+    /// Compiled pattern over the templated sentence.
+    pub regex: regex::Regex,
+    /// Where to find a side the pattern does not capture.
+    pub missing: Missing,
+    /// Kinds allowed for `from` (empty: any).
+    pub from_kind: Vec<ActorKind>,
+    /// Kinds allowed for `to` (empty: any).
+    pub to_kind: Vec<ActorKind>,
+    /// A pattern that cancels the relation when found in the matched text.
+    pub veto: Option<regex::Regex>,
+    /// Where it was defined.
+    pub origin: String,
+}
+
+/// A title before a person's name ("President", "Foreign Minister").
+#[derive(Clone, Debug)]
+pub struct Title {
+    /// The title words, lower case.
+    pub title: String,
+    /// leads or member_of.
+    pub relation: RelationKind,
+    /// A body of the state the title belongs to ("Foreign Ministry"), or empty for the
+    /// state or organisation itself.
+    pub body: String,
+}
+
+/// A weapon and the words that name it.
+#[derive(Clone, Debug)]
+pub struct Weapon {
+    /// Export name: drone, rocket, missile, airstrike, ...
+    pub name: String,
+    /// Lower-case words and phrases.
+    pub words: Vec<String>,
+}
+
+/// Cue phrases and patterns for the analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Cues {
+    /// Statement cues.
+    pub statements: Vec<StatementCue>,
+    /// Relation patterns.
+    pub relations: Vec<RelationCue>,
+    /// Titles before names.
+    pub titles: Vec<Title>,
+    /// Weapons.
+    pub weapons: Vec<Weapon>,
+    /// Words that make a sentence report an attack (lower case stems, matched as whole words).
+    pub attack_triggers: Vec<String>,
+    /// Nouns for non-state collectives ("militias"): a demonym before them is not an actor.
+    pub collectives: Vec<String>,
+    /// Verbs of saying, for reported speech.
+    pub speech_verbs: Vec<String>,
+    /// A pattern for "[org] title person", built from `titles`.
+    pub title_regex: Option<regex::Regex>,
+}
+
+/// The whole lexicon, validated.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// Actors, indexed by [`ActorId`].
+    pub actors: Vec<Actor>,
+    /// Places, indexed by [`PlaceId`].
+    pub places: Vec<Place>,
+    /// Outlets.
+    pub outlets: Vec<Outlet>,
+    /// Cue phrases.
+    pub cues: Cues,
+    /// Everything that was wrong but skipped.
+    pub issues: Vec<LexiconIssue>,
+    by_name: HashMap<String, ActorId>,
+}
+
+// ---------------------------------------------------------------- raw (serde) forms
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    name: String,
+    kind: ActorKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    affiliation: Option<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    leads: Vec<String>,
+    #[serde(default)]
+    backers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    name: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutlet {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    agency: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatementCue {
+    kind: String,
+    pattern: String,
+    #[serde(default = "default_about")]
+    about: AboutRule,
+    #[serde(default)]
+    frame: bool,
+    #[serde(default)]
+    veto: Option<String>,
+}
+
+fn default_about() -> AboutRule {
+    AboutRule::After
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelationCue {
+    kind: String,
+    pattern: String,
+    #[serde(default)]
+    missing: Option<String>,
+    #[serde(default)]
+    from_kind: Vec<ActorKind>,
+    #[serde(default)]
+    to_kind: Vec<ActorKind>,
+    #[serde(default)]
+    veto: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTitle {
+    title: String,
+    relation: String,
+    #[serde(default)]
+    body: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWeapon {
+    name: String,
+    words: Vec<String>,
+}
+
+/// One data file given to [`Lexicon::load`].
+pub struct Source<'a> {
+    /// Its name, for messages.
+    pub name: &'a str,
+    /// Its TOML text.
+    pub text: &'a str,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The sections of one lexicon file, each entry with its span.
+#[derive(Deserialize, Default)]
+struct Sections {
+    #[serde(default)]
+    actor: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    place: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    outlet: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    statement: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    relation: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    title: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    weapon: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    words: Option<toml::Table>,
+}
+
+fn with_lines(src: &Source<'_>, items: Vec<toml::Spanned<toml::Value>>) -> Vec<(usize, toml::Value)> {
+    items
+        .into_iter()
+        .map(|v| (line_of(src.text, v.span().start), v.into_inner()))
+        .collect()
+}
+
+fn parse_doc(src: &Source<'_>, issues: &mut Vec<LexiconIssue>) -> Option<Sections> {
+    match toml::from_str::<Sections>(src.text) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let line = e.span().map(|s| line_of(src.text, s.start));
+            issues.push(LexiconIssue {
+                file: src.name.to_string(),
+                line,
+                message: format!("file skipped: {}", e.message()),
+            });
+            None
+        }
+    }
+}
+
+fn typed<T: serde::de::DeserializeOwned>(
+    src: &Source<'_>,
+    line: usize,
+    v: toml::Value,
+    issues: &mut Vec<LexiconIssue>,
+) -> Option<T> {
+    match v.try_into::<T>() {
+        Ok(t) => Some(t),
+        Err(e) => {
+            issues.push(LexiconIssue {
+                file: src.name.to_string(),
+                line: Some(line),
+                message: format!("entry skipped: {}", e.message()),
+            });
+            None
+        }
+    }
+}
+
+/// Expands the placeholders of a cue pattern into regex syntax (see `assets/lexicon/cues.toml`).
+pub fn expand_pattern(p: &str) -> String {
+    const LIST_SEP: &str = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:the\s+)?";
+    const ITEM: &str = r"@\d+@(?:\s+in\s+#\d+#)?";
+    let list = |name: &str| format!(r"(?P<{name}>{ITEM}(?:{LIST_SEP}{ITEM})*)");
+    let mut s = p.to_string();
+    for (ph, rep) in [
+        ("{froms}", list("froms")),
+        ("{tos}", list("tos")),
+        ("{from}", r"@(?P<from>\d+)@".to_string()),
+        ("{to}", r"@(?P<to>\d+)@".to_string()),
+        ("{about}", r"@(?P<about>\d+)@".to_string()),
+        ("{subj}", r"@(?P<subj>\d+)@".to_string()),
+        ("{to_gov}", r"@(?P<to_gov>\d+)@".to_string()),
+        ("{A}", r"@\d+@".to_string()),
+        (
+            "{np}",
+            r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:@\d+@(?:'s|’s|'|’)\s*)?(?:@\d+@-\w+\s+)?(?:(?:elite|so-called|powerful|main|new|newly\s+elected|umbrella|armed|militant|shia|sunni|pro-\w+|\w+-based|supreme\s+leader|president|prime\s+minister|foreign\s+minister|leader|king|gen\.|general|commander|minister|secretary(?:\s+of\s+state)?)\s+)*".to_string(),
+        ),
+        ("{w}", r"(?:[^\s;@#~]+\s+)".to_string()),
+        ("{gap}", r"[^;@~]".to_string()),
+    ] {
+        s = s.replace(ph, &rep);
+    }
+    format!("(?i){s}")
+}
+
+fn compile(src: &Source<'_>, line: usize, pattern: &str, issues: &mut Vec<LexiconIssue>) -> Option<regex::Regex> {
+    match regex::Regex::new(&expand_pattern(pattern)) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            issues.push(LexiconIssue {
+                file: src.name.to_string(),
+                line: Some(line),
+                message: format!("bad pattern, entry skipped: {e}"),
+            });
+            None
+        }
+    }
+}
+
+impl Lexicon {
+    /// The bundled lexicon.
+    pub fn bundled() -> Lexicon {
+        Lexicon::load(&[
+            Source { name: "assets/lexicon/actors.toml", text: BUNDLED_ACTORS },
+            Source { name: "assets/lexicon/places.toml", text: BUNDLED_PLACES },
+            Source { name: "assets/lexicon/outlets.toml", text: BUNDLED_OUTLETS },
+            Source { name: "assets/lexicon/cues.toml", text: BUNDLED_CUES },
+        ])
+    }
+
+    /// The bundled lexicon extended by a user file (`proxylens.toml`), when given.
+    pub fn with_user_file(name: &str, text: &str) -> Lexicon {
+        Lexicon::load(&[
+            Source { name: "assets/lexicon/actors.toml", text: BUNDLED_ACTORS },
+            Source { name: "assets/lexicon/places.toml", text: BUNDLED_PLACES },
+            Source { name: "assets/lexicon/outlets.toml", text: BUNDLED_OUTLETS },
+            Source { name: "assets/lexicon/cues.toml", text: BUNDLED_CUES },
+            Source { name, text },
+        ])
+    }
+
+    /// Loads and validates the given files in order; later entries override earlier ones of
+    /// the same name. Never fails: every problem becomes a [`LexiconIssue`].
+    pub fn load(sources: &[Source<'_>]) -> Lexicon {
+        let mut issues = Vec::new();
+        // name -> (raw, file:line); keeps first-definition order.
+        let mut raw_actors: Vec<(RawActor, String)> = Vec::new();
+        let mut raw_places: Vec<RawPlace> = Vec::new();
+        let mut outlets: Vec<Outlet> = Vec::new();
+        let mut cues = Cues::default();
+
+        for src in sources {
+            let Some(mut doc) = parse_doc(src, &mut issues) else { continue };
+            for (line, v) in with_lines(src, std::mem::take(&mut doc.actor)) {
+                let Some(a) = typed::<RawActor>(src, line, v, &mut issues) else { continue };
+                if a.name.trim().is_empty() {
+                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: "actor without a name, skipped".into() });
+                    continue;
+                }
+                let origin = format!("{}:{}", src.name, line);
+                if let Some(slot) = raw_actors.iter_mut().find(|(r, _)| r.name == a.name) {
+                    *slot = (a, origin);
+                } else {
+                    raw_actors.push((a, origin));
+                }
+            }
+            for (line, v) in with_lines(src, std::mem::take(&mut doc.place)) {
+                let Some(p) = typed::<RawPlace>(src, line, v, &mut issues) else { continue };
+                if p.name.trim().is_empty() {
+                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: "place without a name, skipped".into() });
+                    continue;
+                }
+                if let Some(slot) = raw_places.iter_mut().find(|r| r.name == p.name) {
+                    *slot = p;
+                } else {
+                    raw_places.push(p);
+                }
+            }
+            for (line, v) in with_lines(src, std::mem::take(&mut doc.outlet)) {
+                let Some(o) = typed::<RawOutlet>(src, line, v, &mut issues) else { continue };
+                outlets.retain(|x| x.name != o.name);
+                outlets.push(Outlet { name: o.name, aliases: o.aliases, agency: o.agency });
+            }
+            for (line, v) in with_lines(src, std::mem::take(&mut doc.statement)) {
+                let Some(c) = typed::<RawStatementCue>(src, line, v, &mut issues) else { continue };
+                let kind = match c.kind.as_str() {
+                    "claim" => StatementKind::Claim,
+                    "accusation" => StatementKind::Accusation,
+                    "denial" => StatementKind::Denial,
+                    other => {
+                        issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: format!("unknown statement kind `{other}`, entry skipped") });
+                        continue;
+                    }
+                };
+                let Some(regex) = compile(src, line, &c.pattern, &mut issues) else { continue };
+                let veto = match c.veto.as_deref().map(|v| compile(src, line, v, &mut issues)) {
+                    Some(None) => continue,
+                    Some(Some(r)) => Some(r),
+                    None => None,
+                };
+                cues.statements.push(StatementCue { kind, regex, about: c.about, needs_frame: c.frame, veto, origin: format!("{}:{}", src.name, line) });
+            }
+            for (line, v) in with_lines(src, std::mem::take(&mut doc.relation)) {
+                let Some(c) = typed::<RawRelationCue>(src, line, v, &mut issues) else { continue };
+                let Some(kind) = RelationKind::parse(&c.kind) else {
+                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: format!("unknown relation kind `{}`, entry skipped", c.kind) });
+                    continue;
+                };
+                let Some(regex) = compile(src, line, &c.pattern, &mut issues) else { continue };
+                let missing = match c.missing.as_deref() {
+                    None => Missing::None,
+                    Some("nearest") => Missing::Nearest,
+                    Some("subject") => Missing::Subject,
+                    Some("affiliation") => Missing::Affiliation,
+                    Some(other) => {
+                        issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: format!("unknown `missing = \"{other}\"`, entry skipped") });
+                        continue;
+                    }
+                };
+                let names: Vec<&str> = regex.capture_names().flatten().collect();
+                let has = |n: &str| names.contains(&n);
+                let sides = [has("from") || has("froms"), has("to") || has("tos") || has("to_gov")];
+                let ok = match missing {
+                    Missing::None => sides[0] && sides[1],
+                    _ => sides[0] || sides[1],
+                };
+                if !ok {
+                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: "relation pattern needs {from}/{froms} and {to}/{tos}, or one of them and `missing`; entry skipped".into() });
+                    continue;
+                }
+                let veto = match c.veto.as_deref().map(|v| compile(src, line, v, &mut issues)) {
+                    Some(None) => continue,
+                    Some(Some(r)) => Some(r),
+                    None => None,
+                };
+                cues.relations.push(RelationCue { kind, regex, missing, from_kind: c.from_kind, to_kind: c.to_kind, veto, origin: format!("{}:{}", src.name, line) });
+            }
+            for (line, v) in with_lines(src, std::mem::take(&mut doc.title)) {
+                let Some(t) = typed::<RawTitle>(src, line, v, &mut issues) else { continue };
+                let Some(relation) = RelationKind::parse(&t.relation) else {
+                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: format!("unknown relation `{}`, entry skipped", t.relation) });
+                    continue;
+                };
+                cues.titles.push(Title { title: t.title.to_lowercase(), relation, body: t.body });
+            }
+            for (line, v) in with_lines(src, std::mem::take(&mut doc.weapon)) {
+                let Some(w) = typed::<RawWeapon>(src, line, v, &mut issues) else { continue };
+                cues.weapons.push(Weapon { name: w.name, words: w.words.iter().map(|s| s.to_lowercase()).collect() });
+            }
+            if let Some(words) = doc.words.as_ref() {
+                let list = |k: &str| -> Vec<String> {
+                    words
+                        .get(k)
+                        .and_then(|v| v.as_array())
+                        .map(|a| a.iter().filter_map(|x| x.as_str()).map(|s| s.to_lowercase()).collect())
+                        .unwrap_or_default()
+                };
+                cues.attack_triggers.extend(list("attack_triggers"));
+                cues.collectives.extend(list("collectives"));
+                cues.speech_verbs.extend(list("speech_verbs"));
+            }
+        }
+
+        // Names -> ids, then resolve references.
+        let mut by_name = HashMap::new();
+        for (i, (a, _)) in raw_actors.iter().enumerate() {
+            by_name.insert(a.name.clone(), ActorId(i as u32));
+        }
+        let mut actors = Vec::with_capacity(raw_actors.len());
+        for (a, origin) in &raw_actors {
+            let resolve = |n: &str, what: &str, issues: &mut Vec<LexiconIssue>| -> Option<ActorId> {
+                let id = by_name.get(n).copied();
+                if id.is_none() {
+                    let (file, line) = split_origin(origin);
+                    issues.push(LexiconIssue { file, line, message: format!("{} `{}`: unknown {what} `{n}`, ignored", a.name, n) });
+                }
+                id
+            };
+            let affiliation = a.affiliation.as_deref().and_then(|n| resolve(n, "affiliation", &mut issues));
+            let leads = a.leads.iter().filter_map(|n| resolve(n, "actor in `leads`", &mut issues)).collect();
+            for b in &a.backers {
+                resolve(b, "backer", &mut issues);
+            }
+            actors.push(Actor {
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                demonyms: a.demonyms.clone(),
+                affiliation,
+                roles: a.roles.iter().map(|r| r.to_lowercase()).collect(),
+                leads,
+                origin: origin.clone(),
+            });
+        }
+        // Affiliation cycles would loop the speaker resolution: break them.
+        for i in 0..actors.len() {
+            let mut seen = vec![i];
+            let mut cur = actors[i].affiliation;
+            while let Some(c) = cur {
+                if seen.contains(&c.index()) {
+                    let (file, line) = split_origin(&actors[i].origin);
+                    issues.push(LexiconIssue { file, line, message: format!("affiliation cycle through `{}`, affiliation dropped", actors[i].name) });
+                    actors[i].affiliation = None;
+                    break;
+                }
+                seen.push(c.index());
+                cur = actors[c.index()].affiliation;
+            }
+        }
+        if !cues.titles.is_empty() {
+            let mut titles: Vec<String> = cues.titles.iter().map(|t| regex::escape(&t.title).replace(r"\-", "[- ]").replace(' ', r"[\s-]+")).collect();
+            titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            let pat = format!(
+                r"(?i)(?:@(?P<org>\d+)@(?:’s|'s|')?\s+|#(?P<orgl>\d+)#\s+)?(?:(?:former|late|then|current|newly\s+elected|slain|top|senior|acting|new)\s+)?\b(?P<title>{})\s+(?:(?:gen\.|general|sheikh|sayyed|sayyid|ayatollah|dr\.|mp|lt\.\s+gen\.|maj\.\s+gen\.)\s+)?@(?P<person>\d+)@",
+                titles.join("|")
+            );
+            cues.title_regex = regex::Regex::new(&pat).ok();
+        }
+        let places = raw_places
+            .into_iter()
+            .map(|p| Place {
+                name: p.name,
+                country: (!p.country.is_empty()).then_some(p.country),
+                kind: p.kind,
+                aliases: p.aliases,
+            })
+            .collect();
+        Lexicon { actors, places, outlets, cues, issues, by_name }
+    }
+
+    /// The actor with this canonical name.
+    pub fn actor_by_name(&self, name: &str) -> Option<ActorId> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The actor.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.index()]
+    }
+
+    /// The place.
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id.index()]
+    }
+
+    /// The side an actor speaks for: a person or government body is followed up its
+    /// affiliations to the first state or armed group; a group or state is its own side.
+    pub fn side_of(&self, id: ActorId) -> ActorId {
+        let mut cur = id;
+        for _ in 0..8 {
+            let a = self.actor(cur);
+            match a.kind {
+                ActorKind::State | ActorKind::ArmedGroup | ActorKind::PoliticalParty => return cur,
+                _ => match a.affiliation {
+                    Some(next) => cur = next,
+                    None => return cur,
+                },
+            }
+        }
+        cur
+    }
+
+    /// The state an actor belongs to, following affiliations.
+    pub fn state_of(&self, id: ActorId) -> Option<ActorId> {
+        let mut cur = id;
+        for _ in 0..8 {
+            let a = self.actor(cur);
+            if a.kind == ActorKind::State {
+                return Some(cur);
+            }
+            cur = a.affiliation?;
+        }
+        None
+    }
+}
+
+fn split_origin(origin: &str) -> (String, Option<usize>) {
+    match origin.rsplit_once(':') {
+        Some((f, l)) => (f.to_string(), l.parse().ok()),
+        None => (origin.to_string(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lexicon_loads_without_issues() {
+        let lex = Lexicon::bundled();
+        assert!(lex.issues.is_empty(), "{:#?}", lex.issues);
+        assert!(lex.actors.len() > 100);
+        assert!(lex.places.len() > 30);
+        assert!(!lex.cues.statements.is_empty());
+        assert!(!lex.cues.relations.is_empty());
+        let kh = lex.actor_by_name("Kataib Hezbollah").unwrap();
+        assert_eq!(lex.actor(kh).kind, ActorKind::ArmedGroup);
+    }
+
+    #[test]
+    fn user_file_overrides_and_reports_bad_entries_with_line() {
+        let user = "[[actor]]\nname = \"Kataib Hezbollah\"\nkind = \"armed_group\"\naliases = [\"KH-X\"]\n\n[[actor]]\nname = \"Broken\"\nkind = \"spaceship\"\n\n[[actor]]\nname = \"Liwa Test\"\nkind = \"armed_group\"\n";
+        let lex = Lexicon::with_user_file("proxylens.toml", user);
+        let kh = lex.actor_by_name("Kataib Hezbollah").unwrap();
+        assert_eq!(lex.actor(kh).aliases, vec!["KH-X".to_string()]);
+        assert!(lex.actor_by_name("Liwa Test").is_some());
+        assert!(lex.actor_by_name("Broken").is_none());
+        let issue = lex.issues.iter().find(|i| i.file == "proxylens.toml").expect("issue reported");
+        assert!(matches!(issue.line, Some(6..=8)), "{issue}");
+    }
+
+    #[test]
+    fn invalid_toml_is_reported_and_rest_loads() {
+        let lex = Lexicon::with_user_file("proxylens.toml", "[[actor]\nname = ");
+        assert!(lex.issues.iter().any(|i| i.file == "proxylens.toml"));
+        assert!(lex.actor_by_name("Iran").is_some());
+    }
+
+    #[test]
+    fn side_of_follows_affiliation_to_state() {
+        let lex = Lexicon::bundled();
+        let k = lex.actor_by_name("Nasser Kanaani").unwrap();
+        assert_eq!(lex.actor(lex.side_of(k)).name, "Iran");
+    }
+}

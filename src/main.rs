@@ -1,0 +1,77 @@
+//! The `proxylens` command: the desktop app, or `proxylens extract FOLDER --json OUT.json`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use proxylens::corpus::{self, LoadOptions, Progress};
+
+const USAGE: &str = "usage:
+  proxylens [FOLDER]                       open the app (on FOLDER, or the last folder, or the bundled seeds)
+  proxylens extract FOLDER --json OUT.json [--max-file-mb N]
+                                           analyse FOLDER and write the JSON export";
+
+fn extract(args: &[String]) -> Result<(), String> {
+    let mut folder: Option<PathBuf> = None;
+    let mut out: Option<PathBuf> = None;
+    let mut opts = LoadOptions::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => out = Some(it.next().ok_or("--json needs a file name")?.into()),
+            "--max-file-mb" => {
+                let v = it.next().ok_or("--max-file-mb needs a number")?;
+                let mb: f64 = v.parse().map_err(|_| format!("--max-file-mb: `{v}` is not a number"))?;
+                opts.max_file_bytes = (mb * 1e6) as u64;
+            }
+            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
+            s if folder.is_none() => folder = Some(s.into()),
+            s => return Err(format!("unexpected argument `{s}`")),
+        }
+    }
+    let folder = folder.ok_or("extract needs a FOLDER")?;
+    let out = out.ok_or("extract needs --json OUT.json")?;
+    let c = corpus::load_folder(&folder, &opts, &Progress::default()).map_err(|e| e.to_string())?;
+    let lex = c.lexicon();
+    for i in &lex.issues {
+        eprintln!("lexicon: {i}");
+    }
+    for f in &c.failed {
+        eprintln!("skipped {}: {}", f.file, f.reason);
+    }
+    let a = proxylens::analysis::analyse(&c, &lex);
+    proxylens::export::write(&out, &c, &lex, &a).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!(
+        "{} documents ({} skipped): {} actors, {} statements, {} tallies, {} attack reports in {} incidents, {} relations → {}",
+        c.docs.len(),
+        c.failed.len(),
+        a.actors.iter().filter(|x| !x.docs.is_empty()).count(),
+        a.statements.len(),
+        a.tallies.len(),
+        a.reports.len(),
+        a.incidents.len(),
+        a.relations.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("extract") => match extract(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("proxylens: {e}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("The desktop app is not built yet.\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
