@@ -54,10 +54,21 @@ static INJURED: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static VICTIM_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:’s|'s|')?\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|forces|personnel|service\s*members|base|bases|military\s+base|embassy|contractors?|facilit(?:y|ies)|targets|interests|positions|sites|convoy|patrol|garrison|warships?|vessels?|ships?|commanders?|communication\s+devices|fighters|members|officials|headquarters)\b").unwrap()
-});
-static TARGET_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\b(?:on|against|targeting|target|targeted|into|at|of|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap());
+static TARGET_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\b(?:on|against|targeting|target|targeted|into|at|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by|(?:killing|assassination|attack|bombing)\s+of)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap());
+const LIST_WORDS: &[&str] = &[
+    "and", "or", "the", "newly", "elected", "former", "late", "president", "gen.", "general", "prime",
+    "minister", "commander", "deputy", "senior", "leader", "head", "sheikh", "’s", "'s", "lt.", "col.",
+];
+const VICTIM_WORDS: &[&str] = &[
+    "soldier", "soldiers", "troops", "forces", "personnel", "servicemembers", "base", "bases", "embassy",
+    "contractor", "contractors", "facility", "facilities", "targets", "interests", "positions", "sites",
+    "convoy", "patrol", "garrison", "warship", "warships", "vessel", "vessels", "ship", "ships",
+    "commander", "commanders", "devices", "fighters", "officials", "headquarters", "service", "members",
+];
+const DESCRIPTIVE: &[&str] = &[
+    "military", "army", "air", "naval", "weapons", "storage", "communication", "unit", "coalition",
+    "special", "elite", "security", "training", "senior", "top", "ammunition", "diplomatic",
+];
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:struck|strikes|striking|targeted|targeting|attacked|attacking|bombed|killed|launched|carried\s+out|conducted|fired|dropped|shelled|hit|intensified|assassinated|assassinating|eliminate|eliminated|raided|invaded)\b").unwrap()
 });
@@ -103,24 +114,40 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     // People killed by name: "killing Gen. X and Y", "assassinating X and Y".
     let mut victims: Vec<(u32, usize)> = Vec::new();
     for m in KILL_LIST.find_iter(&t.text) {
-        let rest = &t.text[m.end()..];
         let mut pos = m.end();
-        let mut taken = 0;
+        let mut expect_item = true;
         for mm in t.mentions.iter().filter(|x| x.t_start >= m.end()) {
-            let between = &t.text[pos..mm.t_start];
-            if taken > 0 && !Regex::new(r"^(?:[^.;]{0,80})(?:,|\band\b)").map(|r| r.is_match(between)).unwrap_or(false) {
+            if mm.t_start < pos {
+                continue;
+            }
+            let between = t.text[pos..mm.t_start].to_lowercase();
+            let words: Vec<&str> = between.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+            let listy = words.iter().all(|w| LIST_WORDS.contains(w));
+            let first = expect_item;
+            expect_item = false;
+            if !(first || listy && (between.contains(',') || words.contains(&"and"))) || words.len() > 5 {
                 break;
             }
-            if between.len() > 90 {
-                break;
-            }
-            if ctx.is_person(mm.actor) && mm.role == Role::Refers {
+            if mm.role == Role::Refers && ctx.is_person(mm.actor) {
                 victims.push((mm.actor, mm.start));
-                taken += 1;
+            } else if !(t.text[mm.t_end..].starts_with("’s") || t.text[mm.t_end..].starts_with("'s")) {
+                break;
             }
             pos = mm.t_end;
+            if t.text[pos..].starts_with("’s") || t.text[pos..].starts_with("'s") {
+                pos += t.text[pos..].chars().take(2).map(char::len_utf8).sum::<usize>();
+                expect_item = true;
+                continue;
+            }
+            // "X, the head of ..., and Y": skip the appositive to the list's next item.
+            let rest = &t.text[pos..];
+            if rest.starts_with(", the ") || rest.starts_with(", a ") || rest.starts_with(", who ") {
+                match rest.find(", and ") {
+                    Some(c) if c < 160 && !rest[..c].contains(['.', ';']) => pos += c,
+                    _ => break,
+                }
+            }
         }
-        let _ = rest;
     }
     let has_anchor = !ds.is_empty() || !places.is_empty() || killed_m.is_some() || injured_m.is_some() || !victims.is_empty();
     if !has_anchor {
@@ -146,8 +173,21 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     let victim_target = t
         .mentions
         .iter()
-        .filter(|m| m.role == Role::Refers || m.role == Role::Modifier && false)
-        .find(|m| VICTIM_NOUN.is_match(&t.text[m.t_end..]))
+        .filter(|m| m.role == Role::Refers)
+        .find(|m| {
+            let rest = t.text[m.t_end..].trim_start_matches(['’', '\'', 's']).to_lowercase();
+            let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+            for w in words {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if VICTIM_WORDS.contains(&w) {
+                    return true;
+                }
+                if !DESCRIPTIVE.contains(&w) {
+                    return false;
+                }
+            }
+            false
+        })
         .map(|m| m.actor);
     // Group triggers into incidents: a new group when a trigger has its own, different target.
     let mut groups: Vec<(Vec<usize>, Option<u32>)> = Vec::new();
@@ -179,9 +219,14 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             }
         }
         if let Some(m) = t.mentions.iter().rev().find(|m| m.t_end <= ttrig) {
-            let gap = &t.text[m.t_end..ttrig];
-            let words = gap.split_whitespace().count();
-            if m.role == Role::Refers && words <= 3 && !gap.contains(',') && !gap.to_lowercase().contains(" of ") && Some(m.actor) != target {
+            let gap = t.text[m.t_end..ttrig].to_lowercase();
+            let ok_word = |w: &str| {
+                let w = w.trim_matches(|c: char| c == '.' || c == ',');
+                w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) || dates::month_number(w).is_some()
+                    || matches!(w, "’s" | "'s" | "’" | "'" | "s" | "fighter" | "jets" | "warplanes" | "drone" | "drones" | "missile" | "missiles" | "rocket" | "rockets" | "air" | "military" | "forces" | "suicide" | "deadly")
+            };
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            if m.role == Role::Refers && words.len() <= 3 && words.iter().all(|w| ok_word(w)) && !gap.contains(',') && Some(m.actor) != target {
                 return Some(m.actor);
             }
         }
@@ -277,11 +322,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             let place = gplaces.first().copied();
             let mut f = Found { place, country: country_of(place), ..base.clone() };
             if !victims.is_empty() {
-                let mut targets: Vec<u32> = victims.iter().map(|v| v.0).collect();
-                if let Some(t0) = target.filter(|t0| !targets.contains(t0)) {
-                    targets.push(t0);
-                }
-                f.targets = targets;
+                f.targets = victims.iter().map(|v| v.0).collect();
                 if f.killed.is_none() {
                     f.killed = Some(victims.len() as u64);
                 }

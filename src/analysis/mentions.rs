@@ -139,7 +139,12 @@ fn build(patterns: &[(String, PatternInfo)]) -> (AhoCorasick, Vec<PatternInfo>, 
     for (p, info) in patterns {
         // Case-sensitive acronyms keep their own entry; others dedupe case-insensitively.
         let key = if info.exact_case { format!("\u{1}{p}") } else { p.to_lowercase() };
-        if seen.contains_key(&key) {
+        if let Some(&i) = seen.get(&key) {
+            // The same spelling with and without a capital: the looser rule wins.
+            let merged: &mut PatternInfo = &mut infos[i];
+            if merged.target == info.target {
+                merged.capital &= info.capital;
+            }
             continue;
         }
         seen.insert(key, pats.len());

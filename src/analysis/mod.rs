@@ -490,6 +490,23 @@ fn analyse_doc(doc: &Document, lex: &Lexicon, matcher: &Matcher, corpus_anchor: 
 
 use chrono::Datelike;
 
+/// The templated sentences of a document (for debugging cue patterns): one line per sentence.
+pub fn debug_templates(doc: &Document, lex: &Lexicon) -> Vec<String> {
+    let matcher = Matcher::new(lex);
+    let lex_n = lex.actors.len() as u32;
+    let is_state = |a: u32| a < lex_n && lex.actors[a as usize].kind == ActorKind::State;
+    let ms: Vec<RawMention> = matcher.actors(&doc.text).into_iter().filter(|m| doc.junk_at(m.start).is_none()).collect();
+    sentences::split(&doc.text, &doc.junk)
+        .iter()
+        .map(|s| {
+            let m: Vec<_> = ms.iter().enumerate().filter(|(_, m)| m.start >= s.start && m.end <= s.end).map(|(i, m)| (i, m.actor, m.start, m.end, m.demonym)).collect();
+            let t = Template::build(&doc.text, s.start, s.end, &m, &lex.cues.collectives, is_state);
+            let names: Vec<String> = t.mentions.iter().map(|x| lex.actors.get(x.actor as usize).map(|a| a.name.clone()).unwrap_or_default()).collect();
+            format!("{}{} | {}", if s.heading { "H " } else { "" }, t.text, names.join(", "))
+        })
+        .collect()
+}
+
 /// Analyses a corpus with a lexicon. Documents are analysed in parallel.
 pub fn analyse(corpus: &Corpus, lex: &Lexicon) -> Analysis {
     let matcher = Matcher::new(lex);

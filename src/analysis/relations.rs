@@ -42,6 +42,9 @@ static LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn markers(t: &Template, s: &str) -> Vec<(u32, Role)> {
+    if let Ok(k) = s.parse::<usize>() {
+        return t.mentions.get(k).map(|m| (m.actor, m.role)).into_iter().collect();
+    }
     MARKER.captures_iter(s).filter_map(|c| t.mentions.get(c[1].parse::<usize>().ok()?)).map(|m| (m.actor, m.role)).collect()
 }
 
@@ -83,6 +86,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
                 Vec::new()
             };
             let mut froms = side("from", "froms");
+
             let mut tos = side("to", "tos");
             if let Some(g) = c.name("to_gov") {
                 tos = markers(t, g.as_str()).into_iter().filter_map(|(a, _)| if ctx.is_person(a) { state_of(ctx, a) } else { Some(a) }).collect();
@@ -90,14 +94,24 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             let fill = |captured: &[u32]| -> Vec<u32> {
                 match cue.missing {
                     Missing::None => Vec::new(),
-                    Missing::Nearest => t
-                        .mentions
+                    Missing::Nearest => {
+                        // The antecedent of a relative clause ("X groups, which ... are supported by Y").
+                        let rel = [", which ", ", who ", ", that "].iter().filter_map(|p| t.text[..m.start()].rfind(p)).max();
+                        let antecedent = rel.and_then(|r| {
+                            t.mentions.iter().filter(|x| x.t_end <= r && r - x.t_end <= 15 && x.role == Role::Refers && !captured.contains(&x.actor)).next_back().map(|x| x.actor)
+                        });
+                        if let Some(a) = antecedent {
+                            return vec![a];
+                        }
+                        t.mentions
                         .iter()
                         .filter(|x| x.t_end <= m.start() && x.role == Role::Refers && !captured.contains(&x.actor))
                         .next_back()
+                        .filter(|x| m.start() - x.t_end <= 30)
                         .map(|x| x.actor)
                         .into_iter()
-                        .collect(),
+                        .collect()
+                    }
                     Missing::Subject => {
                         let cs = speakers::clause_start(t, 0).min(m.start());
                         let cs = if cs >= m.start() { 0 } else { cs };
@@ -111,6 +125,25 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             }
             if tos.is_empty() {
                 tos = fill(&froms);
+            }
+            // An agent is a subject, not the object of a preposition ("pressure on the US and ... war").
+            if matches!(cue.kind, RelationKind::Attacks | RelationKind::RetaliatesAgainst) && (c.name("from").is_some() || c.name("froms").is_some()) {
+                let g = c.name("from").or_else(|| c.name("froms")).expect("checked");
+                let before = t.text[..g.start()].trim_end().to_lowercase();
+                let last = before.rsplit(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+                let last = if last == "the" {
+                    before.trim_end_matches("the").trim_end().rsplit(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("")
+                } else {
+                    last
+                };
+                let after = t.text[g.end()..].trim_start_matches(['\'', '’', 's', ' ']);
+                let next_word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect::<String>().to_lowercase();
+                let possessive = t.text[g.end()..].starts_with("'s")
+                    || t.text[g.end()..].starts_with("’s")
+                    || matches!(next_word.as_str(), "attack" | "attacks" | "strike" | "strikes" | "airstrike" | "airstrikes" | "assault" | "incursion" | "war" | "offensive" | "raid" | "raids" | "escalation" | "bombing");
+                if !possessive && matches!(last, "on" | "to" | "against" | "with" | "for" | "of" | "from" | "at" | "in" | "into" | "between") {
+                    continue;
+                }
             }
             for &f in &froms {
                 for &to in &tos {

@@ -112,7 +112,12 @@ impl Template {
                 Role::Modifier
             } else if demonym && after.starts_with(' ') && collectives.iter().any(|c| *c == next_word) {
                 Role::Collective
-            } else if is_state(actor) && preceded_by_locative(before) {
+            } else if is_state(actor) && preceded_by_locative(before) && !(after.starts_with("'s") || after.starts_with("’s")) {
+                Role::Location
+            } else if is_state(actor)
+                && sms.last().is_some_and(|p: &SentMention| p.role == Role::Location && matches!(text[p.end..s].trim(), "," | "and" | ", and" | "or" | ", or"))
+            {
+                // "in Iraq and Syria": the second state is a location too.
                 Role::Location
             } else {
                 Role::Refers
