@@ -184,6 +184,8 @@ pub struct Cues {
     pub weapons: Vec<Weapon>,
     /// Words that make a sentence report an attack (lower case stems, matched as whole words).
     pub attack_triggers: Vec<String>,
+    /// Words that report an attack only with a stated day, or after a weapon word.
+    pub weak_attack_triggers: Vec<String>,
     /// Nouns for non-state collectives ("militias"): a demonym before them is not an actor.
     pub collectives: Vec<String>,
     /// Verbs of saying, for reported speech.
@@ -557,6 +559,7 @@ impl Lexicon {
                         .unwrap_or_default()
                 };
                 cues.attack_triggers.extend(list("attack_triggers"));
+                cues.weak_attack_triggers.extend(list("weak_attack_triggers"));
                 cues.collectives.extend(list("collectives"));
                 cues.speech_verbs.extend(list("speech_verbs"));
             }

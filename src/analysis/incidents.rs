@@ -12,6 +12,7 @@ use crate::model::{ActorId, ActorKind, IncidentId, PlaceId};
 
 use super::numbers::{self, NUMBER};
 use super::template::Role;
+use super::mentions::PlaceMention;
 use super::{dates, speakers, AttackReport, DocCtx, Incident};
 
 /// An attack report found in one document (local actor refs).
@@ -37,10 +38,12 @@ pub struct Found {
     pub killed: Option<u64>,
     /// Injured.
     pub injured: Option<u64>,
+    /// Refers back to an attack already reported ("the attack", no day or place of its own).
+    pub anaphoric: bool,
 }
 
 static VETO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:possible|potential|would|could|future|further|threat\w*|deter\w*|prevent\w*|avoid\w*|risk|halt\w*|suspen\w*|stop\w*|cessation|no|more|new|any|deadly|similar)\s+(?:\S+\s+){0,1}$").unwrap()
+    Regex::new(r"(?i)\b(?:possible|potential|would|could|future|further|threat\w*|deter\w*|prevent\w*|avoid\w*|risk|halt\w*|suspen\w*|stop\w*|cessation|no|more|new|any|deadly|similar|repeatedly|regularly|frequently|often|routinely|sporadic|numerous|multiple|several|series|continued\s+to|continue\s+to)\s+(?:\S+\s+){0,1}$|\b(?:if|unless|whether|should)\b[^,;.]{0,80}$").unwrap()
 });
 static KILLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -102,13 +105,47 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             }
         }
     }
+    // Weak words: only with a stated day, or after a weapon word ("drone incident").
+    let day_stated = dates::find(sent).iter().any(|d| !d.since && !d.range && matches!(d.form, dates::DateForm::Full(_) | dates::DateForm::DayMonth { .. } | dates::DateForm::Weekday(_)));
+    for w in &ctx.lex.cues.weak_attack_triggers {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(w.as_str()) {
+            let st = from + p;
+            let en = st + w.len();
+            from = en;
+            let ok_l = st == 0 || !lower[..st].chars().next_back().is_some_and(char::is_alphanumeric);
+            let ok_r = !lower[en..].chars().next().is_some_and(char::is_alphanumeric);
+            let after_weapon = ctx.lex.cues.weapons.iter().flat_map(|x| x.words.iter()).any(|ww| lower[..st].trim_end().ends_with(ww.as_str()));
+            let ok = if w == "incident" { after_weapon } else { day_stated };
+            if ok_l && ok_r && ok && !VETO_BEFORE.is_match(&sent[..st]) && !triggers.iter().any(|&(a, b)| a < en && st < b) {
+                triggers.push((st, en));
+            }
+        }
+    }
     if triggers.is_empty() {
         return Vec::new();
     }
     triggers.sort();
     // Anchors.
     let ds: Vec<dates::DateMention> = dates::find(sent).into_iter().filter(|d| !d.since).collect();
-    let places: Vec<_> = ctx.places.iter().filter(|p| p.start >= s.start && p.end <= s.end).collect();
+    // A place that is also an actor's name counts as a place only where it is named as a
+    // location or as a target ("in Tehran", "targeting Tel Aviv"), not as a government ("Tehran said").
+    let places: Vec<_> = ctx
+        .places
+        .iter()
+        .filter(|p| p.start >= s.start && p.end <= s.end)
+        .filter(|p| {
+            match t.mentions.iter().find(|m| m.start < p.end && p.start < m.end) {
+                None => true,
+                Some(m) if m.role == Role::Location => true,
+                Some(_) => {
+                    let before = ctx.text[s.start..p.start].to_lowercase();
+                    let before = before.trim_end();
+                    ["targeting", "targeted", "target", "attack on", "strike on", "strikes on", "attacks on", "struck", "hit"].iter().any(|w| before.ends_with(w))
+                }
+            }
+        })
+        .collect();
     let killed_m = KILLED.captures(sent).and_then(|c| ["a", "b", "c", "d"].iter().find_map(|n| c.name(n)).and_then(|m| numbers::parse(m.as_str())));
     let injured_m = INJURED.captures(sent).and_then(|c| ["a", "b"].iter().find_map(|n| c.name(n)).and_then(|m| numbers::parse(m.as_str())));
     // People killed by name: "killing Gen. X and Y", "assassinating X and Y".
@@ -230,7 +267,11 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 return Some(m.actor);
             }
         }
-        if AGENT_VERB.is_match(sent) {
+        let active = AGENT_VERB.find_iter(sent).any(|v| {
+            let before = sent[..v.start()].trim_end().to_lowercase();
+            !(before.ends_with(" was") || before.ends_with(" were") || before.ends_with(" been") || before.ends_with(" being") || before.ends_with(" be"))
+        });
+        if active {
             let subj = speakers::subject(t, ttrig, ctx);
             if let Some(&a) = subj.first() {
                 if Some(a) != target && target.is_none_or(|x| ctx.side(x) != ctx.side(a)) {
@@ -274,8 +315,16 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             gplaces = places.iter().map(|p| p.place).collect();
         }
         gplaces.dedup();
-        let plural = sent[st..en].ends_with('s') && !sent[st..en].ends_with("ss");
-        let split_places = plural && gplaces.len() >= 2;
+        let plural = members.iter().any(|&i| {
+            let w = &sent[triggers[i].0..triggers[i].1];
+            w.ends_with('s') && !w.ends_with("ss")
+        });
+        let in_window: Vec<&&PlaceMention> = places.iter().filter(|p| p.start >= win_s && p.end <= win_e).collect();
+        let listed = in_window.windows(2).all(|w| {
+            let between = ctx.text[w[0].end..w[1].start].to_lowercase();
+            between.len() < 40 && (between.contains(" and ") || between.trim() == ",")
+        });
+        let split_places = plural && gplaces.len() >= 2 && in_window.len() >= 2 && listed;
         let target = victim_target.or(gtarget);
         // Named victims: one incident each for an assassination list, one incident for a strike.
         let assassination = members.iter().all(|&i| {
@@ -309,6 +358,11 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             weapon,
             killed: killed_m,
             injured: injured_m,
+            anaphoric: {
+                let before = sent[..st].to_lowercase();
+                let definite = ["the ", "this ", "that ", "the drone ", "the missile ", "the rocket "].iter().any(|d| before.ends_with(d));
+                definite && date.is_none() && gplaces.is_empty() && victims.is_empty()
+            },
         };
         if assassination {
             for &(v, _) in &victims {
@@ -347,7 +401,7 @@ fn same_incident(a: &AttackReport, b: &AttackReport, same_doc: bool) -> bool {
     let strong = (a.date.is_some() && a.date == b.date) as u8 + (a.place.is_some() && a.place == b.place) as u8;
     let actors = (a.attacker.is_some() && a.attacker == b.attacker) as u8 + (a.target.is_some() && a.target == b.target) as u8;
     if same_doc {
-        strong >= 1 && (actors >= 1 || strong == 2) || (actors == 2 && (a.place == b.place || a.date == b.date))
+        (a.date.is_some() && a.date == b.date) || strong >= 1 && actors >= 1 || (actors == 2 && (a.place == b.place || a.date == b.date))
     } else {
         strong == 2 || (a.date.is_some() && a.date == b.date && (actors >= 1 || a.country.is_some() && a.country == b.country))
     }
@@ -360,12 +414,18 @@ pub fn merge(reports: &mut [AttackReport], lex: &Lexicon) -> Vec<Incident> {
     let mut incidents: Vec<Incident> = Vec::new();
     for i in 0..reports.len() {
         let r = reports[i].clone();
-        let found = incidents.iter().position(|inc| {
+        // "the attack" with nothing of its own: the last attack reported in the document.
+        let previous = if r.anaphoric && i > 0 && reports[i - 1].span.doc == r.span.doc {
+            incidents.iter().position(|inc| inc.reports.contains(&(i - 1)))
+        } else {
+            None
+        };
+        let found = previous.or_else(|| incidents.iter().position(|inc| {
             inc.reports.iter().any(|&j| {
                 let o = &reports[j];
                 same_incident(o, &r, o.span.doc == r.span.doc)
             })
-        });
+        }));
         let id = match found {
             Some(k) => {
                 let inc = &mut incidents[k];

@@ -130,6 +130,8 @@ pub struct AttackReport {
     pub killed: Option<u64>,
     /// People injured.
     pub injured: Option<u64>,
+    /// Refers back to an attack already reported in the document.
+    pub anaphoric: bool,
 }
 
 /// An attack, merged from all the reports of it.
@@ -592,6 +594,7 @@ fn merge(corpus: &Corpus, lex: &Lexicon, results: Vec<DocResult>) -> Analysis {
                 weapon: rep.weapon.clone(),
                 killed: rep.killed,
                 injured: rep.injured,
+                anaphoric: rep.anaphoric,
             });
         }
         for rel in &r.relations {
