@@ -396,7 +396,7 @@ pub fn expand_pattern(p: &str) -> String {
         ("{A}", r"@\d+@".to_string()),
         (
             "{np}",
-            r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:@\d+@(?:'s|’s|'|’)\s*)?(?:@\d+@-\w+\s+)?(?:(?:elite|so-called|powerful|main|new|newly\s+elected|umbrella|armed|militant|shia|sunni|pro-\w+|\w+-based|supreme\s+leader|president|prime\s+minister|foreign\s+minister|leader|king|gen\.|general|commander|minister|secretary(?:\s+of\s+state)?)\s+)*".to_string(),
+            r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:@\d+@(?:'s|’s|'|’)\s*)?(?:@\d+@\s+(?:supreme\s+leader|president|prime\s+minister|foreign\s+minister|leader|commander|minister|spokes\w+|officials?)\s+)?(?:@\d+@-\w+\s+)?(?:(?:elite|so-called|powerful|main|new|newly\s+elected|umbrella|armed|militant|shia|sunni|pro-\w+|\w+-based|supreme\s+leader|president|prime\s+minister|foreign\s+minister|leader|king|gen\.|general|commander|minister|secretary(?:\s+of\s+state)?)\s+)*".to_string(),
         ),
         ("{w}", r"(?:[^\s;@#~]+\s+)".to_string()),
         ("{gap}", r"[^;@~]".to_string()),

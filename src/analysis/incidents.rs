@@ -53,7 +53,7 @@ static KILLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INJURED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<a>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have\s+been\s+)?(?:injured|wounded|hurt)\b|\b(?:injur|wound)(?:ed|ing)\s+(?:at\s+least\s+)?(?P<b>{NUMBER})\b"
+        r"(?i)(?P<a>{NUMBER})\s+(?:(?:others|people|soldiers|troops|personnel|civilians|service\s*members|us|american|iraqi|syrian|israeli|more|other)\s+){{0,3}}(?:were\s+|was\s+|have\s+been\s+)?(?:injured|wounded|hurt)\b|\b(?:injur|wound)(?:ed|ing)\s+(?:at\s+least\s+)?(?P<b>{NUMBER})\b"
     ))
     .unwrap()
 });
@@ -146,8 +146,13 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             }
         })
         .collect();
-    let killed_m = KILLED.captures(sent).and_then(|c| ["a", "b", "c", "d"].iter().find_map(|n| c.name(n)).and_then(|m| numbers::parse(m.as_str())));
-    let injured_m = INJURED.captures(sent).and_then(|c| ["a", "b"].iter().find_map(|n| c.name(n)).and_then(|m| numbers::parse(m.as_str())));
+    // "killed N" / "injuring N" first, then "N ... were killed".
+    let count = |re: &Regex, order: &[&str]| -> Option<u64> {
+        let caps: Vec<regex::Captures<'_>> = re.captures_iter(sent).collect();
+        order.iter().find_map(|n| caps.iter().find_map(|c| c.name(n)).and_then(|m| numbers::parse(m.as_str())))
+    };
+    let killed_m = count(&KILLED, &["a", "b", "c", "d"]);
+    let injured_m = count(&INJURED, &["b", "a"]);
     // People killed by name: "killing Gen. X and Y", "assassinating X and Y".
     let mut victims: Vec<(u32, usize)> = Vec::new();
     for m in KILL_LIST.find_iter(&t.text) {

@@ -5,6 +5,10 @@
 use crate::lexicon::AboutRule;
 use crate::model::{ActorKind, StatementKind};
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::DocCtx;
 use super::speakers;
 use super::template::Role;
@@ -23,6 +27,11 @@ pub struct Found {
     /// Cue span in the document.
     pub cue: (usize, usize),
 }
+
+/// Reported speech with the speaker after it, without quotes: "…, Kanaani told reporters."
+static TRAILING_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:(?:the\s+|a\s+|an\s+)?(?P<who>[^,;]{1,80}?)\s+(?:said|says|told\s+\w+|added|noted|stated|claimed|insisted|argued)|(?:said|says|told|added|noted)\s+(?P<who2>[^,;]{1,80}?))(?:\s+(?:on|in|late|early)\s+\w+)?\W*$").unwrap()
+});
 
 /// The statements of sentence `si`.
 pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
@@ -54,7 +63,19 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                     }
                     _ => m.start(),
                 };
-                speakers_found = speakers::subject(t, p, ctx);
+                speakers_found = Vec::new();
+                if let Some(tc) = TRAILING_ATTRIBUTION.captures(&t.text) {
+                    let g = tc.name("who").or_else(|| tc.name("who2")).expect("one group");
+                    if g.start() > m.end() {
+                        speakers_found = speakers::first_run(t, g.start(), g.end(), ctx);
+                        if speakers_found.is_empty() {
+                            speakers_found = speakers::pronoun(g.as_str(), t.doc_pos(g.start()), ctx).into_iter().collect();
+                        }
+                    }
+                }
+                if speakers_found.is_empty() {
+                    speakers_found = speakers::subject(t, p, ctx);
+                }
                 if speakers_found.is_empty() {
                     speakers_found = speakers::according_to(t, ctx);
                 }

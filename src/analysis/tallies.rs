@@ -49,7 +49,7 @@ static TIMES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BREAKDOWN_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W*(?:of\s+(?:those|them|these|the\s+attacks)|including)\b").unwrap());
 static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?P<n>{NUMBER})\s+(?:have\s+been\s+|were\s+|took\s+place\s+|occurred\s+|happened\s+)?in\s+(?P<r>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")).unwrap()
+    Regex::new(&format!(r"\b(?P<n>(?i:{NUMBER}))\s+(?i:have\s+been\s+|were\s+|took\s+place\s+|occurred\s+|happened\s+)?(?i:in)\s+(?P<r>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")).unwrap()
 });
 static NOT_ATTACK_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:people|soldiers|troops|personnel|civilians|members|forces|days|weeks|months|years|times|injur\w*|casualties|killed|wounded|dead)\b").unwrap()
@@ -111,7 +111,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
         let mid = c.name("mid").map_or("", |m| m.as_str());
         let Some(value) = numbers::parse(n.as_str()) else { continue };
         let before = sent[..n.start()].trim_end().to_ascii_lowercase();
-        if before.ends_with("one of") || before.ends_with("one of the") || NOT_ATTACK_COUNT.is_match(mid) || (1900..=2100).contains(&value) && n.as_str().len() == 4 {
+        if before.ends_with("one of") || before.ends_with("one of the") || mid.split_whitespace().any(|w| w.eq_ignore_ascii_case("of")) || NOT_ATTACK_COUNT.is_match(mid) || (1900..=2100).contains(&value) && n.as_str().len() == 4 {
             continue;
         }
         let unit = if mid.to_ascii_lowercase().contains("retaliat") { "retaliatory strikes" } else { "attacks" };

@@ -115,6 +115,7 @@ impl Template {
             } else if is_state(actor) && preceded_by_locative(before) && !(after.starts_with("'s") || after.starts_with("’s")) {
                 Role::Location
             } else if is_state(actor)
+                && !demonym
                 && sms.last().is_some_and(|p: &SentMention| p.role == Role::Location && matches!(text[p.end..s].trim(), "," | "and" | ", and" | "or" | ", or"))
             {
                 // "in Iraq and Syria": the second state is a location too.
@@ -169,7 +170,13 @@ mod tests {
     fn markers_and_roles() {
         let text = "Iran-backed militias in eastern Syria and Iraqi militias attacked US forces.";
         // (idx, actor, start, end, demonym): Iran=0, Syria=1, Iraq=2, US=3
-        let ms = [(0, 0, 0, 4, false), (1, 1, 32, 37, false), (2, 2, 42, 48, true), (3, 3, 66, 68, false)];
+        let at = |w: &str| text.find(w).unwrap();
+        let ms = [
+            (0, 0, 0, 4, false),
+            (1, 1, at("Syria"), at("Syria") + 5, false),
+            (2, 2, at("Iraqi"), at("Iraqi") + 5, true),
+            (3, 3, at("US"), at("US") + 2, false),
+        ];
         let t = Template::build(text, 0, text.len(), &ms, &["militias".to_string()], |_| true);
         assert_eq!(t.text, "@0@-backed militias in eastern #1# and ~2~ militias attacked @3@ forces.");
         assert_eq!(t.mentions[0].role, Role::Modifier);

@@ -24,7 +24,7 @@ pub struct HtmlPage {
 
 /// Elements whose whole content is dropped.
 const SKIP_ALWAYS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "head", "nav", "header", "footer",
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "header", "footer",
     "aside", "form", "button", "select", "object", "canvas", "video", "audio",
 ];
 /// Class or id fragments that mark page furniture.
@@ -214,6 +214,7 @@ pub fn convert(html: &str) -> HtmlPage {
     let mut h1_buf = String::new();
     let mut caption_start: Option<usize> = None;
     let mut json_ld = false;
+    let mut in_head = false;
     let mut i = 0;
     let bytes = html.as_bytes();
     while i < html.len() {
@@ -304,6 +305,8 @@ pub fn convert(html: &str) -> HtmlPage {
                 continue;
             }
             match (tag.name.as_str(), tag.closing) {
+                ("head", false) => in_head = true,
+                ("head", true) | ("body", false) => in_head = false,
                 ("article", false) => article_depth += 1,
                 ("article", true) => {
                     article_depth = article_depth.saturating_sub(1);
@@ -348,7 +351,7 @@ pub fn convert(html: &str) -> HtmlPage {
             if in_h1 {
                 h1_buf.push_str(&text);
             }
-            if has_article && article_depth == 0 {
+            if in_head || has_article && article_depth == 0 {
                 continue;
             }
             push_text(&mut out, &text);

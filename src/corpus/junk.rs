@@ -135,7 +135,7 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
             mark(JunkKind::LinkList);
             in_links = 8;
             continue;
-        } else if in_links > 0 && words < 20 && !ends_like_prose(t) {
+        } else if in_links > 0 && words < 20 && !ends_like_prose(t) && !t.contains(". ") {
             mark(JunkKind::LinkList);
             in_links -= 1;
             continue;
@@ -163,8 +163,10 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
             in_links = 0;
         }
     }
-    // Trailing furniture: short unpunctuated lines after the last line of prose.
-    for &(start, line) in lines.iter().rev() {
+    // Trailing furniture: short unpunctuated lines after the last line of prose (never the
+    // first line, which is the title).
+    let first_line = lines.iter().position(|(_, l)| !l.trim().is_empty()).unwrap_or(0);
+    for &(start, line) in lines.iter().skip(first_line + 1).rev() {
         let t = line.trim();
         if t.is_empty() {
             continue;
