@@ -67,7 +67,25 @@ pub fn split(text: &str, junk: &[Junk]) -> Vec<Sentence> {
     out
 }
 
-fn push(text: &str, s: usize, e: usize, out: &mut Vec<Sentence>, line_end: bool) {
+/// Sentences longer than this are cut (at a comma or space) so that no input makes the
+/// per-sentence work grow without bound.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+fn push(text: &str, mut s: usize, e: usize, out: &mut Vec<Sentence>, line_end: bool) {
+    while e - s > MAX_SENTENCE_BYTES {
+        let mut cut = s + MAX_SENTENCE_BYTES / 2;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[s..cut];
+        let at = window.rfind([',', ';']).or_else(|| window.rfind(' ')).map(|i| s + i + 1).filter(|&i| i > s).unwrap_or(cut);
+        push_one(text, s, at, out, false);
+        s = at;
+    }
+    push_one(text, s, e, out, line_end);
+}
+
+fn push_one(text: &str, s: usize, e: usize, out: &mut Vec<Sentence>, line_end: bool) {
     let seg = &text[s..e];
     let lead = seg.len() - seg.trim_start().len();
     let (s, e) = (s + lead, s + seg.trim_end().len());
@@ -170,5 +188,19 @@ mod tests {
         assert!(!s[0].heading);
         assert!(s[1].heading);
         assert!(!s[2].heading);
+    }
+}
+
+#[cfg(test)]
+mod long_tests {
+    use super::*;
+
+    #[test]
+    fn long_sentences_are_cut() {
+        let t = "word, ".repeat(2000);
+        let s = split(&t, &[]);
+        assert!(s.len() > 1);
+        assert!(s.iter().all(|x| x.end - x.start <= MAX_SENTENCE_BYTES));
+        assert!(s.iter().all(|x| t.is_char_boundary(x.start) && t.is_char_boundary(x.end)));
     }
 }
