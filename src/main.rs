@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod app;
+
 use proxylens::corpus::{self, LoadOptions, Progress};
 
 const USAGE: &str = "usage:
@@ -69,9 +71,30 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("The desktop app is not built yet.\n{USAGE}");
-            ExitCode::from(2)
+        other => {
+            let folder = other.map(PathBuf::from);
+            if let Some(f) = &folder {
+                if !f.is_dir() {
+                    eprintln!("proxylens: {} is not a folder\n{USAGE}", f.display());
+                    return ExitCode::from(2);
+                }
+            }
+            match run_app(folder) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("proxylens: cannot open a window: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
+}
+
+fn run_app(folder: Option<PathBuf>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default().with_title("ProxyLens").with_app_id("proxylens").with_inner_size([1280.0, 800.0]).with_min_inner_size([800.0, 560.0]);
+    if let Some(icon) = app::icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, ..Default::default() };
+    eframe::run_native("ProxyLens", options, Box::new(move |cc| Ok(Box::new(app::ProxyLensApp::from_creation(cc, folder)))))
 }

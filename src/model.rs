@@ -8,7 +8,7 @@ use serde::Serialize;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
         pub struct $name(pub u32);
 
         impl $name {
@@ -38,7 +38,7 @@ id_type!(
 );
 
 /// A byte range in one document's displayed text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub struct Span {
     /// The document.
     pub doc: DocId,
@@ -134,7 +134,7 @@ impl ActorKind {
 }
 
 /// The kind of a statement about responsibility.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StatementKind {
     /// An actor takes responsibility for its own act.
@@ -164,7 +164,7 @@ impl StatementKind {
 }
 
 /// The kind of a relation between two actors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     /// `from` supports, arms or funds `to`.

@@ -1,0 +1,340 @@
+//! The attack-count chart: incidents per week or month, stacked by country, attacker or
+//! weapon, with the tallies that articles report drawn in a linked plot below.
+
+use egui::Ui;
+use egui_plot::{Bar, BarChart, Legend, Line, MarkerShape, Plot, PlotPoints, Points, Polygon, Text};
+use serde::{Deserialize, Serialize};
+
+use proxylens::analysis::Analysis;
+use proxylens::corpus::Corpus;
+use proxylens::lexicon::Lexicon;
+use proxylens::model::IncidentId;
+
+use super::palette;
+use super::selection::{Command, Highlights, Item, day_date, day_number};
+use chrono::Datelike;
+
+/// Bin width.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BinBy {
+    /// Monday-based weeks.
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+/// What the bars are stacked by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StackBy {
+    /// Country of the attack.
+    Country,
+    /// Attacker.
+    Attacker,
+    /// Weapon.
+    Weapon,
+}
+
+/// Saved chart settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartSettings {
+    /// Bin width.
+    pub bin: BinBy,
+    /// Stacking.
+    pub stack: StackBy,
+    /// Show the reported tallies.
+    pub show_tallies: bool,
+}
+
+impl Default for ChartSettings {
+    fn default() -> Self {
+        ChartSettings { bin: BinBy::Week, stack: StackBy::Country, show_tallies: true }
+    }
+}
+
+/// One bar (a bin) and its stacked segments.
+#[derive(Clone, Debug)]
+pub struct Bin {
+    /// First day.
+    pub start: i32,
+    /// One past the last day.
+    pub end: i32,
+    /// (series index, incidents).
+    pub segments: Vec<(usize, Vec<IncidentId>)>,
+}
+
+impl Bin {
+    /// Incidents in the bin.
+    pub fn total(&self) -> usize {
+        self.segments.iter().map(|(_, v)| v.len()).sum()
+    }
+}
+
+/// A reported tally placed on the time axis.
+#[derive(Clone, Debug)]
+pub struct TallyMark {
+    /// Index into `Analysis::tallies`.
+    pub tally: usize,
+    /// Start of the period (day), if stated.
+    pub since: Option<i32>,
+    /// Day it was reported (publication date or the latest dated attack of its article).
+    pub at: i32,
+    /// Count.
+    pub value: f64,
+    /// Label: "61 attacks since 2023-10-17 — Pentagon".
+    pub label: String,
+}
+
+/// The chart's data, rebuilt when the data, the settings or the filter change.
+#[derive(Clone, Debug, Default)]
+pub struct ChartModel {
+    /// Series names (legend), in stacking order.
+    pub series: Vec<String>,
+    /// Bars.
+    pub bins: Vec<Bin>,
+    /// Tallies.
+    pub tallies: Vec<TallyMark>,
+    /// Incidents without a day.
+    pub undated: usize,
+}
+
+fn bin_of(day: i32, by: BinBy) -> (i32, i32) {
+    let d = day_date(day);
+    match by {
+        BinBy::Week => {
+            let start = day - d.weekday().num_days_from_monday() as i32;
+            (start, start + 7)
+        }
+        BinBy::Month => {
+            let first = d.with_day(1).expect("day 1");
+            let next = if d.month() == 12 {
+                chrono::NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+            } else {
+                chrono::NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+            }
+            .expect("valid month");
+            (day_number(first), day_number(next))
+        }
+    }
+}
+
+impl ChartModel {
+    /// Builds the model; `keep` filters incidents (the selection filter).
+    pub fn build(corpus: &Corpus, lex: &Lexicon, a: &Analysis, s: &ChartSettings, keep: &dyn Fn(IncidentId) -> bool, keep_tally: &dyn Fn(usize) -> bool) -> ChartModel {
+        let mut m = ChartModel::default();
+        let key = |inc: &proxylens::analysis::Incident| -> String {
+            match s.stack {
+                StackBy::Country => inc
+                    .country
+                    .map(|c| a.actor(c).name.clone())
+                    .or_else(|| inc.place.and_then(|p| lex.place(p).country.clone()))
+                    .unwrap_or_else(|| "unknown".into()),
+                StackBy::Attacker => inc.attacker.map(|c| a.actor(c).name.clone()).unwrap_or_else(|| "unknown".into()),
+                StackBy::Weapon => inc.weapon.clone().unwrap_or_else(|| "unknown".into()),
+            }
+        };
+        let mut by_bin: std::collections::BTreeMap<(i32, i32), Vec<(String, IncidentId)>> = Default::default();
+        let mut totals: std::collections::HashMap<String, usize> = Default::default();
+        for inc in a.incidents.iter().filter(|i| keep(i.id)) {
+            let Some(d) = inc.date else {
+                m.undated += 1;
+                continue;
+            };
+            let k = key(inc);
+            *totals.entry(k.clone()).or_default() += 1;
+            by_bin.entry(bin_of(day_number(d), s.bin)).or_default().push((k, inc.id));
+        }
+        // Series by size, "unknown" last.
+        let mut series: Vec<(String, usize)> = totals.into_iter().collect();
+        series.sort_by(|a, b| (a.0 == "unknown").cmp(&(b.0 == "unknown")).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+        m.series = series.into_iter().map(|(k, _)| k).collect();
+        for ((start, end), items) in by_bin {
+            let mut segs: Vec<(usize, Vec<IncidentId>)> = Vec::new();
+            for (k, id) in items {
+                let si = m.series.iter().position(|x| *x == k).unwrap_or(0);
+                match segs.iter_mut().find(|(s, _)| *s == si) {
+                    Some((_, v)) => v.push(id),
+                    None => segs.push((si, vec![id])),
+                }
+            }
+            segs.sort_by_key(|(s, _)| *s);
+            m.bins.push(Bin { start, end, segments: segs });
+        }
+        // Tallies.
+        for (i, t) in a.tallies.iter().enumerate().filter(|(i, _)| keep_tally(*i)) {
+            let doc = corpus.doc(t.span.doc);
+            let latest_attack = a.reports.iter().filter(|r| r.span.doc == t.span.doc).filter_map(|r| r.date).max();
+            let since = t.since.map(day_number);
+            let Some(at) = doc.date.or(latest_attack).map(day_number).or(since) else { continue };
+            let who = t.reported_by.map(|r| format!(" — {}", a.actor(r).name)).unwrap_or_default();
+            let region = t.region.as_deref().map(|r| format!(" in {r}")).unwrap_or_default();
+            let since_s = t.since.map(|d| format!(" since {d}")).unwrap_or_default();
+            let more = if t.lower_bound { "≥" } else { "" };
+            m.tallies.push(TallyMark { tally: i, since, at, value: t.value as f64, label: format!("{more}{} {}{region}{since_s}{who}", t.value, t.unit) });
+        }
+        m
+    }
+}
+
+/// Draws the chart; returns commands for the selection.
+pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, hl: &Highlights, a: &Analysis, corpus: &Corpus, cmds: &mut Vec<Command>, drag: &mut Option<f64>) -> bool {
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Attacks over time");
+        ui.separator();
+        ui.label("Per");
+        changed |= ui.selectable_value(&mut settings.bin, BinBy::Week, "week").changed();
+        changed |= ui.selectable_value(&mut settings.bin, BinBy::Month, "month").changed();
+        ui.separator();
+        ui.label("Stack by");
+        changed |= ui.selectable_value(&mut settings.stack, StackBy::Country, "country").changed();
+        changed |= ui.selectable_value(&mut settings.stack, StackBy::Attacker, "attacker").changed();
+        changed |= ui.selectable_value(&mut settings.stack, StackBy::Weapon, "weapon").changed();
+        ui.separator();
+        changed |= ui.checkbox(&mut settings.show_tallies, "Reported tallies").changed();
+        let counted: usize = model.bins.iter().map(Bin::total).sum();
+        ui.label(format!("{counted} dated incidents, {} undated", model.undated)).on_hover_text("Incidents without a stated day are not drawn; they are listed in the details panel when selected.");
+    });
+    if model.bins.is_empty() && model.tallies.is_empty() {
+        ui.centered_and_justified(|ui| ui.weak("No dated attacks in these articles."));
+        return changed;
+    }
+    let selecting = !hl.is_empty();
+    let group = egui::Id::unique("chart-x-link");
+    let tallies_h = if settings.show_tallies && !model.tallies.is_empty() { (ui.available_height() * 0.38).max(70.0) } else { 0.0 };
+    let bars_h = (ui.available_height() - tallies_h - 6.0).max(80.0);
+    let fmt_x = |m: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| -> String {
+        let d = day_date(m.value.round() as i32);
+        d.format("%Y-%m-%d").to_string()
+    };
+    // Bars.
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (si, name) in model.series.iter().enumerate() {
+        let base = palette::series(si, name);
+        let bars: Vec<Bar> = model
+            .bins
+            .iter()
+            .filter_map(|b| {
+                let (_, ids) = b.segments.iter().find(|(s, _)| *s == si)?;
+                let lit = ids.iter().any(|i| hl.incidents.contains(i)) || hl.time.is_some_and(|(s, e)| b.start >= s && b.end <= e);
+                let fill = if selecting && !lit { palette::dim(base) } else { base };
+                let mut bar = Bar::new((b.start + b.end) as f64 / 2.0, ids.len() as f64).width((b.end - b.start) as f64 * 0.85).fill(fill).name(format!("{} – {}", day_date(b.start), day_date(b.end - 1)));
+                if lit && selecting {
+                    bar = bar.stroke(egui::Stroke::new(2.0, palette::SELECTED));
+                }
+                Some(bar)
+            })
+            .collect();
+        let refs: Vec<&BarChart> = charts.iter().collect();
+        let c = BarChart::new(name.clone(), bars).color(base).element_formatter(Box::new(|b, _c| format!("{} incident(s)\n{}", b.value, b.name))).stack_on(&refs);
+        charts.push(c);
+    }
+    let drag_start = *drag;
+    let resp = Plot::new("attack-chart")
+        .height(bars_h)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .link_axis(group, [true, false])
+        .link_cursor(group, [true, false])
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .y_axis_label("incidents")
+        .x_axis_formatter(fmt_x)
+        .show(ui, |p| {
+            for c in charts {
+                p.bar_chart(c);
+            }
+            if let (Some(s), Some(now)) = (drag_start, p.pointer_coordinate()) {
+                let b = p.plot_bounds();
+                let (x0, x1) = (s.min(now.x), s.max(now.x));
+                p.polygon(Polygon::new("selection", PlotPoints::new(vec![[x0, b.min()[1]], [x1, b.min()[1]], [x1, b.max()[1]], [x0, b.max()[1]]])).fill_color(palette::SELECTED.gamma_multiply(0.15)).stroke(egui::Stroke::new(1.0, palette::SELECTED)));
+            }
+            p.pointer_coordinate()
+        });
+    let pointer = resp.inner;
+    let response = resp.response;
+    let bin_at = |x: f64| model.bins.iter().find(|b| x >= b.start as f64 && x < b.end as f64);
+    if response.drag_started() {
+        *drag = pointer.map(|p| p.x);
+    }
+    if response.drag_stopped() {
+        if let (Some(s), Some(p)) = (drag.take(), pointer) {
+            let (x0, x1) = (s.min(p.x).floor() as i32, s.max(p.x).ceil() as i32);
+            if x1 - x0 >= 1 {
+                let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+                cmds.push(Command::Select { item: Item::Time { start: x0, end: x1 }, add });
+            }
+        }
+        *drag = None;
+    }
+    if response.clicked() {
+        let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        match pointer.and_then(|p| bin_at(p.x).filter(|b| p.y <= b.total() as f64 + 0.25)) {
+            Some(b) => cmds.push(Command::Select { item: Item::Time { start: b.start, end: b.end }, add }),
+            None => {}
+        }
+    }
+    if let Some(b) = pointer.and_then(|p| bin_at(p.x)) {
+        if response.hovered() && drag.is_none() {
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.strong(format!("{} – {}: {} incident(s)", day_date(b.start), day_date(b.end - 1), b.total()));
+                for (si, ids) in &b.segments {
+                    ui.label(format!("{}: {}", model.series[*si], ids.len()));
+                }
+                ui.separator();
+                for id in b.segments.iter().flat_map(|(_, v)| v.iter()).take(8) {
+                    let inc = &a.incidents[id.index()];
+                    let r = &a.reports[inc.reports[0]];
+                    let text = &corpus.doc(r.span.doc).text[r.span.range()];
+                    ui.label(egui::RichText::new(super::shorten(text, 110)).small());
+                }
+                ui.weak("Click to select this bar; drag to select a time range.");
+            });
+        }
+    }
+    // Reported tallies, on the same time axis.
+    if tallies_h > 0.0 {
+        ui.add_space(4.0);
+        let lit_tally = |i: usize| hl.spans.iter().any(|s| a.tallies[i].span == *s || s.contains(&a.tallies[i].span));
+        let text_color = ui.visuals().text_color();
+        let resp = Plot::new("tally-chart")
+            .height(tallies_h)
+            .link_axis(group, [true, false])
+            .link_cursor(group, [true, false])
+            .allow_drag(false)
+            .include_y(0.0)
+            .y_axis_label("reported count")
+            .x_axis_formatter(fmt_x)
+            .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+            .show(ui, |p| {
+                for t in &model.tallies {
+                    let col = if lit_tally(t.tally) { palette::SELECTED } else { palette::TALLY };
+                    if let Some(s) = t.since {
+                        p.line(Line::new("reported tallies (period)", PlotPoints::new(vec![[s as f64, t.value], [t.at as f64, t.value]])).color(col.gamma_multiply(0.7)).width(2.0));
+                    }
+                    p.points(Points::new("reported tallies", PlotPoints::new(vec![[t.at as f64, t.value]])).shape(MarkerShape::Diamond).radius(6.0).filled(true).color(col));
+                    p.text(Text::new("tally label", egui_plot::PlotPoint::new(t.at as f64, t.value), egui::RichText::new(format!("  {}", t.label)).small()).anchor(egui::Align2::LEFT_CENTER).color(text_color));
+                }
+                p.pointer_coordinate()
+            });
+        if resp.response.clicked() {
+            if let Some(pt) = resp.inner {
+                let tr = &resp.transform;
+                let click = tr.position_from_point(&pt);
+                if let Some(t) = model.tallies.iter().min_by(|a, b| {
+                    let da = tr.position_from_point(&egui_plot::PlotPoint::new(a.at as f64, a.value)).distance(click);
+                    let db = tr.position_from_point(&egui_plot::PlotPoint::new(b.at as f64, b.value)).distance(click);
+                    da.total_cmp(&db)
+                }) {
+                    let d = tr.position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value)).distance(click);
+                    if d < 24.0 {
+                        cmds.push(Command::Select { item: Item::Tally(t.tally), add: false });
+                        let span = a.tallies[t.tally].span;
+                        cmds.push(Command::Open { doc: span.doc, at: Some(span), second: false });
+                    }
+                }
+            }
+        }
+    }
+    changed
+}

@@ -1,0 +1,113 @@
+//! The details panel: what is selected, and the sentences that are its evidence, each with a
+//! link that opens it in the reader.
+
+use egui::{RichText, Ui};
+
+use proxylens::analysis::Analysis;
+use proxylens::corpus::Corpus;
+use proxylens::lexicon::Lexicon;
+
+use super::palette;
+use super::selection::{Command, Highlights, Item, Selection, day_date};
+
+/// A one-line description of an item (breadcrumbs, headings).
+pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> String {
+    match *item {
+        Item::Doc(d) => format!("📄 {}", super::shorten(&corpus.doc(d).title, 40)),
+        Item::Span(s) => format!("❝ {}", super::shorten(&corpus.doc(s.doc).text[s.range()], 40)),
+        Item::Actor(id) => format!("👤 {}", a.actor(id).name),
+        Item::Incident(id) => {
+            let inc = &a.incidents[id.index()];
+            let place = inc.place.map(|p| lex.place(p).name.clone()).or_else(|| inc.country.map(|c| a.actor(c).name.clone())).unwrap_or_else(|| "place unknown".into());
+            format!("💥 {} {}", inc.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()), place)
+        }
+        Item::Time { start, end } => format!("🗓 {} – {}", day_date(start), day_date(end - 1)),
+        Item::Relation(i) => {
+            let r = &a.relations[i];
+            format!("↔ {} {} {}", a.actor(r.from).name, r.kind.label(), a.actor(r.to).name)
+        }
+        Item::Statement(i) => {
+            let s = &a.statements[i];
+            format!("❝ {} by {}", s.kind.as_str(), s.speaker.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "unnamed".into()))
+        }
+        Item::Tally(i) => format!("# {} {}", a.tallies[i].value, a.tallies[i].unit),
+    }
+}
+
+/// Draws the details panel.
+#[allow(clippy::too_many_arguments)]
+pub fn details_ui(ui: &mut Ui, sel: &Selection, hl: &Highlights, corpus: &Corpus, lex: &Lexicon, a: &Analysis, cmds: &mut Vec<Command>) {
+    ui.strong("Details");
+    if sel.items.is_empty() {
+        ui.weak("Click a bar, an actor, an edge or a sentence: its evidence appears here.");
+        ui.add_space(8.0);
+        ui.label(format!(
+            "{} documents · {} actors · {} statements · {} tallies · {} attacks ({} reports) · {} relations",
+            corpus.docs.len(),
+            a.actors.iter().filter(|x| !x.docs.is_empty()).count(),
+            a.statements.len(),
+            a.tallies.len(),
+            a.incidents.len(),
+            a.reports.len(),
+            a.relations.len()
+        ));
+        return;
+    }
+    for item in &sel.items {
+        ui.label(RichText::new(describe(item, corpus, lex, a)).strong());
+        if let Item::Actor(id) = item {
+            let x = a.actor(*id);
+            ui.label(format!("{} · {} mention(s) in {} document(s){}", x.kind.label(), x.mention_count, x.docs.len(), if x.known { "" } else { " · guessed, not in the lexicon" }));
+            if !x.aliases.is_empty() {
+                ui.weak(format!("also: {}", super::shorten(&x.aliases.join(", "), 160)));
+            }
+        }
+    }
+    ui.label(format!("{} attack(s) · {} actor(s) · {} relation(s) · {} document(s)", hl.incidents.len(), hl.actors.len(), hl.relations.len(), hl.docs.len()));
+    // Incidents listed (with undated ones).
+    if !hl.incidents.is_empty() {
+        ui.collapsing(format!("Attacks ({})", hl.incidents.len()), |ui| {
+            let mut ids: Vec<_> = hl.incidents.iter().copied().collect();
+            ids.sort_by_key(|i| (a.incidents[i.index()].date, i.0));
+            for id in ids.into_iter().take(200) {
+                let label = describe(&Item::Incident(id), corpus, lex, a);
+                let inc = &a.incidents[id.index()];
+                let who = format!(
+                    "{} → {}",
+                    inc.attacker.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "?".into()),
+                    inc.target.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "?".into())
+                );
+                if ui.link(format!("{label} · {who} · {} report(s)", inc.reports.len())).clicked() {
+                    let r = &a.reports[inc.reports[0]];
+                    cmds.push(Command::Select { item: Item::Incident(id), add: false });
+                    cmds.push(Command::Open { doc: r.span.doc, at: Some(r.span), second: false });
+                }
+            }
+        });
+    }
+    ui.separator();
+    ui.label(RichText::new(format!("Evidence ({} sentence(s))", hl.evidence.len())).strong());
+    egui::ScrollArea::vertical().id_salt("evidence").auto_shrink([false, false]).show(ui, |ui| {
+        for span in hl.evidence.iter().take(500) {
+            let d = corpus.doc(span.doc);
+            let text = &d.text[span.range()];
+            let kinds: Vec<&proxylens::analysis::Statement> = a.statements.iter().filter(|s| s.span == *span).collect();
+            ui.horizontal_wrapped(|ui| {
+                for s in &kinds {
+                    ui.label(RichText::new(format!(" {} ", s.kind.as_str())).small().background_color(palette::statement(s.kind).gamma_multiply(0.45)));
+                }
+                if ui.link(RichText::new(super::shorten(&d.title, 50)).small()).on_hover_text(&d.rel_path).clicked() {
+                    cmds.push(Command::Open { doc: span.doc, at: Some(*span), second: false });
+                }
+            });
+            let resp = ui.add(egui::Label::new(super::shorten(text, 400)).sense(egui::Sense::click()));
+            if resp.on_hover_text("Click to open in the reader").clicked() {
+                cmds.push(Command::Open { doc: span.doc, at: Some(*span), second: false });
+            }
+            ui.add_space(6.0);
+        }
+        if hl.evidence.len() > 500 {
+            ui.weak(format!("… and {} more", hl.evidence.len() - 500));
+        }
+    });
+}

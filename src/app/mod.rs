@@ -1,0 +1,562 @@
+//! The desktop app: one window with the attack chart, the actor network, the source panels
+//! and a details panel, all linked by one [`selection::Selection`].
+//!
+//! Flow per frame: views draw from the current [`selection::Highlights`] and push
+//! [`selection::Command`]s; at the end of the frame the commands are applied, the highlights
+//! and the view models (chart, network) are recomputed once if anything changed.
+
+pub mod chart;
+pub mod details;
+pub mod loader;
+pub mod network;
+pub mod palette;
+pub mod reader;
+pub mod selection;
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use proxylens::corpus::LoadOptions;
+
+use chart::{ChartModel, ChartSettings};
+use loader::{Job, Loaded, Source};
+use network::{NetworkModel, NetworkSettings, NetworkView};
+use reader::{DocStats, ReaderState};
+use selection::{Command, Highlights, Selection};
+
+/// Everything saved between launches.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Recently opened folders, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The folder to open at start (None: the bundled seeds).
+    pub last_folder: Option<PathBuf>,
+    /// Chart settings.
+    pub chart: ChartSettings,
+    /// Network settings.
+    pub network: NetworkSettings,
+    /// Two readers side by side.
+    pub side_by_side: bool,
+    /// Files above this size are not read (MB).
+    pub max_file_mb: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { recent: Vec::new(), last_folder: None, chart: ChartSettings::default(), network: NetworkSettings::default(), side_by_side: false, max_file_mb: 64.0 }
+    }
+}
+
+const SETTINGS_KEY: &str = "proxylens-settings";
+
+/// Shortens text to `n` characters with an ellipsis, on one line.
+pub fn shorten(s: &str, n: usize) -> String {
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() <= n {
+        one
+    } else {
+        format!("{}…", one.chars().take(n.saturating_sub(1)).collect::<String>())
+    }
+}
+
+/// What a background dialog or save produced.
+enum Outcome {
+    OpenFolder(PathBuf),
+    ExportTo(PathBuf),
+    PngTo(PathBuf, PngTarget),
+    Message(String),
+}
+
+/// Which view a PNG is taken of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PngTarget {
+    /// The chart.
+    Chart,
+    /// The network.
+    Network,
+}
+
+/// The app.
+pub struct ProxyLensApp {
+    /// Saved settings.
+    pub settings: Settings,
+    /// The loaded corpus and its analysis.
+    pub data: Option<Arc<Loaded>>,
+    /// A load in progress.
+    pub job: Option<Job>,
+    /// The selection.
+    pub selection: Selection,
+    /// What the selection lights up.
+    pub highlights: Highlights,
+    /// Commands from this frame's views.
+    pub commands: Vec<Command>,
+    /// Chart data.
+    pub chart_model: ChartModel,
+    /// Network data.
+    pub network_model: NetworkModel,
+    /// Network view state (layout, pan, zoom).
+    pub network: NetworkView,
+    /// Readers and document list.
+    pub reader: ReaderState,
+    /// Per-document counts.
+    pub stats: Vec<DocStats>,
+    /// A message for the status bar (errors, confirmations).
+    pub status: String,
+    outcomes: (std::sync::mpsc::Sender<Outcome>, Receiver<Outcome>),
+    models_dirty: bool,
+    chart_drag: Option<f64>,
+    chart_rect: egui::Rect,
+    network_rect: egui::Rect,
+    show_failed: bool,
+}
+
+impl ProxyLensApp {
+    /// A new app with settings; nothing loaded yet.
+    pub fn new(settings: Settings) -> Self {
+        let mut reader = ReaderState::default();
+        reader.side_by_side = settings.side_by_side;
+        ProxyLensApp {
+            settings,
+            data: None,
+            job: None,
+            selection: Selection::default(),
+            highlights: Highlights::default(),
+            commands: Vec::new(),
+            chart_model: ChartModel::default(),
+            network_model: NetworkModel::default(),
+            network: NetworkView::default(),
+            reader,
+            stats: Vec::new(),
+            status: String::new(),
+            outcomes: channel(),
+            models_dirty: true,
+            chart_drag: None,
+            chart_rect: egui::Rect::NOTHING,
+            network_rect: egui::Rect::NOTHING,
+            show_failed: false,
+        }
+    }
+
+    /// Creates the app from eframe: restores settings and starts loading the folder given on
+    /// the command line, the last folder, or the bundled seeds.
+    pub fn from_creation(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
+        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        let mut app = ProxyLensApp::new(settings);
+        let source = match folder.or_else(|| app.settings.last_folder.clone()) {
+            Some(f) if f.is_dir() => Source::Folder(f),
+            _ => Source::Seeds,
+        };
+        app.start_load(source, &cc.egui_ctx);
+        app
+    }
+
+    /// Installs already loaded data (tests, benchmarks).
+    pub fn set_data(&mut self, loaded: Loaded) {
+        self.stats = reader::doc_stats(&loaded.corpus, &loaded.analysis);
+        self.status = format!("Opened {} in {:.2} s", loaded.source.label(), loaded.seconds);
+        self.data = Some(Arc::new(loaded));
+        self.selection = Selection::default();
+        self.reader.open = [None, None];
+        self.network = NetworkView::default();
+        self.models_dirty = true;
+        self.rebuild();
+    }
+
+    /// Starts loading in the background.
+    pub fn start_load(&mut self, source: Source, ctx: &egui::Context) {
+        if let Some(j) = &self.job {
+            j.cancel();
+        }
+        let opts = LoadOptions { max_file_bytes: (self.settings.max_file_mb * 1e6) as u64, ..Default::default() };
+        let ctx = ctx.clone();
+        self.job = Some(Job::start(source, opts, move || ctx.request_repaint()));
+    }
+
+    fn open_folder(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.settings.recent.retain(|p| *p != path);
+        self.settings.recent.insert(0, path.clone());
+        self.settings.recent.truncate(10);
+        self.start_load(Source::Folder(path), ctx);
+    }
+
+    fn pick_folder(&self) {
+        let tx = self.outcomes.0.clone();
+        std::thread::spawn(move || {
+            if let Some(p) = rfd::FileDialog::new().set_title("Open a folder of articles").pick_folder() {
+                let _ = tx.send(Outcome::OpenFolder(p));
+            }
+        });
+    }
+
+    fn pick_save(&self, name: &str, ext: &str, make: impl FnOnce(PathBuf) -> Outcome + Send + 'static) {
+        let tx = self.outcomes.0.clone();
+        let (name, ext) = (name.to_string(), ext.to_string());
+        std::thread::spawn(move || {
+            if let Some(p) = rfd::FileDialog::new().set_file_name(&name).add_filter(&ext, &[ext.as_str()]).save_file() {
+                let _ = tx.send(make(p));
+            }
+        });
+    }
+
+    /// Recomputes highlights and view models (after a selection or settings change).
+    pub fn rebuild(&mut self) {
+        let Some(d) = self.data.clone() else { return };
+        self.highlights = selection::highlights(&self.selection, &d.corpus, &d.analysis);
+        let filter = self.selection.filter && !self.selection.items.is_empty();
+        let hl = &self.highlights;
+        let keep_inc = |id: proxylens::model::IncidentId| !filter || hl.incidents.contains(&id);
+        let keep_tally = |i: usize| !filter || hl.docs.contains(&d.analysis.tallies[i].span.doc);
+        self.chart_model = ChartModel::build(&d.corpus, &d.lexicon, &d.analysis, &self.settings.chart, &keep_inc, &keep_tally);
+        let keep_actor = |id: proxylens::model::ActorId| !filter || hl.actors.contains(&id);
+        self.network_model = NetworkModel::build(&d.analysis, &self.settings.network, &keep_actor);
+        self.network.layout.sync(&self.network_model);
+        self.models_dirty = false;
+    }
+
+    /// Applies this frame's commands.
+    pub fn apply_commands(&mut self) {
+        if self.commands.is_empty() {
+            return;
+        }
+        let cmds = std::mem::take(&mut self.commands);
+        let before = self.selection.clone();
+        for c in &cmds {
+            match c {
+                Command::Open { doc, at, second } => {
+                    let i = usize::from(*second && self.reader.side_by_side);
+                    self.reader.open[i] = Some(*doc);
+                    self.reader.scroll_to[i] = at.or_else(|| {
+                        // Scroll to the first highlight of the selection in that document.
+                        self.highlights.spans.iter().find(|s| s.doc == *doc).copied()
+                    });
+                }
+                other => selection::apply(&mut self.selection, other),
+            }
+        }
+        if self.selection != before {
+            self.models_dirty = true;
+        }
+    }
+
+    fn poll_job(&mut self) {
+        let Some(job) = &self.job else { return };
+        if let Some(result) = job.poll() {
+            let source = job.source.clone();
+            self.job = None;
+            match result {
+                Ok(loaded) => {
+                    self.settings.last_folder = match &loaded.source {
+                        Source::Folder(p) => Some(p.clone()),
+                        _ => self.settings.last_folder.clone().filter(|_| !matches!(loaded.source, Source::Seeds)),
+                    };
+                    self.set_data(loaded);
+                }
+                Err(e) if e == "cancelled" => self.status = format!("Cancelled opening {}", source.label()),
+                Err(e) => self.status = format!("Could not open {}: {e}", source.label()),
+            }
+        }
+    }
+
+    fn poll_outcomes(&mut self, ctx: &egui::Context) {
+        while let Ok(o) = self.outcomes.1.try_recv() {
+            match o {
+                Outcome::OpenFolder(p) => self.open_folder(p, ctx),
+                Outcome::ExportTo(p) => {
+                    if let Some(d) = self.data.clone() {
+                        let tx = self.outcomes.0.clone();
+                        std::thread::spawn(move || {
+                            let msg = match proxylens::export::write(&p, &d.corpus, &d.lexicon, &d.analysis) {
+                                Ok(()) => format!("Exported {}", p.display()),
+                                Err(e) => format!("Export failed: {e}"),
+                            };
+                            let _ = tx.send(Outcome::Message(msg));
+                        });
+                    }
+                }
+                Outcome::PngTo(path, target) => {
+                    let rect = match target {
+                        PngTarget::Chart => self.chart_rect,
+                        PngTarget::Network => self.network_rect,
+                    };
+                    let ppp = ctx.pixels_per_point();
+                    let tx = self.outcomes.0.clone();
+                    let wake = ctx.clone();
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(move |image| {
+                        let msg = match save_png(&image, rect, ppp, &path) {
+                            Ok(()) => format!("Saved {}", path.display()),
+                            Err(e) => format!("Could not save {}: {e}", path.display()),
+                        };
+                        let _ = tx.send(Outcome::Message(msg));
+                        wake.request_repaint();
+                    })));
+                }
+                Outcome::Message(m) => self.status = m,
+            }
+        }
+    }
+
+    /// Draws the whole app into `ui` (also used by the tests).
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_job();
+        self.poll_outcomes(&ctx);
+        self.handle_input(&ctx);
+        self.top_bar(ui);
+        self.status_bar(ui);
+        let Some(d) = self.data.clone() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| ui.heading(if self.job.is_some() { "Opening…" } else { "Open a folder of articles (File → Open folder…, Ctrl+O) or drop it here." }));
+            });
+            return;
+        };
+        egui::Panel::left("docs").resizable(true).default_size(300.0).size_range(200.0..=600.0).show(ui, |ui| {
+            if !d.corpus.failed.is_empty() {
+                ui.horizontal(|ui| {
+                    ui.colored_label(palette::WARN, format!("⚠ {} file(s) skipped", d.corpus.failed.len()));
+                    ui.toggle_value(&mut self.show_failed, "show");
+                });
+                if self.show_failed {
+                    egui::ScrollArea::vertical().id_salt("failed").max_height(140.0).show(ui, |ui| {
+                        for f in &d.corpus.failed {
+                            ui.label(RichText::new(format!("{} — {}", f.file, f.reason)).small());
+                        }
+                    });
+                }
+                ui.separator();
+            }
+            if !d.lexicon.issues.is_empty() {
+                ui.colored_label(palette::WARN, format!("⚠ {} lexicon issue(s)", d.lexicon.issues.len())).on_hover_text(d.lexicon.issues.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"));
+            }
+            reader::doc_list_ui(ui, &mut self.reader, &d.corpus, &d.analysis, &self.stats, &self.highlights, self.selection.filter, &mut self.commands);
+        });
+        egui::Panel::right("details").resizable(true).default_size(320.0).size_range(220.0..=700.0).show(ui, |ui| {
+            details::details_ui(ui, &self.selection, &self.highlights, &d.corpus, &d.lexicon, &d.analysis, &mut self.commands);
+        });
+        if d.corpus.docs.is_empty() {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(60.0);
+                    ui.heading("No articles here");
+                    ui.label(format!("{} holds no .txt, .md or .html files that could be read.", d.source.label()));
+                    ui.label("Open another folder (Ctrl+O), drop one on this window, or go back to the bundled seed articles.");
+                    if ui.button("Open the seed articles").clicked() {
+                        self.start_load(Source::Seeds, &ctx);
+                    }
+                });
+            });
+            return;
+        }
+        egui::Panel::top("chart").resizable(true).default_size(ui.available_height() * 0.42).size_range(160.0..=900.0).show(ui, |ui| {
+            self.chart_rect = ui.max_rect();
+            if chart::chart_ui(ui, &self.chart_model, &mut self.settings.chart, &self.highlights, &d.analysis, &d.corpus, &mut self.commands, &mut self.chart_drag) {
+                self.models_dirty = true;
+            }
+        });
+        egui::Panel::left("network").resizable(true).default_size(ui.available_width() * 0.5).size_range(200.0..=2000.0).show(ui, |ui| {
+            self.network_rect = ui.max_rect();
+            if network::network_ui(ui, &mut self.network, &self.network_model, &mut self.settings.network, &self.highlights, &d.analysis, &mut self.commands) {
+                self.models_dirty = true;
+            }
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.reader.side_by_side = self.settings.side_by_side;
+            reader::reader_ui(ui, &mut self.reader, &d.corpus, &d.lexicon, &d.analysis, &self.highlights, &mut self.commands);
+            self.settings.side_by_side = self.reader.side_by_side;
+        });
+        self.apply_commands();
+        if self.models_dirty {
+            self.rebuild();
+            ctx.request_repaint();
+        }
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
+            self.pick_folder();
+        }
+        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.egui_wants_keyboard_input() {
+            self.commands.push(Command::Clear);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if !dropped.is_empty() {
+            if dropped.len() == 1 && dropped[0].is_dir() {
+                self.open_folder(dropped[0].clone(), ctx);
+            } else {
+                let files: Vec<PathBuf> = dropped.into_iter().filter(|p| p.is_file()).collect();
+                if !files.is_empty() {
+                    self.start_load(Source::Files(files), ctx);
+                }
+            }
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    if ui.add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O")).clicked() {
+                        self.pick_folder();
+                        ui.close();
+                    }
+                    ui.menu_button("Open recent", |ui| {
+                        if self.settings.recent.is_empty() {
+                            ui.weak("No recent folders");
+                        }
+                        for p in self.settings.recent.clone() {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.open_folder(p, &ctx);
+                                ui.close();
+                            }
+                        }
+                    });
+                    if ui.button("Open the seed articles").clicked() {
+                        self.start_load(Source::Seeds, &ctx);
+                        ui.close();
+                    }
+                    ui.separator();
+                    let has = self.data.is_some();
+                    if ui.add_enabled(has, egui::Button::new("Export JSON…")).clicked() {
+                        self.pick_save("proxylens-export.json", "json", Outcome::ExportTo);
+                        ui.close();
+                    }
+                    if ui.add_enabled(has, egui::Button::new("Save chart as PNG…")).clicked() {
+                        self.pick_save("attack-chart.png", "png", |p| Outcome::PngTo(p, PngTarget::Chart));
+                        ui.close();
+                    }
+                    if ui.add_enabled(has, egui::Button::new("Save network as PNG…")).clicked() {
+                        self.pick_save("actor-network.png", "png", |p| Outcome::PngTo(p, PngTarget::Network));
+                        ui.close();
+                    }
+                    ui.separator();
+                    if ui.button("Quit").clicked() {
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                });
+                ui.menu_button("Selection", |ui| {
+                    let has = !self.selection.items.is_empty();
+                    let mut f = self.selection.filter;
+                    if ui.add_enabled(has, egui::Checkbox::new(&mut f, "Filter every view to the selection")).changed() {
+                        self.commands.push(Command::SetFilter(f));
+                    }
+                    if ui.add_enabled(has, egui::Button::new("Clear (Esc)")).clicked() {
+                        self.commands.push(Command::Clear);
+                        ui.close();
+                    }
+                });
+                ui.separator();
+                ui.label(RichText::new("ProxyLens").strong());
+                if let Some(d) = &self.data {
+                    ui.weak(shorten(&d.source.label(), 60));
+                }
+            });
+            // Breadcrumbs: the selection and the filter.
+            if let Some(d) = self.data.clone() {
+                if !self.selection.items.is_empty() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label("Selected:");
+                        for item in self.selection.items.clone() {
+                            let label = details::describe(&item, &d.corpus, &d.lexicon, &d.analysis);
+                            if ui.button(format!("{label}  ✕")).on_hover_text("Remove from the selection").clicked() {
+                                self.commands.push(Command::Remove(item));
+                            }
+                        }
+                        let mut f = self.selection.filter;
+                        if ui.toggle_value(&mut f, "⏷ Filter to selection").on_hover_text("Narrow the chart, network and document list to the selection").changed() {
+                            self.commands.push(Command::SetFilter(f));
+                        }
+                        if ui.button("Clear").on_hover_text("Esc").clicked() {
+                            self.commands.push(Command::Clear);
+                        }
+                    });
+                }
+            }
+            if let Some(job) = &self.job {
+                let (done, total) = job.counts();
+                let stage = job.stage.lock().map(|s| *s).unwrap_or(loader::Stage::Reading);
+                let frac = if total > 0 { done as f32 / total as f32 } else { 0.0 };
+                let elapsed = job.started.elapsed().as_secs_f64();
+                let left = if done > 0 && done < total { format!(" · about {:.0} s left", elapsed / done as f64 * (total - done) as f64) } else { String::new() };
+                let text = match stage {
+                    loader::Stage::Reading => format!("Reading {done} / {total} files{left}"),
+                    loader::Stage::Analysing => format!("Analysing {total} files…"),
+                };
+                let mut cancel = false;
+                ui.horizontal(|ui| {
+                    ui.add(egui::ProgressBar::new(frac).text(text).desired_width(ui.available_width() - 90.0).animate(true));
+                    cancel = ui.button("Cancel").clicked();
+                });
+                if cancel {
+                    job.cancel();
+                }
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.weak(&self.status);
+            });
+        });
+    }
+}
+
+impl eframe::App for ProxyLensApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+fn save_png(image: &egui::ColorImage, rect: egui::Rect, ppp: f32, path: &std::path::Path) -> Result<(), String> {
+    let [w, h] = image.size;
+    let x0 = ((rect.min.x * ppp).max(0.0) as usize).min(w);
+    let y0 = ((rect.min.y * ppp).max(0.0) as usize).min(h);
+    let x1 = ((rect.max.x * ppp) as usize).clamp(x0, w);
+    let y1 = ((rect.max.y * ppp) as usize).clamp(y0, h);
+    let (cw, ch) = (x1 - x0, y1 - y0);
+    if cw == 0 || ch == 0 {
+        return Err("the view is not visible".into());
+    }
+    let mut rgba = Vec::with_capacity(cw * ch * 4);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            rgba.extend_from_slice(&image.pixels[y * w + x].to_array());
+        }
+    }
+    let mut buf = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut buf, cw as u32, ch as u32);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header().map_err(|e| e.to_string())?;
+        writer.write_image_data(&rgba).map_err(|e| e.to_string())?;
+    }
+    proxylens::util::write_atomic(path, &buf).map_err(|e| e.to_string())
+}
+
+/// The window icon, from `assets/icon.png`.
+pub fn icon() -> Option<egui::IconData> {
+    let bytes: &[u8] = include_bytes!("../../assets/icon.png");
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().ok()?;
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).ok()?;
+    if info.color_type != png::ColorType::Rgba {
+        return None;
+    }
+    buf.truncate(info.buffer_size());
+    Some(egui::IconData { rgba: buf, width: info.width, height: info.height })
+}
