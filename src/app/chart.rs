@@ -169,7 +169,7 @@ impl ChartModel {
             let who = t.reported_by.map(|r| format!(" — {}", a.actor(r).name)).unwrap_or_default();
             let region = t.region.as_deref().map(|r| format!(" in {r}")).unwrap_or_default();
             let since_s = t.since.map(|d| format!(" since {d}")).unwrap_or_default();
-            let more = if t.lower_bound { "≥" } else { "" };
+            let more = if t.lower_bound { ">=" } else { "" };
             m.tallies.push(TallyMark { tally: i, since, at, value: t.value as f64, label: format!("{more}{} {}{region}{since_s}{who}", t.value, t.unit) });
         }
         m
@@ -177,7 +177,8 @@ impl ChartModel {
 }
 
 /// Draws the chart; returns commands for the selection.
-pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, hl: &Highlights, a: &Analysis, corpus: &Corpus, cmds: &mut Vec<Command>, drag: &mut Option<f64>) -> bool {
+#[allow(clippy::too_many_arguments)]
+pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, hl: &Highlights, a: &Analysis, corpus: &Corpus, cmds: &mut Vec<Command>, drag: &mut Option<f64>, transform: &mut Option<egui_plot::PlotTransform>) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Attacks over time");
@@ -252,6 +253,7 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
             p.pointer_coordinate()
         });
     let pointer = resp.inner;
+    *transform = Some(resp.transform);
     let response = resp.response;
     let bin_at = |x: f64| model.bins.iter().find(|b| x >= b.start as f64 && x < b.end as f64);
     if response.drag_started() {

@@ -13,24 +13,24 @@ use super::selection::{Command, Highlights, Item, Selection, day_date};
 /// A one-line description of an item (breadcrumbs, headings).
 pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> String {
     match *item {
-        Item::Doc(d) => format!("📄 {}", super::shorten(&corpus.doc(d).title, 40)),
-        Item::Span(s) => format!("❝ {}", super::shorten(&corpus.doc(s.doc).text[s.range()], 40)),
-        Item::Actor(id) => format!("👤 {}", a.actor(id).name),
+        Item::Doc(d) => format!("doc: {}", super::shorten(&corpus.doc(d).title, 40)),
+        Item::Span(s) => format!("sentence: {}", super::shorten(&corpus.doc(s.doc).text[s.range()], 40)),
+        Item::Actor(id) => format!("actor: {}", a.actor(id).name),
         Item::Incident(id) => {
             let inc = &a.incidents[id.index()];
             let place = inc.place.map(|p| lex.place(p).name.clone()).or_else(|| inc.country.map(|c| a.actor(c).name.clone())).unwrap_or_else(|| "place unknown".into());
-            format!("💥 {} {}", inc.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()), place)
+            format!("attack: {} {}", inc.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()), place)
         }
-        Item::Time { start, end } => format!("🗓 {} – {}", day_date(start), day_date(end - 1)),
+        Item::Time { start, end } => format!("time: {} – {}", day_date(start), day_date(end - 1)),
         Item::Relation(i) => {
             let r = &a.relations[i];
-            format!("↔ {} {} {}", a.actor(r.from).name, r.kind.label(), a.actor(r.to).name)
+            format!("relation: {} {} {}", a.actor(r.from).name, r.kind.label(), a.actor(r.to).name)
         }
         Item::Statement(i) => {
             let s = &a.statements[i];
-            format!("❝ {} by {}", s.kind.as_str(), s.speaker.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "unnamed".into()))
+            format!("{} by {}", s.kind.as_str(), s.speaker.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "unnamed".into()))
         }
-        Item::Tally(i) => format!("# {} {}", a.tallies[i].value, a.tallies[i].unit),
+        Item::Tally(i) => format!("tally: {} {}", a.tallies[i].value, a.tallies[i].unit),
     }
 }
 
@@ -73,7 +73,7 @@ pub fn details_ui(ui: &mut Ui, sel: &Selection, hl: &Highlights, corpus: &Corpus
                 let label = describe(&Item::Incident(id), corpus, lex, a);
                 let inc = &a.incidents[id.index()];
                 let who = format!(
-                    "{} → {}",
+                    "{} -> {}",
                     inc.attacker.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "?".into()),
                     inc.target.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "?".into())
                 );

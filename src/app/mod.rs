@@ -112,6 +112,8 @@ pub struct ProxyLensApp {
     outcomes: (std::sync::mpsc::Sender<Outcome>, Receiver<Outcome>),
     models_dirty: bool,
     chart_drag: Option<f64>,
+    /// Where the chart was drawn last frame (plot to screen).
+    pub chart_transform: Option<egui_plot::PlotTransform>,
     chart_rect: egui::Rect,
     network_rect: egui::Rect,
     show_failed: bool,
@@ -138,6 +140,7 @@ impl ProxyLensApp {
             outcomes: channel(),
             models_dirty: true,
             chart_drag: None,
+            chart_transform: None,
             chart_rect: egui::Rect::NOTHING,
             network_rect: egui::Rect::NOTHING,
             show_failed: false,
@@ -319,7 +322,7 @@ impl ProxyLensApp {
         egui::Panel::left("docs").resizable(true).default_size(300.0).size_range(200.0..=600.0).show(ui, |ui| {
             if !d.corpus.failed.is_empty() {
                 ui.horizontal(|ui| {
-                    ui.colored_label(palette::WARN, format!("⚠ {} file(s) skipped", d.corpus.failed.len()));
+                    ui.colored_label(palette::WARN, format!("{} file(s) skipped", d.corpus.failed.len()));
                     ui.toggle_value(&mut self.show_failed, "show");
                 });
                 if self.show_failed {
@@ -332,7 +335,7 @@ impl ProxyLensApp {
                 ui.separator();
             }
             if !d.lexicon.issues.is_empty() {
-                ui.colored_label(palette::WARN, format!("⚠ {} lexicon issue(s)", d.lexicon.issues.len())).on_hover_text(d.lexicon.issues.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"));
+                ui.colored_label(palette::WARN, format!("{} lexicon issue(s)", d.lexicon.issues.len())).on_hover_text(d.lexicon.issues.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"));
             }
             reader::doc_list_ui(ui, &mut self.reader, &d.corpus, &d.analysis, &self.stats, &self.highlights, self.selection.filter, &mut self.commands);
         });
@@ -355,7 +358,7 @@ impl ProxyLensApp {
         }
         egui::Panel::top("chart").resizable(true).default_size(ui.available_height() * 0.42).size_range(160.0..=900.0).show(ui, |ui| {
             self.chart_rect = ui.max_rect();
-            if chart::chart_ui(ui, &self.chart_model, &mut self.settings.chart, &self.highlights, &d.analysis, &d.corpus, &mut self.commands, &mut self.chart_drag) {
+            if chart::chart_ui(ui, &self.chart_model, &mut self.settings.chart, &self.highlights, &d.analysis, &d.corpus, &mut self.commands, &mut self.chart_drag, &mut self.chart_transform) {
                 self.models_dirty = true;
             }
         });
@@ -464,12 +467,12 @@ impl ProxyLensApp {
                         ui.label("Selected:");
                         for item in self.selection.items.clone() {
                             let label = details::describe(&item, &d.corpus, &d.lexicon, &d.analysis);
-                            if ui.button(format!("{label}  ✕")).on_hover_text("Remove from the selection").clicked() {
+                            if ui.button(format!("{label}  x")).on_hover_text("Remove from the selection").clicked() {
                                 self.commands.push(Command::Remove(item));
                             }
                         }
                         let mut f = self.selection.filter;
-                        if ui.toggle_value(&mut f, "⏷ Filter to selection").on_hover_text("Narrow the chart, network and document list to the selection").changed() {
+                        if ui.toggle_value(&mut f, "Filter to selection").on_hover_text("Narrow the chart, network and document list to the selection").changed() {
                             self.commands.push(Command::SetFilter(f));
                         }
                         if ui.button("Clear").on_hover_text("Esc").clicked() {
@@ -559,4 +562,21 @@ pub fn icon() -> Option<egui::IconData> {
     }
     buf.truncate(info.buffer_size());
     Some(egui::IconData { rgba: buf, width: info.width, height: info.height })
+}
+
+impl ProxyLensApp {
+    /// Where the bar of chart bin `i` was drawn last frame (its middle), if visible.
+    pub fn bar_screen_pos(&self, i: usize) -> Option<egui::Pos2> {
+        let t = self.chart_transform.as_ref()?;
+        let b = self.chart_model.bins.get(i)?;
+        let x = (b.start + b.end) as f64 / 2.0;
+        Some(t.position_from_point(&egui_plot::PlotPoint::new(x, b.total() as f64 / 2.0)))
+    }
+
+    /// Where an actor's node was drawn last frame, if shown.
+    pub fn node_screen_pos(&self, id: proxylens::model::ActorId) -> Option<egui::Pos2> {
+        let p = self.network.layout.position(id)?;
+        let rect = self.network.canvas;
+        Some(rect.center() + self.network.layout.offset + p * self.network.layout.zoom)
+    }
 }

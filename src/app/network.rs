@@ -243,6 +243,22 @@ impl Layout {
         self.temperature = 1.0;
     }
 
+    /// Sets zoom and offset so that every node fits in `size`.
+    pub fn fit(&mut self, m: &NetworkModel, size: Vec2) {
+        let pts: Vec<Vec2> = m.nodes.iter().filter_map(|(id, _)| self.pos.get(id).copied()).collect();
+        if pts.is_empty() || size.x <= 0.0 || size.y <= 0.0 {
+            return;
+        }
+        let (mut lo, mut hi) = (pts[0], pts[0]);
+        for p in &pts {
+            lo = lo.min(*p);
+            hi = hi.max(*p);
+        }
+        let span = (hi - lo).max(Vec2::splat(40.0));
+        self.zoom = (size.x / span.x).min(size.y / span.y).clamp(0.05, 3.0);
+        self.offset = -((lo + hi) / 2.0) * self.zoom;
+    }
+
     /// Where a node is (layout units), for tests.
     pub fn position(&self, id: ActorId) -> Option<Vec2> {
         self.pos.get(&id).copied()
@@ -269,13 +285,22 @@ pub fn node_shape(center: Pos2, r: f32, kind: ActorKind, fill: Color32, stroke: 
 }
 
 /// Per-view state of the network.
-#[derive(Default)]
 pub struct NetworkView {
     /// The layout.
     pub layout: Layout,
     /// Search text.
     pub search: String,
+    /// Where the canvas was drawn last frame.
+    pub canvas: Rect,
+    /// Keep the whole layout in view until the user pans or zooms.
+    pub auto_fit: bool,
     dragging: Option<ActorId>,
+}
+
+impl Default for NetworkView {
+    fn default() -> Self {
+        NetworkView { layout: Layout::default(), search: String::new(), canvas: Rect::NOTHING, auto_fit: true, dragging: None }
+    }
 }
 
 /// Draws the network; pushes selection commands.
@@ -331,12 +356,17 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
             ui.separator();
             ui.checkbox(&mut settings.all_labels, "Label every actor");
         });
-        if ui.button("Re-layout").clicked() {
+        if ui.button("Fit").on_hover_text("Show the whole network").clicked() {
+            view.auto_fit = true;
+        }
+        if ui.button("Re-layout").on_hover_text("Unpin every actor and lay the network out again").clicked() {
             view.layout.reset();
             view.layout.sync(model);
+            view.auto_fit = true;
         }
     });
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    view.canvas = rect;
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
     if model.nodes.is_empty() {
@@ -348,9 +378,13 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
     if !view.layout.settled() {
         ui.ctx().request_repaint();
     }
+    if view.auto_fit {
+        view.layout.fit(model, rect.shrink(30.0).size());
+    }
     // Pan and zoom.
     if bg.dragged() && view.dragging.is_none() {
         view.layout.offset += bg.drag_delta();
+        view.auto_fit = false;
     }
     if bg.hovered() {
         let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.zoom_delta().ln() * 200.0);
@@ -362,6 +396,7 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
                 view.layout.offset -= c * (new / old - 1.0);
             }
             view.layout.zoom = new;
+            view.auto_fit = false;
         }
     }
     if bg.clicked() {

@@ -72,6 +72,8 @@ pub struct ReaderState {
     pub scroll_to: [Option<Span>; 2],
     /// Two readers side by side.
     pub side_by_side: bool,
+    /// The text as laid out last frame in each reader (screen rect, galley), for tests.
+    pub galleys: [Option<(egui::Rect, std::sync::Arc<egui::Galley>)>; 2],
     /// Order of the list (indices into docs), recomputed when the sort changes.
     order: Vec<DocId>,
     order_key: Option<(Option<(SortBy, bool)>, usize, bool)>,
@@ -133,8 +135,8 @@ pub fn doc_list_ui(ui: &mut Ui, st: &mut ReaderState, corpus: &Corpus, _a: &Anal
         for (by, label) in [(SortBy::Title, "title"), (SortBy::Outlet, "outlet"), (SortBy::Date, "date"), (SortBy::Statements, "statements"), (SortBy::Incidents, "attacks")] {
             let active = st.sort.map(|s| s.0) == Some(by);
             let arrow = match st.sort {
-                Some((b, true)) if b == by => " ⏶",
-                Some((b, false)) if b == by => " ⏷",
+                Some((b, true)) if b == by => " ^",
+                Some((b, false)) if b == by => " v",
                 _ => "",
             };
             if ui.selectable_label(active, format!("{label}{arrow}")).clicked() {
@@ -230,7 +232,7 @@ fn marks(corpus: &Corpus, lex: &Lexicon, a: &Analysis, doc: DocId) -> Vec<Mark> 
             span: r.span,
             kind: MarkKind::Incident,
             tip: format!(
-                "attack: {} · {} ({})\nattacker {} → target {} · weapon {}\nkilled {} · injured {} · reported by {} article(s)",
+                "attack: {} · {} ({})\nattacker {} -> target {} · weapon {}\nkilled {} · injured {} · reported by {} article(s)",
                 r.date.map(|d| d.to_string()).unwrap_or_else(|| "date unknown".into()),
                 place,
                 name(r.country),
@@ -303,13 +305,13 @@ fn one_reader(ui: &mut Ui, st: &mut ReaderState, which: usize, corpus: &Corpus, 
         ui.weak(format!("{} · {} · {} · {}", d.source.as_deref().unwrap_or("outlet unknown"), d.date.map(|x| x.to_string()).unwrap_or_else(|| "undated".into()), d.rel_path, d.encoding));
         // Next / previous finding.
         let cur = st.scroll_to[which].map(|s| s.start).unwrap_or(0);
-        if ui.small_button("◀ previous finding").clicked() {
+        if ui.small_button("< previous finding").clicked() {
             if let Some(m) = ms.iter().rev().find(|m| m.span.start < cur).or(ms.last()) {
                 st.scroll_to[which] = Some(m.span);
                 cmds.push(Command::Select { item: Item::Span(m.span), add: false });
             }
         }
-        if ui.small_button("next finding ▶").clicked() {
+        if ui.small_button("next finding >").clicked() {
             if let Some(m) = ms.iter().find(|m| m.span.start > cur).or(ms.first()) {
                 st.scroll_to[which] = Some(m.span);
                 cmds.push(Command::Select { item: Item::Span(m.span), add: false });
@@ -387,6 +389,7 @@ fn one_reader(ui: &mut Ui, st: &mut ReaderState, which: usize, corpus: &Corpus, 
         let galley = ui.fonts_mut(|f| f.layout_job(job));
         let (rect, resp) = ui.allocate_exact_size(galley.size(), Sense::click());
         ui.painter().galley(rect.min, galley.clone(), base);
+        st.galleys[which] = Some((rect, galley.clone()));
         let byte_at = |pos: egui::Pos2| -> usize {
             let c = galley.cursor_from_pos(pos - rect.min);
             text.char_indices().nth(c.index.0).map(|(b, _)| b).unwrap_or(text.len())
