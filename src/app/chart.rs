@@ -2,7 +2,7 @@
 //! weapon, with the tallies that articles report drawn in a linked plot below.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Legend, Line, MarkerShape, Plot, PlotPoints, Points, Polygon, Text};
+use egui_plot::{Bar, BarChart, Line, MarkerShape, Plot, PlotPoints, Points, Polygon, Text};
 use serde::{Deserialize, Serialize};
 
 use proxylens::analysis::Analysis;
@@ -201,13 +201,23 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
         return changed;
     }
     let selecting = !hl.is_empty();
-    let group = egui::Id::unique("chart-x-link");
-    let tallies_h = if settings.show_tallies && !model.tallies.is_empty() { (ui.available_height() * 0.38).max(70.0) } else { 0.0 };
-    let bars_h = (ui.available_height() - tallies_h - 6.0).max(80.0);
+    let group = ui.scope_id().with("chart-x-link");
+    // Both plots share the panel's height; the panel never grows to fit them.
+    let avail = ui.available_height();
+    let show_tallies = settings.show_tallies && !model.tallies.is_empty();
+    let tallies_h = if show_tallies { ((avail - 30.0) * 0.35).max(50.0) } else { 0.0 };
+    let bars_h = (avail - tallies_h - if show_tallies { 34.0 } else { 4.0 }).max(60.0);
     let fmt_x = |m: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| -> String {
         let d = day_date(m.value.round() as i32);
         d.format("%Y-%m-%d").to_string()
     };
+    // Legend of the stacked series (outside the plot, so it never covers a bar).
+    ui.horizontal_wrapped(|ui| {
+        for (si, name) in model.series.iter().enumerate() {
+            super::reader::chip(ui, name, palette::series(si, name), true);
+        }
+    });
+    let bars_h = (bars_h - 20.0).max(50.0);
     // Bars.
     let mut charts: Vec<BarChart> = Vec::new();
     for (si, name) in model.series.iter().enumerate() {
@@ -233,13 +243,12 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
     let drag_start = *drag;
     let resp = Plot::new("attack-chart")
         .height(bars_h)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .link_axis(group, [true, false])
         .link_cursor(group, [true, false])
         .allow_drag(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
-        .y_axis_label("incidents")
+        .y_axis_label("attacks")
         .x_axis_formatter(fmt_x)
         .show(ui, |p| {
             for c in charts {
@@ -295,8 +304,8 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
         }
     }
     // Reported tallies, on the same time axis.
-    if tallies_h > 0.0 {
-        ui.add_space(4.0);
+    if show_tallies {
+        ui.add_space(2.0);
         let lit_tally = |i: usize| hl.spans.iter().any(|s| a.tallies[i].span == *s || s.contains(&a.tallies[i].span));
         let text_color = ui.visuals().text_color();
         let resp = Plot::new("tally-chart")
@@ -305,20 +314,41 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
             .link_cursor(group, [true, false])
             .allow_drag(false)
             .include_y(0.0)
-            .y_axis_label("reported count")
+            .y_axis_label("tally")
             .x_axis_formatter(fmt_x)
-            .legend(Legend::default().position(egui_plot::Corner::LeftTop))
             .show(ui, |p| {
                 for t in &model.tallies {
                     let col = if lit_tally(t.tally) { palette::SELECTED } else { palette::TALLY };
                     if let Some(s) = t.since {
-                        p.line(Line::new("reported tallies (period)", PlotPoints::new(vec![[s as f64, t.value], [t.at as f64, t.value]])).color(col.gamma_multiply(0.7)).width(2.0));
+                        p.line(Line::new("", PlotPoints::new(vec![[s as f64, t.value], [t.at as f64, t.value]])).color(col.gamma_multiply(0.7)).width(2.0));
                     }
-                    p.points(Points::new("reported tallies", PlotPoints::new(vec![[t.at as f64, t.value]])).shape(MarkerShape::Diamond).radius(6.0).filled(true).color(col));
-                    p.text(Text::new("tally label", egui_plot::PlotPoint::new(t.at as f64, t.value), egui::RichText::new(format!("  {}", t.label)).small()).anchor(egui::Align2::LEFT_CENTER).color(text_color));
+                    p.points(Points::new("", PlotPoints::new(vec![[t.at as f64, t.value]])).shape(MarkerShape::Diamond).radius(6.0).filled(true).color(col));
+                    p.text(Text::new("", egui_plot::PlotPoint::new(t.at as f64, t.value), egui::RichText::new(format!("  {}", t.value)).small()).anchor(egui::Align2::LEFT_CENTER).color(text_color));
                 }
                 p.pointer_coordinate()
             });
+        // Hover: the tallies near the pointer, in full.
+        if let Some(pt) = resp.inner.filter(|_| resp.response.hovered()) {
+            let tr = &resp.transform;
+            let at = tr.position_from_point(&pt);
+            let near: Vec<&TallyMark> = model
+                .tallies
+                .iter()
+                .filter(|t| tr.position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value)).distance(at) < 30.0)
+                .collect();
+            if !near.is_empty() {
+                resp.response.clone().on_hover_ui_at_pointer(|ui| {
+                    for t in near {
+                        ui.label(&t.label);
+                    }
+                    ui.weak("Click to read the sentence");
+                });
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(palette::TALLY, "◆");
+            ui.weak("tally an article reports (line: the period it counts); hover for who reports it");
+        });
         if resp.response.clicked() {
             if let Some(pt) = resp.inner {
                 let tr = &resp.transform;

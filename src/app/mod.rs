@@ -46,11 +46,13 @@ pub struct Settings {
     pub side_by_side: bool,
     /// Files above this size are not read (MB).
     pub max_file_mb: f64,
+    /// Share of the lower area given to the network (the rest is the reader).
+    pub split: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { recent: Vec::new(), last_folder: None, chart: ChartSettings::default(), network: NetworkSettings::default(), side_by_side: false, max_file_mb: 64.0 }
+        Settings { recent: Vec::new(), last_folder: None, chart: ChartSettings::default(), network: NetworkSettings::default(), side_by_side: false, max_file_mb: 64.0, split: 0.5 }
     }
 }
 
@@ -319,7 +321,10 @@ impl ProxyLensApp {
             });
             return;
         };
-        egui::Panel::left("docs").resizable(true).default_size(300.0).size_range(200.0..=600.0).show(ui, |ui| {
+        egui::Panel::left("side").resizable(true).default_size(300.0).size_range(220.0..=600.0).show(ui, |ui| {
+            egui::Panel::bottom("details").resizable(true).default_size(ui.available_height() * 0.45).size_range(120.0..=1200.0).show(ui, |ui| {
+                details::details_ui(ui, &self.selection, &self.highlights, &d.corpus, &d.lexicon, &d.analysis, &mut self.commands);
+            });
             if !d.corpus.failed.is_empty() {
                 ui.horizontal(|ui| {
                     ui.colored_label(palette::WARN, format!("{} file(s) skipped", d.corpus.failed.len()));
@@ -328,7 +333,7 @@ impl ProxyLensApp {
                 if self.show_failed {
                     egui::ScrollArea::vertical().id_salt("failed").max_height(140.0).show(ui, |ui| {
                         for f in &d.corpus.failed {
-                            ui.label(RichText::new(format!("{} — {}", f.file, f.reason)).small());
+                            ui.add(egui::Label::new(RichText::new(format!("{} — {}", f.file, f.reason)).small()).wrap());
                         }
                     });
                 }
@@ -338,9 +343,6 @@ impl ProxyLensApp {
                 ui.colored_label(palette::WARN, format!("{} lexicon issue(s)", d.lexicon.issues.len())).on_hover_text(d.lexicon.issues.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"));
             }
             reader::doc_list_ui(ui, &mut self.reader, &d.corpus, &d.analysis, &self.stats, &self.highlights, self.selection.filter, &mut self.commands);
-        });
-        egui::Panel::right("details").resizable(true).default_size(320.0).size_range(220.0..=700.0).show(ui, |ui| {
-            details::details_ui(ui, &self.selection, &self.highlights, &d.corpus, &d.lexicon, &d.analysis, &mut self.commands);
         });
         if d.corpus.docs.is_empty() {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -362,16 +364,30 @@ impl ProxyLensApp {
                 self.models_dirty = true;
             }
         });
-        egui::Panel::left("network").resizable(true).default_size(ui.available_width() * 0.5).size_range(200.0..=2000.0).show(ui, |ui| {
-            self.network_rect = ui.max_rect();
-            if network::network_ui(ui, &mut self.network, &self.network_model, &mut self.settings.network, &self.highlights, &d.analysis, &mut self.commands) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            // Network | reader, with a draggable divider.
+            let full = ui.available_rect_before_wrap();
+            let x = full.left() + full.width() * self.settings.split;
+            let handle = egui::Rect::from_min_max(egui::pos2(x - 3.0, full.top()), egui::pos2(x + 3.0, full.bottom()));
+            let r = ui.interact(handle, ui.scope_id().with("split"), egui::Sense::drag()).on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+            if r.dragged() {
+                self.settings.split = (self.settings.split + r.drag_delta().x / full.width().max(1.0)).clamp(0.2, 0.8);
+            }
+            ui.painter().vline(x, full.y_range(), ui.visuals().widgets.noninteractive.bg_stroke);
+            let left = egui::Rect::from_min_max(full.min, egui::pos2(x - 4.0, full.bottom()));
+            let right = egui::Rect::from_min_max(egui::pos2(x + 6.0, full.top()), full.max);
+            self.network_rect = left;
+            let mut lui = ui.new_child(egui::UiBuilder::new().max_rect(left).layout(egui::Layout::top_down(egui::Align::Min)));
+            lui.set_clip_rect(left.intersect(ui.clip_rect()));
+            if network::network_ui(&mut lui, &mut self.network, &self.network_model, &mut self.settings.network, &self.highlights, &d.analysis, &mut self.commands) {
                 self.models_dirty = true;
             }
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
+            let mut rui = ui.new_child(egui::UiBuilder::new().max_rect(right).layout(egui::Layout::top_down(egui::Align::Min)));
+            rui.set_clip_rect(right.intersect(ui.clip_rect()));
             self.reader.side_by_side = self.settings.side_by_side;
-            reader::reader_ui(ui, &mut self.reader, &d.corpus, &d.lexicon, &d.analysis, &self.highlights, &mut self.commands);
+            reader::reader_ui(&mut rui, &mut self.reader, &d.corpus, &d.lexicon, &d.analysis, &self.highlights, &mut self.commands);
             self.settings.side_by_side = self.reader.side_by_side;
+            ui.allocate_rect(full, egui::Sense::hover());
         });
         self.apply_commands();
         if self.models_dirty {

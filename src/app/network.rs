@@ -176,7 +176,7 @@ impl Layout {
             self.temperature = 0.0;
             return 0.0;
         }
-        let k = 70.0f32;
+        let k = 90.0f32;
         let mut force = vec![Vec2::ZERO; n];
         let p: Vec<Vec2> = ids.iter().map(|id| self.pos[id]).collect();
         let index: HashMap<ActorId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
@@ -204,7 +204,7 @@ impl Layout {
         let mut max_move = 0.0f32;
         for (i, id) in ids.iter().enumerate() {
             // Gravity keeps islands on screen.
-            force[i] -= p[i] * 0.02;
+            force[i] -= p[i] * 0.06;
             if self.pinned.contains(id) {
                 continue;
             }
@@ -446,6 +446,12 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
     // Nodes.
     let mut hovered_node = None;
     let font = egui::FontId::proportional(11.0 + zoom.min(2.0));
+    // Label the dozen most mentioned actors; the rest on hover, selection or zoom.
+    let label_min = {
+        let mut m: Vec<u32> = model.nodes.iter().map(|(_, n)| *n).collect();
+        m.sort_unstable_by(|a, b| b.cmp(a));
+        m.get(11).copied().unwrap_or(0).max(2)
+    };
     for (id, mentions) in &model.nodes {
         let Some(p) = view.layout.position(*id) else { continue };
         let sp = to_screen(p);
@@ -488,7 +494,7 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
         if view.layout.pinned.contains(id) {
             painter.circle_filled(sp + vec2(r, -r), 2.5, ui.visuals().text_color());
         }
-        let show_label = settings.all_labels || lit || *mentions >= 4 || zoom > 1.6 || hovered_node == Some(*id);
+        let show_label = settings.all_labels || (lit && selecting) || *mentions >= label_min || zoom > 1.6 || hovered_node == Some(*id);
         if show_label {
             let text_col = if selecting && !lit { ui.visuals().weak_text_color() } else { ui.visuals().text_color() };
             let galley = painter.layout_no_wrap(actor.name.clone(), font.clone(), text_col);

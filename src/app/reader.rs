@@ -280,14 +280,20 @@ pub fn reader_ui(ui: &mut Ui, st: &mut ReaderState, corpus: &Corpus, lex: &Lexic
     });
 }
 
-fn chip(ui: &mut Ui, label: &str, col: Color32, fill: bool) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
+/// A legend entry (swatch and label) as one widget, so that wrapping rows stay inside.
+pub fn chip(ui: &mut Ui, label: &str, col: Color32, fill: bool) {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let text_col = ui.visuals().text_color();
+    let galley = ui.painter().layout_no_wrap(label.to_string(), font, text_col);
+    let size = egui::vec2(15.0 + galley.size().x, galley.size().y.max(12.0));
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let sw = egui::Rect::from_min_size(rect.left_center() - egui::vec2(0.0, 6.0), egui::vec2(12.0, 12.0));
     if fill {
-        ui.painter().rect_filled(rect, 2.0, col.gamma_multiply(0.45));
+        ui.painter().rect_filled(sw, 2.0, if fill { col.gamma_multiply(0.8) } else { col });
     } else {
-        ui.painter().line_segment([rect.left_bottom(), rect.right_bottom()], Stroke::new(2.5, col));
+        ui.painter().line_segment([sw.left_bottom(), sw.right_bottom()], Stroke::new(2.5, col));
     }
-    ui.label(RichText::new(label).small());
+    ui.painter().galley(rect.left_top() + egui::vec2(15.0, (size.y - galley.size().y) / 2.0), galley, text_col);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -298,11 +304,9 @@ fn one_reader(ui: &mut Ui, st: &mut ReaderState, which: usize, corpus: &Corpus, 
     };
     let d = corpus.doc(doc_id);
     let ms = marks(corpus, lex, a, doc_id);
+    ui.add(egui::Label::new(RichText::new(super::shorten(&d.title, 120)).size(15.0).strong()).wrap());
+    ui.add(egui::Label::new(RichText::new(format!("{} · {} · {} · {}", d.source.as_deref().unwrap_or("outlet unknown"), d.date.map(|x| x.to_string()).unwrap_or_else(|| "undated".into()), d.rel_path, d.encoding)).weak()).wrap());
     ui.horizontal_wrapped(|ui| {
-        ui.heading(RichText::new(super::shorten(&d.title, 90)).size(15.0));
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.weak(format!("{} · {} · {} · {}", d.source.as_deref().unwrap_or("outlet unknown"), d.date.map(|x| x.to_string()).unwrap_or_else(|| "undated".into()), d.rel_path, d.encoding));
         // Next / previous finding.
         let cur = st.scroll_to[which].map(|s| s.start).unwrap_or(0);
         if ui.small_button("< previous finding").clicked() {
