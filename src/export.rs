@@ -139,7 +139,14 @@ pub fn to_json(corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> serde_json::Valu
         documents: corpus
             .docs
             .iter()
-            .map(|d| Doc { file: &d.rel_path, title: &d.title, date: d.date.map(|x| x.to_string()), source: d.source.as_deref(), format: d.format, encoding: d.encoding })
+            .map(|d| Doc {
+                file: &d.rel_path,
+                title: &d.title,
+                date: d.date.map(|x| x.to_string()),
+                source: d.source.as_deref(),
+                format: d.format,
+                encoding: d.encoding,
+            })
             .collect(),
         failed: &corpus.failed,
         lexicon_issues: lex.issues.iter().map(|i| i.to_string()).collect(),
@@ -154,7 +161,11 @@ pub fn to_json(corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> serde_json::Valu
                 kind: x.kind.as_str(),
                 known: x.known,
                 aliases: &x.aliases,
-                docs: x.docs.iter().map(|d| corpus.doc(*d).rel_path.as_str()).collect(),
+                docs: x
+                    .docs
+                    .iter()
+                    .map(|d| corpus.doc(*d).rel_path.as_str())
+                    .collect(),
                 mentions: x.mention_count,
             })
             .collect(),
@@ -197,7 +208,16 @@ pub fn to_json(corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> serde_json::Valu
                 from: name(r.from),
                 to: name(r.to),
                 kind: r.kind.as_str(),
-                evidence: r.evidence.iter().map(|s| Evidence { file: file(s), text: text(s), start: s.start, end: s.end }).collect(),
+                evidence: r
+                    .evidence
+                    .iter()
+                    .map(|s| Evidence {
+                        file: file(s),
+                        text: text(s),
+                        start: s.start,
+                        end: s.end,
+                    })
+                    .collect(),
             })
             .collect(),
     };
@@ -205,7 +225,12 @@ pub fn to_json(corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> serde_json::Valu
 }
 
 /// Writes the export to `path` atomically (temporary file, then rename).
-pub fn write(path: &std::path::Path, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> std::io::Result<()> {
+pub fn write(
+    path: &std::path::Path,
+    corpus: &Corpus,
+    lex: &Lexicon,
+    a: &Analysis,
+) -> std::io::Result<()> {
     let v = to_json(corpus, lex, a);
     let bytes = serde_json::to_vec_pretty(&v).map_err(std::io::Error::other)?;
     crate::util::write_atomic(path, &bytes)

@@ -338,7 +338,10 @@ struct Sections {
     words: Option<toml::Table>,
 }
 
-fn with_lines(src: &Source<'_>, items: Vec<toml::Spanned<toml::Value>>) -> Vec<(usize, toml::Value)> {
+fn with_lines(
+    src: &Source<'_>,
+    items: Vec<toml::Spanned<toml::Value>>,
+) -> Vec<(usize, toml::Value)> {
     items
         .into_iter()
         .map(|v| (line_of(src.text, v.span().start), v.into_inner()))
@@ -406,7 +409,12 @@ pub fn expand_pattern(p: &str) -> String {
     format!("(?i){s}")
 }
 
-fn compile(src: &Source<'_>, line: usize, pattern: &str, issues: &mut Vec<LexiconIssue>) -> Option<regex::Regex> {
+fn compile(
+    src: &Source<'_>,
+    line: usize,
+    pattern: &str,
+    issues: &mut Vec<LexiconIssue>,
+) -> Option<regex::Regex> {
     match regex::Regex::new(&expand_pattern(pattern)) {
         Ok(r) => Some(r),
         Err(e) => {
@@ -424,20 +432,44 @@ impl Lexicon {
     /// The bundled lexicon.
     pub fn bundled() -> Lexicon {
         Lexicon::load(&[
-            Source { name: "assets/lexicon/actors.toml", text: BUNDLED_ACTORS },
-            Source { name: "assets/lexicon/places.toml", text: BUNDLED_PLACES },
-            Source { name: "assets/lexicon/outlets.toml", text: BUNDLED_OUTLETS },
-            Source { name: "assets/lexicon/cues.toml", text: BUNDLED_CUES },
+            Source {
+                name: "assets/lexicon/actors.toml",
+                text: BUNDLED_ACTORS,
+            },
+            Source {
+                name: "assets/lexicon/places.toml",
+                text: BUNDLED_PLACES,
+            },
+            Source {
+                name: "assets/lexicon/outlets.toml",
+                text: BUNDLED_OUTLETS,
+            },
+            Source {
+                name: "assets/lexicon/cues.toml",
+                text: BUNDLED_CUES,
+            },
         ])
     }
 
     /// The bundled lexicon extended by a user file (`proxylens.toml`), when given.
     pub fn with_user_file(name: &str, text: &str) -> Lexicon {
         Lexicon::load(&[
-            Source { name: "assets/lexicon/actors.toml", text: BUNDLED_ACTORS },
-            Source { name: "assets/lexicon/places.toml", text: BUNDLED_PLACES },
-            Source { name: "assets/lexicon/outlets.toml", text: BUNDLED_OUTLETS },
-            Source { name: "assets/lexicon/cues.toml", text: BUNDLED_CUES },
+            Source {
+                name: "assets/lexicon/actors.toml",
+                text: BUNDLED_ACTORS,
+            },
+            Source {
+                name: "assets/lexicon/places.toml",
+                text: BUNDLED_PLACES,
+            },
+            Source {
+                name: "assets/lexicon/outlets.toml",
+                text: BUNDLED_OUTLETS,
+            },
+            Source {
+                name: "assets/lexicon/cues.toml",
+                text: BUNDLED_CUES,
+            },
             Source { name, text },
         ])
     }
@@ -453,11 +485,19 @@ impl Lexicon {
         let mut cues = Cues::default();
 
         for src in sources {
-            let Some(mut doc) = parse_doc(src, &mut issues) else { continue };
+            let Some(mut doc) = parse_doc(src, &mut issues) else {
+                continue;
+            };
             for (line, v) in with_lines(src, std::mem::take(&mut doc.actor)) {
-                let Some(a) = typed::<RawActor>(src, line, v, &mut issues) else { continue };
+                let Some(a) = typed::<RawActor>(src, line, v, &mut issues) else {
+                    continue;
+                };
                 if a.name.trim().is_empty() {
-                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: "actor without a name, skipped".into() });
+                    issues.push(LexiconIssue {
+                        file: src.name.into(),
+                        line: Some(line),
+                        message: "actor without a name, skipped".into(),
+                    });
                     continue;
                 }
                 let origin = format!("{}:{}", src.name, line);
@@ -468,9 +508,15 @@ impl Lexicon {
                 }
             }
             for (line, v) in with_lines(src, std::mem::take(&mut doc.place)) {
-                let Some(p) = typed::<RawPlace>(src, line, v, &mut issues) else { continue };
+                let Some(p) = typed::<RawPlace>(src, line, v, &mut issues) else {
+                    continue;
+                };
                 if p.name.trim().is_empty() {
-                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: "place without a name, skipped".into() });
+                    issues.push(LexiconIssue {
+                        file: src.name.into(),
+                        line: Some(line),
+                        message: "place without a name, skipped".into(),
+                    });
                     continue;
                 }
                 if let Some(slot) = raw_places.iter_mut().find(|r| r.name == p.name) {
@@ -480,49 +526,89 @@ impl Lexicon {
                 }
             }
             for (line, v) in with_lines(src, std::mem::take(&mut doc.outlet)) {
-                let Some(o) = typed::<RawOutlet>(src, line, v, &mut issues) else { continue };
+                let Some(o) = typed::<RawOutlet>(src, line, v, &mut issues) else {
+                    continue;
+                };
                 outlets.retain(|x| x.name != o.name);
-                outlets.push(Outlet { name: o.name, aliases: o.aliases, agency: o.agency });
+                outlets.push(Outlet {
+                    name: o.name,
+                    aliases: o.aliases,
+                    agency: o.agency,
+                });
             }
             for (line, v) in with_lines(src, std::mem::take(&mut doc.statement)) {
-                let Some(c) = typed::<RawStatementCue>(src, line, v, &mut issues) else { continue };
+                let Some(c) = typed::<RawStatementCue>(src, line, v, &mut issues) else {
+                    continue;
+                };
                 let kind = match c.kind.as_str() {
                     "claim" => StatementKind::Claim,
                     "accusation" => StatementKind::Accusation,
                     "denial" => StatementKind::Denial,
                     other => {
-                        issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: format!("unknown statement kind `{other}`, entry skipped") });
+                        issues.push(LexiconIssue {
+                            file: src.name.into(),
+                            line: Some(line),
+                            message: format!("unknown statement kind `{other}`, entry skipped"),
+                        });
                         continue;
                     }
                 };
-                let Some(regex) = compile(src, line, &c.pattern, &mut issues) else { continue };
-                let veto = match c.veto.as_deref().map(|v| compile(src, line, v, &mut issues)) {
+                let Some(regex) = compile(src, line, &c.pattern, &mut issues) else {
+                    continue;
+                };
+                let veto = match c
+                    .veto
+                    .as_deref()
+                    .map(|v| compile(src, line, v, &mut issues))
+                {
                     Some(None) => continue,
                     Some(Some(r)) => Some(r),
                     None => None,
                 };
-                cues.statements.push(StatementCue { kind, regex, about: c.about, needs_frame: c.frame, veto, origin: format!("{}:{}", src.name, line) });
+                cues.statements.push(StatementCue {
+                    kind,
+                    regex,
+                    about: c.about,
+                    needs_frame: c.frame,
+                    veto,
+                    origin: format!("{}:{}", src.name, line),
+                });
             }
             for (line, v) in with_lines(src, std::mem::take(&mut doc.relation)) {
-                let Some(c) = typed::<RawRelationCue>(src, line, v, &mut issues) else { continue };
-                let Some(kind) = RelationKind::parse(&c.kind) else {
-                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: format!("unknown relation kind `{}`, entry skipped", c.kind) });
+                let Some(c) = typed::<RawRelationCue>(src, line, v, &mut issues) else {
                     continue;
                 };
-                let Some(regex) = compile(src, line, &c.pattern, &mut issues) else { continue };
+                let Some(kind) = RelationKind::parse(&c.kind) else {
+                    issues.push(LexiconIssue {
+                        file: src.name.into(),
+                        line: Some(line),
+                        message: format!("unknown relation kind `{}`, entry skipped", c.kind),
+                    });
+                    continue;
+                };
+                let Some(regex) = compile(src, line, &c.pattern, &mut issues) else {
+                    continue;
+                };
                 let missing = match c.missing.as_deref() {
                     None => Missing::None,
                     Some("nearest") => Missing::Nearest,
                     Some("subject") => Missing::Subject,
                     Some("affiliation") => Missing::Affiliation,
                     Some(other) => {
-                        issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: format!("unknown `missing = \"{other}\"`, entry skipped") });
+                        issues.push(LexiconIssue {
+                            file: src.name.into(),
+                            line: Some(line),
+                            message: format!("unknown `missing = \"{other}\"`, entry skipped"),
+                        });
                         continue;
                     }
                 };
                 let names: Vec<&str> = regex.capture_names().flatten().collect();
                 let has = |n: &str| names.contains(&n);
-                let sides = [has("from") || has("froms"), has("to") || has("tos") || has("to_gov")];
+                let sides = [
+                    has("from") || has("froms"),
+                    has("to") || has("tos") || has("to_gov"),
+                ];
                 let ok = match missing {
                     Missing::None => sides[0] && sides[1],
                     _ => sides[0] || sides[1],
@@ -531,35 +617,68 @@ impl Lexicon {
                     issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: "relation pattern needs {from}/{froms} and {to}/{tos}, or one of them and `missing`; entry skipped".into() });
                     continue;
                 }
-                let veto = match c.veto.as_deref().map(|v| compile(src, line, v, &mut issues)) {
+                let veto = match c
+                    .veto
+                    .as_deref()
+                    .map(|v| compile(src, line, v, &mut issues))
+                {
                     Some(None) => continue,
                     Some(Some(r)) => Some(r),
                     None => None,
                 };
-                cues.relations.push(RelationCue { kind, regex, missing, from_kind: c.from_kind, to_kind: c.to_kind, veto, origin: format!("{}:{}", src.name, line) });
+                cues.relations.push(RelationCue {
+                    kind,
+                    regex,
+                    missing,
+                    from_kind: c.from_kind,
+                    to_kind: c.to_kind,
+                    veto,
+                    origin: format!("{}:{}", src.name, line),
+                });
             }
             for (line, v) in with_lines(src, std::mem::take(&mut doc.title)) {
-                let Some(t) = typed::<RawTitle>(src, line, v, &mut issues) else { continue };
-                let Some(relation) = RelationKind::parse(&t.relation) else {
-                    issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: format!("unknown relation `{}`, entry skipped", t.relation) });
+                let Some(t) = typed::<RawTitle>(src, line, v, &mut issues) else {
                     continue;
                 };
-                cues.titles.push(Title { title: t.title.to_lowercase(), relation, body: t.body });
+                let Some(relation) = RelationKind::parse(&t.relation) else {
+                    issues.push(LexiconIssue {
+                        file: src.name.into(),
+                        line: Some(line),
+                        message: format!("unknown relation `{}`, entry skipped", t.relation),
+                    });
+                    continue;
+                };
+                cues.titles.push(Title {
+                    title: t.title.to_lowercase(),
+                    relation,
+                    body: t.body,
+                });
             }
             for (line, v) in with_lines(src, std::mem::take(&mut doc.weapon)) {
-                let Some(w) = typed::<RawWeapon>(src, line, v, &mut issues) else { continue };
-                cues.weapons.push(Weapon { name: w.name, words: w.words.iter().map(|s| s.to_lowercase()).collect() });
+                let Some(w) = typed::<RawWeapon>(src, line, v, &mut issues) else {
+                    continue;
+                };
+                cues.weapons.push(Weapon {
+                    name: w.name,
+                    words: w.words.iter().map(|s| s.to_lowercase()).collect(),
+                });
             }
             if let Some(words) = doc.words.as_ref() {
                 let list = |k: &str| -> Vec<String> {
                     words
                         .get(k)
                         .and_then(|v| v.as_array())
-                        .map(|a| a.iter().filter_map(|x| x.as_str()).map(|s| s.to_lowercase()).collect())
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|x| x.as_str())
+                                .map(|s| s.to_lowercase())
+                                .collect()
+                        })
                         .unwrap_or_default()
                 };
                 cues.attack_triggers.extend(list("attack_triggers"));
-                cues.weak_attack_triggers.extend(list("weak_attack_triggers"));
+                cues.weak_attack_triggers
+                    .extend(list("weak_attack_triggers"));
                 cues.collectives.extend(list("collectives"));
                 cues.speech_verbs.extend(list("speech_verbs"));
             }
@@ -572,16 +691,28 @@ impl Lexicon {
         }
         let mut actors = Vec::with_capacity(raw_actors.len());
         for (a, origin) in &raw_actors {
-            let resolve = |n: &str, what: &str, issues: &mut Vec<LexiconIssue>| -> Option<ActorId> {
-                let id = by_name.get(n).copied();
-                if id.is_none() {
-                    let (file, line) = split_origin(origin);
-                    issues.push(LexiconIssue { file, line, message: format!("{} `{}`: unknown {what} `{n}`, ignored", a.name, n) });
-                }
-                id
-            };
-            let affiliation = a.affiliation.as_deref().and_then(|n| resolve(n, "affiliation", &mut issues));
-            let leads = a.leads.iter().filter_map(|n| resolve(n, "actor in `leads`", &mut issues)).collect();
+            let resolve =
+                |n: &str, what: &str, issues: &mut Vec<LexiconIssue>| -> Option<ActorId> {
+                    let id = by_name.get(n).copied();
+                    if id.is_none() {
+                        let (file, line) = split_origin(origin);
+                        issues.push(LexiconIssue {
+                            file,
+                            line,
+                            message: format!("{} `{}`: unknown {what} `{n}`, ignored", a.name, n),
+                        });
+                    }
+                    id
+                };
+            let affiliation = a
+                .affiliation
+                .as_deref()
+                .and_then(|n| resolve(n, "affiliation", &mut issues));
+            let leads = a
+                .leads
+                .iter()
+                .filter_map(|n| resolve(n, "actor in `leads`", &mut issues))
+                .collect();
             for b in &a.backers {
                 resolve(b, "backer", &mut issues);
             }
@@ -603,7 +734,14 @@ impl Lexicon {
             while let Some(c) = cur {
                 if seen.contains(&c.index()) {
                     let (file, line) = split_origin(&actors[i].origin);
-                    issues.push(LexiconIssue { file, line, message: format!("affiliation cycle through `{}`, affiliation dropped", actors[i].name) });
+                    issues.push(LexiconIssue {
+                        file,
+                        line,
+                        message: format!(
+                            "affiliation cycle through `{}`, affiliation dropped",
+                            actors[i].name
+                        ),
+                    });
                     actors[i].affiliation = None;
                     break;
                 }
@@ -612,7 +750,15 @@ impl Lexicon {
             }
         }
         if !cues.titles.is_empty() {
-            let mut titles: Vec<String> = cues.titles.iter().map(|t| regex::escape(&t.title).replace(r"\-", "[- ]").replace(' ', r"[\s-]+")).collect();
+            let mut titles: Vec<String> = cues
+                .titles
+                .iter()
+                .map(|t| {
+                    regex::escape(&t.title)
+                        .replace(r"\-", "[- ]")
+                        .replace(' ', r"[\s-]+")
+                })
+                .collect();
             titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let pat = format!(
                 r"(?i)(?:@(?P<org>\d+)@(?:’s|'s|')?\s+|#(?P<orgl>\d+)#\s+)?(?:(?:former|late|then|current|newly\s+elected|slain|top|senior|acting|new)\s+)?\b(?P<title>{})\s+(?:(?:gen\.|general|sheikh|sayyed|sayyid|ayatollah|dr\.|mp|lt\.\s+gen\.|maj\.\s+gen\.)\s+)?@(?P<person>\d+)@",
@@ -629,7 +775,14 @@ impl Lexicon {
                 aliases: p.aliases,
             })
             .collect();
-        Lexicon { actors, places, outlets, cues, issues, by_name }
+        Lexicon {
+            actors,
+            places,
+            outlets,
+            cues,
+            issues,
+            by_name,
+        }
     }
 
     /// The actor with this canonical name.
@@ -709,7 +862,11 @@ mod tests {
         assert_eq!(lex.actor(kh).aliases, vec!["KH-X".to_string()]);
         assert!(lex.actor_by_name("Liwa Test").is_some());
         assert!(lex.actor_by_name("Broken").is_none());
-        let issue = lex.issues.iter().find(|i| i.file == "proxylens.toml").expect("issue reported");
+        let issue = lex
+            .issues
+            .iter()
+            .find(|i| i.file == "proxylens.toml")
+            .expect("issue reported");
         assert!(matches!(issue.line, Some(6..=8)), "{issue}");
     }
 

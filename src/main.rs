@@ -22,7 +22,9 @@ fn extract(args: &[String]) -> Result<(), String> {
             "--json" => out = Some(it.next().ok_or("--json needs a file name")?.into()),
             "--max-file-mb" => {
                 let v = it.next().ok_or("--max-file-mb needs a number")?;
-                let mb: f64 = v.parse().map_err(|_| format!("--max-file-mb: `{v}` is not a number"))?;
+                let mb: f64 = v
+                    .parse()
+                    .map_err(|_| format!("--max-file-mb: `{v}` is not a number"))?;
                 opts.max_file_bytes = (mb * 1e6) as u64;
             }
             s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
@@ -41,7 +43,8 @@ fn extract(args: &[String]) -> Result<(), String> {
         eprintln!("skipped {}: {}", f.file, f.reason);
     }
     let a = proxylens::analysis::analyse(&c, &lex);
-    proxylens::export::write(&out, &c, &lex, &a).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    proxylens::export::write(&out, &c, &lex, &a)
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!(
         "{} documents ({} skipped): {} actors, {} statements, {} tallies, {} attack reports in {} incidents, {} relations → {}",
         c.docs.len(),
@@ -91,10 +94,21 @@ fn main() -> ExitCode {
 }
 
 fn run_app(folder: Option<PathBuf>) -> eframe::Result {
-    let mut viewport = egui::ViewportBuilder::default().with_title("ProxyLens").with_app_id("proxylens").with_inner_size([1280.0, 800.0]).with_min_inner_size([800.0, 560.0]);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("ProxyLens")
+        .with_app_id("proxylens")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 560.0]);
     if let Some(icon) = app::icon() {
         viewport = viewport.with_icon(icon);
     }
-    let options = eframe::NativeOptions { viewport, ..Default::default() };
-    eframe::run_native("ProxyLens", options, Box::new(move |cc| Ok(Box::new(app::ProxyLensApp::from_creation(cc, folder)))))
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "ProxyLens",
+        options,
+        Box::new(move |cc| Ok(Box::new(app::ProxyLensApp::from_creation(cc, folder)))),
+    )
 }

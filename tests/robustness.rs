@@ -12,11 +12,61 @@ fn lexicon() -> &'static Lexicon {
 
 /// Words that steer the analysis into its rules, so random text reaches them.
 const WORDS: &[&str] = &[
-    "Iran", "Iranian-backed", "Kataib Hezbollah", "US", "U.S.", "claimed", "responsibility", "denied",
-    "blamed", "attack", "attacks", "on", "Oct.", "17", "killed", "three", "at", "Tower 22", "al-Tanf",
-    "“", "”", "\"", "said", ",", ".", "?", "’s", "since", "Of those,", "in", "Iraq", "and", "Syria",
-    "drone", "strike", "the", "He", "spokesman", "according to", "Pentagon", "—", "\n", "\n\n", "é", "🙂",
-    "<p>", "</p>", "<script>", "&amp;", "backed by", "leader", "President", "Biden", "talks", "between",
+    "Iran",
+    "Iranian-backed",
+    "Kataib Hezbollah",
+    "US",
+    "U.S.",
+    "claimed",
+    "responsibility",
+    "denied",
+    "blamed",
+    "attack",
+    "attacks",
+    "on",
+    "Oct.",
+    "17",
+    "killed",
+    "three",
+    "at",
+    "Tower 22",
+    "al-Tanf",
+    "“",
+    "”",
+    "\"",
+    "said",
+    ",",
+    ".",
+    "?",
+    "’s",
+    "since",
+    "Of those,",
+    "in",
+    "Iraq",
+    "and",
+    "Syria",
+    "drone",
+    "strike",
+    "the",
+    "He",
+    "spokesman",
+    "according to",
+    "Pentagon",
+    "—",
+    "\n",
+    "\n\n",
+    "é",
+    "🙂",
+    "<p>",
+    "</p>",
+    "<script>",
+    "&amp;",
+    "backed by",
+    "leader",
+    "President",
+    "Biden",
+    "talks",
+    "between",
 ];
 
 fn analyse_bytes(name: &str, bytes: &[u8]) {
@@ -65,7 +115,8 @@ proptest! {
 
 #[test]
 fn very_long_line_and_deep_nesting() {
-    let line = "Iran-backed militias attacked US forces at al-Tanf on Oct. 17, the Pentagon said, ".repeat(20_000);
+    let line = "Iran-backed militias attacked US forces at al-Tanf on Oct. 17, the Pentagon said, "
+        .repeat(20_000);
     analyse_bytes("long.txt", line.as_bytes());
     let nested = format!("{}text{}", "<div>".repeat(20_000), "</div>".repeat(10));
     analyse_bytes("deep.html", nested.as_bytes());
@@ -76,7 +127,13 @@ fn very_long_line_and_deep_nesting() {
 #[test]
 fn build_document_reports_reasons() {
     let lex = lexicon();
-    assert_eq!(build_document("e.txt", Format::Text, b"", lex).unwrap_err(), "empty file");
-    assert_eq!(build_document("b.txt", Format::Text, &[0, 1, 2, 0], lex).unwrap_err(), "binary data, not text");
+    assert_eq!(
+        build_document("e.txt", Format::Text, b"", lex).unwrap_err(),
+        "empty file"
+    );
+    assert_eq!(
+        build_document("b.txt", Format::Text, &[0, 1, 2, 0], lex).unwrap_err(),
+        "binary data, not text"
+    );
     assert!(build_document("s.html", Format::Html, b"<script>only()</script>", lex).is_err());
 }

@@ -107,11 +107,16 @@ pub fn find(text: &str) -> Vec<DateMention> {
             } else {
                 (c.name("m2"), c.name("d2"), c.name("y2"))
             };
-            let (Some(month), Some(day)) = (mo.and_then(|m| month_number(m.as_str())), d.and_then(|d| d.as_str().parse::<u32>().ok())) else {
+            let (Some(month), Some(day)) = (
+                mo.and_then(|m| month_number(m.as_str())),
+                d.and_then(|d| d.as_str().parse::<u32>().ok()),
+            ) else {
                 continue;
             };
             // "May 5" is a date, "may" alone is not; "March" needs a capital.
-            if !mo.is_some_and(|m| m.as_str().starts_with(char::is_uppercase)) || !(1..=31).contains(&day) {
+            if !mo.is_some_and(|m| m.as_str().starts_with(char::is_uppercase))
+                || !(1..=31).contains(&day)
+            {
                 continue;
             }
             match y.and_then(|y| y.as_str().parse::<i32>().ok()) {
@@ -133,7 +138,9 @@ pub fn find(text: &str) -> Vec<DateMention> {
             }
         } else {
             let v = m.as_str();
-            if !v.split_whitespace().any(|w| w.starts_with(char::is_uppercase) || w.starts_with(char::is_numeric))
+            if !v
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase) || w.starts_with(char::is_numeric))
                 && !v.to_ascii_lowercase().contains("week")
                 && !v.to_ascii_lowercase().contains("month")
             {
@@ -142,13 +149,28 @@ pub fn find(text: &str) -> Vec<DateMention> {
             DateForm::Vague
         };
         let before = text[..m.start()].trim_end();
-        let since = before.ends_with("since") || before.ends_with("Since") || m.as_str().to_ascii_lowercase().starts_with("since");
+        let since = before.ends_with("since")
+            || before.ends_with("Since")
+            || m.as_str().to_ascii_lowercase().starts_with("since");
         let after = &text[m.end()..];
         let range = before.ends_with("between")
             || before.to_ascii_lowercase().ends_with("from")
-            || (after.trim_start().starts_with("and ") || after.trim_start().starts_with("to ") || after.starts_with('-') || after.starts_with('–'))
-                && after.trim_start().split_whitespace().nth(1).is_some_and(|w| w.trim_end_matches([',', '.']).parse::<u32>().is_ok());
-        out.push(DateMention { start: m.start(), end: m.end(), form, since, range });
+            || (after.trim_start().starts_with("and ")
+                || after.trim_start().starts_with("to ")
+                || after.starts_with('-')
+                || after.starts_with('–'))
+                && after
+                    .trim_start()
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.trim_end_matches([',', '.']).parse::<u32>().is_ok());
+        out.push(DateMention {
+            start: m.start(),
+            end: m.end(),
+            form,
+            since,
+            range,
+        });
     }
     out
 }
@@ -163,7 +185,11 @@ pub enum Anchor {
 }
 
 /// Resolves a date expression to a day, if it names one.
-pub fn resolve(form: DateForm, pub_date: Option<NaiveDate>, anchor: Option<Anchor>) -> Option<NaiveDate> {
+pub fn resolve(
+    form: DateForm,
+    pub_date: Option<NaiveDate>,
+    anchor: Option<Anchor>,
+) -> Option<NaiveDate> {
     match form {
         DateForm::Full(d) => Some(d),
         DateForm::DayMonth { month, day } => {
@@ -172,17 +198,24 @@ pub fn resolve(form: DateForm, pub_date: Option<NaiveDate>, anchor: Option<Ancho
                 Anchor::Document(a) => (a, true),
                 Anchor::Corpus(a) => (a, false),
             };
-            let cands: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1).filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).collect();
+            let cands: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1)
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                .collect();
             if past {
                 // The latest that is not more than a week after the anchor.
-                cands.into_iter().filter(|d| *d <= a + Duration::days(7)).max()
+                cands
+                    .into_iter()
+                    .filter(|d| *d <= a + Duration::days(7))
+                    .max()
             } else {
                 cands.into_iter().min_by_key(|d| (*d - a).num_days().abs())
             }
         }
         DateForm::Weekday(w) => {
             let p = pub_date?;
-            let back = (p.weekday().num_days_from_monday() as i64 - w.num_days_from_monday() as i64).rem_euclid(7);
+            let back = (p.weekday().num_days_from_monday() as i64
+                - w.num_days_from_monday() as i64)
+                .rem_euclid(7);
             Some(p - Duration::days(back))
         }
         DateForm::Relative(n) => pub_date.map(|p| p + Duration::days(n)),

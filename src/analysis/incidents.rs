@@ -10,10 +10,10 @@ use regex::Regex;
 use crate::lexicon::Lexicon;
 use crate::model::{ActorId, ActorKind, IncidentId, PlaceId};
 
+use super::mentions::PlaceMention;
 use super::numbers::{self, NUMBER};
 use super::template::Role;
-use super::mentions::PlaceMention;
-use super::{dates, speakers, AttackReport, DocCtx, Incident};
+use super::{AttackReport, DocCtx, Incident, dates, speakers};
 
 /// An attack report found in one document (local actor refs).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,25 +57,95 @@ static INJURED: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static TARGET_PREP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\b(?:on|against|targeting|target|targeted|into|at|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by|(?:killing|assassination|attack|bombing)\s+of)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap());
+static TARGET_PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:on|against|targeting|target|targeted|into|at|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by|(?:killing|assassination|attack|bombing)\s+of)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap()
+});
 const LIST_WORDS: &[&str] = &[
-    "and", "or", "the", "newly", "elected", "former", "late", "president", "gen.", "general", "prime",
-    "minister", "commander", "deputy", "senior", "leader", "head", "sheikh", "’s", "'s", "lt.", "col.",
+    "and",
+    "or",
+    "the",
+    "newly",
+    "elected",
+    "former",
+    "late",
+    "president",
+    "gen.",
+    "general",
+    "prime",
+    "minister",
+    "commander",
+    "deputy",
+    "senior",
+    "leader",
+    "head",
+    "sheikh",
+    "’s",
+    "'s",
+    "lt.",
+    "col.",
 ];
 const VICTIM_WORDS: &[&str] = &[
-    "soldier", "soldiers", "troops", "forces", "personnel", "servicemembers", "base", "bases", "embassy",
-    "contractor", "contractors", "facility", "facilities", "targets", "interests", "positions", "sites",
-    "convoy", "patrol", "garrison", "warship", "warships", "vessel", "vessels", "ship", "ships",
-    "commander", "commanders", "devices", "fighters", "officials", "headquarters", "service", "members",
+    "soldier",
+    "soldiers",
+    "troops",
+    "forces",
+    "personnel",
+    "servicemembers",
+    "base",
+    "bases",
+    "embassy",
+    "contractor",
+    "contractors",
+    "facility",
+    "facilities",
+    "targets",
+    "interests",
+    "positions",
+    "sites",
+    "convoy",
+    "patrol",
+    "garrison",
+    "warship",
+    "warships",
+    "vessel",
+    "vessels",
+    "ship",
+    "ships",
+    "commander",
+    "commanders",
+    "devices",
+    "fighters",
+    "officials",
+    "headquarters",
+    "service",
+    "members",
 ];
 const DESCRIPTIVE: &[&str] = &[
-    "military", "army", "air", "naval", "weapons", "storage", "communication", "unit", "coalition",
-    "special", "elite", "security", "training", "senior", "top", "ammunition", "diplomatic",
+    "military",
+    "army",
+    "air",
+    "naval",
+    "weapons",
+    "storage",
+    "communication",
+    "unit",
+    "coalition",
+    "special",
+    "elite",
+    "security",
+    "training",
+    "senior",
+    "top",
+    "ammunition",
+    "diplomatic",
 ];
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:struck|strikes|striking|targeted|targeting|attacked|attacking|bombed|killed|launched|carried\s+out|conducted|fired|dropped|shelled|hit|intensified|assassinated|assassinating|eliminate|eliminated|raided|invaded)\b").unwrap()
 });
-static KILL_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:killing|assassinating|assassination\s+of|killed|killing\s+of)\s+").unwrap());
+static KILL_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:killing|assassinating|assassination\s+of|killed|killing\s+of)\s+")
+        .unwrap()
+});
 
 fn resolve_date(ctx: &DocCtx<'_>, d: &dates::DateMention) -> Option<NaiveDate> {
     if d.range {
@@ -98,26 +168,68 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             let st = from + p;
             let en = st + w.len();
             from = en;
-            let ok_l = st == 0 || !lower[..st].chars().next_back().is_some_and(char::is_alphanumeric);
-            let ok_r = !lower[en..].chars().next().is_some_and(char::is_alphanumeric);
-            if ok_l && ok_r && !VETO_BEFORE.is_match(&sent[..st]) && !triggers.iter().any(|&(a, b)| a < en && st < b) {
+            let ok_l = st == 0
+                || !lower[..st]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            let ok_r = !lower[en..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if ok_l
+                && ok_r
+                && !VETO_BEFORE.is_match(&sent[..st])
+                && !triggers.iter().any(|&(a, b)| a < en && st < b)
+            {
                 triggers.push((st, en));
             }
         }
     }
     // Weak words: only with a stated day, or after a weapon word ("drone incident").
-    let day_stated = dates::find(sent).iter().any(|d| !d.since && !d.range && matches!(d.form, dates::DateForm::Full(_) | dates::DateForm::DayMonth { .. } | dates::DateForm::Weekday(_)));
+    let day_stated = dates::find(sent).iter().any(|d| {
+        !d.since
+            && !d.range
+            && matches!(
+                d.form,
+                dates::DateForm::Full(_)
+                    | dates::DateForm::DayMonth { .. }
+                    | dates::DateForm::Weekday(_)
+            )
+    });
     for w in &ctx.lex.cues.weak_attack_triggers {
         let mut from = 0;
         while let Some(p) = lower[from..].find(w.as_str()) {
             let st = from + p;
             let en = st + w.len();
             from = en;
-            let ok_l = st == 0 || !lower[..st].chars().next_back().is_some_and(char::is_alphanumeric);
-            let ok_r = !lower[en..].chars().next().is_some_and(char::is_alphanumeric);
-            let after_weapon = ctx.lex.cues.weapons.iter().flat_map(|x| x.words.iter()).any(|ww| lower[..st].trim_end().ends_with(ww.as_str()));
-            let ok = if w == "incident" { after_weapon } else { day_stated };
-            if ok_l && ok_r && ok && !VETO_BEFORE.is_match(&sent[..st]) && !triggers.iter().any(|&(a, b)| a < en && st < b) {
+            let ok_l = st == 0
+                || !lower[..st]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            let ok_r = !lower[en..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            let after_weapon = ctx
+                .lex
+                .cues
+                .weapons
+                .iter()
+                .flat_map(|x| x.words.iter())
+                .any(|ww| lower[..st].trim_end().ends_with(ww.as_str()));
+            let ok = if w == "incident" {
+                after_weapon
+            } else {
+                day_stated
+            };
+            if ok_l
+                && ok_r
+                && ok
+                && !VETO_BEFORE.is_match(&sent[..st])
+                && !triggers.iter().any(|&(a, b)| a < en && st < b)
+            {
                 triggers.push((st, en));
             }
         }
@@ -135,13 +247,29 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
         .iter()
         .filter(|p| p.start >= s.start && p.end <= s.end)
         .filter(|p| {
-            match t.mentions.iter().find(|m| m.start < p.end && p.start < m.end) {
+            match t
+                .mentions
+                .iter()
+                .find(|m| m.start < p.end && p.start < m.end)
+            {
                 None => true,
                 Some(m) if m.role == Role::Location => true,
                 Some(_) => {
                     let before = ctx.text[s.start..p.start].to_lowercase();
                     let before = before.trim_end();
-                    ["targeting", "targeted", "target", "attack on", "strike on", "strikes on", "attacks on", "struck", "hit"].iter().any(|w| before.ends_with(w))
+                    [
+                        "targeting",
+                        "targeted",
+                        "target",
+                        "attack on",
+                        "strike on",
+                        "strikes on",
+                        "attacks on",
+                        "struck",
+                        "hit",
+                    ]
+                    .iter()
+                    .any(|w| before.ends_with(w))
                 }
             }
         })
@@ -149,7 +277,11 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     // "killed N" / "injuring N" first, then "N ... were killed".
     let count = |re: &Regex, order: &[&str]| -> Option<u64> {
         let caps: Vec<regex::Captures<'_>> = re.captures_iter(sent).collect();
-        order.iter().find_map(|n| caps.iter().find_map(|c| c.name(n)).and_then(|m| numbers::parse(m.as_str())))
+        order.iter().find_map(|n| {
+            caps.iter()
+                .find_map(|c| c.name(n))
+                .and_then(|m| numbers::parse(m.as_str()))
+        })
     };
     let killed_m = count(&KILLED, &["a", "b", "c", "d"]);
     let injured_m = count(&INJURED, &["b", "a"]);
@@ -163,27 +295,39 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 continue;
             }
             let between = t.text[pos..mm.t_start].to_lowercase();
-            let words: Vec<&str> = between.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = between
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
             let listy = words.iter().all(|w| LIST_WORDS.contains(w));
             let first = expect_item;
             expect_item = false;
-            if !(first || listy && (between.contains(',') || words.contains(&"and"))) || words.len() > 5 {
+            if !(first || listy && (between.contains(',') || words.contains(&"and")))
+                || words.len() > 5
+            {
                 break;
             }
             if mm.role == Role::Refers && ctx.is_person(mm.actor) {
                 victims.push((mm.actor, mm.start));
-            } else if !(t.text[mm.t_end..].starts_with("’s") || t.text[mm.t_end..].starts_with("'s")) {
+            } else if !(t.text[mm.t_end..].starts_with("’s")
+                || t.text[mm.t_end..].starts_with("'s"))
+            {
                 break;
             }
             pos = mm.t_end;
             if t.text[pos..].starts_with("’s") || t.text[pos..].starts_with("'s") {
-                pos += t.text[pos..].chars().take(2).map(char::len_utf8).sum::<usize>();
+                pos += t.text[pos..]
+                    .chars()
+                    .take(2)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
                 expect_item = true;
                 continue;
             }
             // "X, the head of ..., and Y": skip the appositive to the list's next item.
             let rest = &t.text[pos..];
-            if rest.starts_with(", the ") || rest.starts_with(", a ") || rest.starts_with(", who ") {
+            if rest.starts_with(", the ") || rest.starts_with(", a ") || rest.starts_with(", who ")
+            {
                 match rest.find(", and ") {
                     Some(c) if c < 160 && !rest[..c].contains(['.', ';']) => pos += c,
                     _ => break,
@@ -191,18 +335,32 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             }
         }
     }
-    let has_anchor = !ds.is_empty() || !places.is_empty() || killed_m.is_some() || injured_m.is_some() || !victims.is_empty();
+    let has_anchor = !ds.is_empty()
+        || !places.is_empty()
+        || killed_m.is_some()
+        || injured_m.is_some()
+        || !victims.is_empty();
     if !has_anchor {
         return Vec::new();
     }
     // Targets per trigger: a victim noun phrase, or an actor after on/against/targeting.
-    let tpos = |doc: usize| -> usize { t.mentions.iter().find(|m| m.start >= doc).map(|m| m.t_start).unwrap_or(t.text.len()) };
+    let tpos = |doc: usize| -> usize {
+        t.mentions
+            .iter()
+            .find(|m| m.start >= doc)
+            .map(|m| m.t_start)
+            .unwrap_or(t.text.len())
+    };
     let mut target_of = Vec::new();
     for (i, &(st, _)) in triggers.iter().enumerate() {
         let win_end = triggers.get(i + 1).map(|x| s.start + x.0).unwrap_or(s.end);
         let tstart = tpos(s.start + st);
         let mut tgt = None;
-        for m in t.mentions.iter().filter(|m| m.t_start >= tstart && m.end <= win_end && m.role == Role::Refers) {
+        for m in t
+            .mentions
+            .iter()
+            .filter(|m| m.t_start >= tstart && m.end <= win_end && m.role == Role::Refers)
+        {
             let before = &t.text[..m.t_start];
             if TARGET_PREP.is_match(before) {
                 tgt = Some(m.actor);
@@ -217,7 +375,9 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
         .iter()
         .filter(|m| m.role == Role::Refers)
         .find(|m| {
-            let rest = t.text[m.t_end..].trim_start_matches(['’', '\'', 's']).to_lowercase();
+            let rest = t.text[m.t_end..]
+                .trim_start_matches(['’', '\'', 's'])
+                .to_lowercase();
             let words: Vec<&str> = rest.split_whitespace().take(3).collect();
             for w in words {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -253,7 +413,11 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
         if let Some(p) = after.find(" by ") {
             if p < 40 {
                 let by = s.start + en + p + 4;
-                if let Some(m) = t.mentions.iter().find(|m| m.start >= by && m.start < by + 40 && m.role == Role::Refers) {
+                if let Some(m) = t
+                    .mentions
+                    .iter()
+                    .find(|m| m.start >= by && m.start < by + 40 && m.role == Role::Refers)
+                {
                     if Some(m.actor) != target {
                         return Some(m.actor);
                     }
@@ -264,17 +428,48 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             let gap = t.text[m.t_end..ttrig].to_lowercase();
             let ok_word = |w: &str| {
                 let w = w.trim_matches(|c: char| c == '.' || c == ',');
-                w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) || dates::month_number(w).is_some()
-                    || matches!(w, "’s" | "'s" | "’" | "'" | "s" | "fighter" | "jets" | "warplanes" | "drone" | "drones" | "missile" | "missiles" | "rocket" | "rockets" | "air" | "military" | "forces" | "suicide" | "deadly")
+                w.is_empty()
+                    || w.chars().all(|c| c.is_ascii_digit())
+                    || dates::month_number(w).is_some()
+                    || matches!(
+                        w,
+                        "’s" | "'s"
+                            | "’"
+                            | "'"
+                            | "s"
+                            | "fighter"
+                            | "jets"
+                            | "warplanes"
+                            | "drone"
+                            | "drones"
+                            | "missile"
+                            | "missiles"
+                            | "rocket"
+                            | "rockets"
+                            | "air"
+                            | "military"
+                            | "forces"
+                            | "suicide"
+                            | "deadly"
+                    )
             };
             let words: Vec<&str> = gap.split_whitespace().collect();
-            if m.role == Role::Refers && words.len() <= 3 && words.iter().all(|w| ok_word(w)) && !gap.contains(',') && Some(m.actor) != target {
+            if m.role == Role::Refers
+                && words.len() <= 3
+                && words.iter().all(|w| ok_word(w))
+                && !gap.contains(',')
+                && Some(m.actor) != target
+            {
                 return Some(m.actor);
             }
         }
         let active = AGENT_VERB.find_iter(sent).any(|v| {
             let before = sent[..v.start()].trim_end().to_lowercase();
-            !(before.ends_with(" was") || before.ends_with(" were") || before.ends_with(" been") || before.ends_with(" being") || before.ends_with(" be"))
+            !(before.ends_with(" was")
+                || before.ends_with(" were")
+                || before.ends_with(" been")
+                || before.ends_with(" being")
+                || before.ends_with(" be"))
         });
         if active {
             let subj = speakers::subject(t, ttrig, ctx);
@@ -294,8 +489,15 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 while let Some(p) = lower[from..].find(word.as_str()) {
                     let st = from + p;
                     from = st + word.len();
-                    let ok_l = st == 0 || !lower[..st].chars().next_back().is_some_and(char::is_alphanumeric);
-                    let ok_r = !lower[st + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
+                    let ok_l = st == 0
+                        || !lower[..st]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric);
+                    let ok_r = !lower[st + word.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                     if ok_l && ok_r {
                         let d = st.abs_diff(pos);
                         if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
@@ -314,8 +516,16 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
         let (st, en) = triggers[first];
         // Places of this group: in its window.
         let win_s = s.start + st;
-        let win_e = members.last().and_then(|&l| triggers.get(l + 1)).map(|x| s.start + x.0).unwrap_or(s.end);
-        let mut gplaces: Vec<PlaceId> = places.iter().filter(|p| p.start >= win_s && p.end <= win_e).map(|p| p.place).collect();
+        let win_e = members
+            .last()
+            .and_then(|&l| triggers.get(l + 1))
+            .map(|x| s.start + x.0)
+            .unwrap_or(s.end);
+        let mut gplaces: Vec<PlaceId> = places
+            .iter()
+            .filter(|p| p.start >= win_s && p.end <= win_e)
+            .map(|p| p.place)
+            .collect();
         if gplaces.is_empty() {
             gplaces = places.iter().map(|p| p.place).collect();
         }
@@ -324,7 +534,10 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             let w = &sent[triggers[i].0..triggers[i].1];
             w.ends_with('s') && !w.ends_with("ss")
         });
-        let in_window: Vec<&&PlaceMention> = places.iter().filter(|p| p.start >= win_s && p.end <= win_e).collect();
+        let in_window: Vec<&&PlaceMention> = places
+            .iter()
+            .filter(|p| p.start >= win_s && p.end <= win_e)
+            .collect();
         let listed = in_window.windows(2).all(|w| {
             let between = ctx.text[w[0].end..w[1].start].to_lowercase();
             between.len() < 40 && (between.contains(" and ") || between.trim() == ",")
@@ -343,13 +556,19 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
         let attacker = attacker_for(first, target);
         // Country: the place's, else the one state named as a location.
         let locs: Vec<u32> = {
-            let mut v: Vec<u32> = t.mentions.iter().filter(|m| m.role == Role::Location && ctx.kind(m.actor) == ActorKind::State).map(|m| m.actor).collect();
+            let mut v: Vec<u32> = t
+                .mentions
+                .iter()
+                .filter(|m| m.role == Role::Location && ctx.kind(m.actor) == ActorKind::State)
+                .map(|m| m.actor)
+                .collect();
             v.sort();
             v.dedup();
             v
         };
         let country_of = |p: Option<PlaceId>| -> Option<u32> {
-            p.and_then(|p| ctx.lex.place(p).country.as_deref().and_then(state_country)).or(if locs.len() == 1 { Some(locs[0]) } else { None })
+            p.and_then(|p| ctx.lex.place(p).country.as_deref().and_then(state_country))
+                .or(if locs.len() == 1 { Some(locs[0]) } else { None })
         };
         let weapon = weapon_at(st);
         let base = Found {
@@ -365,21 +584,44 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             injured: injured_m,
             anaphoric: {
                 let before = sent[..st].to_lowercase();
-                let definite = ["the ", "this ", "that ", "the drone ", "the missile ", "the rocket "].iter().any(|d| before.ends_with(d));
+                let definite = [
+                    "the ",
+                    "this ",
+                    "that ",
+                    "the drone ",
+                    "the missile ",
+                    "the rocket ",
+                ]
+                .iter()
+                .any(|d| before.ends_with(d));
                 definite && date.is_none() && gplaces.is_empty() && victims.is_empty()
             },
         };
         if assassination {
             for &(v, _) in &victims {
-                out.push(Found { targets: vec![v], killed: Some(1), place: gplaces.first().copied().filter(|_| gplaces.len() == 1), country: country_of(gplaces.first().copied().filter(|_| gplaces.len() == 1)), ..base.clone() });
+                out.push(Found {
+                    targets: vec![v],
+                    killed: Some(1),
+                    place: gplaces.first().copied().filter(|_| gplaces.len() == 1),
+                    country: country_of(gplaces.first().copied().filter(|_| gplaces.len() == 1)),
+                    ..base.clone()
+                });
             }
         } else if split_places {
             for &p in &gplaces {
-                out.push(Found { place: Some(p), country: country_of(Some(p)), ..base.clone() });
+                out.push(Found {
+                    place: Some(p),
+                    country: country_of(Some(p)),
+                    ..base.clone()
+                });
             }
         } else {
             let place = gplaces.first().copied();
-            let mut f = Found { place, country: country_of(place), ..base.clone() };
+            let mut f = Found {
+                place,
+                country: country_of(place),
+                ..base.clone()
+            };
             if !victims.is_empty() {
                 f.targets = victims.iter().map(|v| v.0).collect();
                 if f.killed.is_none() {
@@ -397,18 +639,28 @@ fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 }
 
 fn same_incident(a: &AttackReport, b: &AttackReport, same_doc: bool) -> bool {
-    if !compatible(&a.date, &b.date) || !compatible(&a.place, &b.place) || !compatible(&a.country, &b.country) {
+    if !compatible(&a.date, &b.date)
+        || !compatible(&a.place, &b.place)
+        || !compatible(&a.country, &b.country)
+    {
         return false;
     }
     if !compatible(&a.attacker, &b.attacker) || !compatible(&a.target, &b.target) {
         return false;
     }
-    let strong = (a.date.is_some() && a.date == b.date) as u8 + (a.place.is_some() && a.place == b.place) as u8;
-    let actors = (a.attacker.is_some() && a.attacker == b.attacker) as u8 + (a.target.is_some() && a.target == b.target) as u8;
+    let strong = (a.date.is_some() && a.date == b.date) as u8
+        + (a.place.is_some() && a.place == b.place) as u8;
+    let actors = (a.attacker.is_some() && a.attacker == b.attacker) as u8
+        + (a.target.is_some() && a.target == b.target) as u8;
     if same_doc {
-        (a.date.is_some() && a.date == b.date) || strong >= 1 && actors >= 1 || (actors == 2 && (a.place == b.place || a.date == b.date))
+        (a.date.is_some() && a.date == b.date)
+            || strong >= 1 && actors >= 1
+            || (actors == 2 && (a.place == b.place || a.date == b.date))
     } else {
-        strong == 2 || (a.date.is_some() && a.date == b.date && (actors >= 1 || a.country.is_some() && a.country == b.country))
+        strong == 2
+            || (a.date.is_some()
+                && a.date == b.date
+                && (actors >= 1 || a.country.is_some() && a.country == b.country))
     }
 }
 
@@ -421,16 +673,20 @@ pub fn merge(reports: &mut [AttackReport], lex: &Lexicon) -> Vec<Incident> {
         let r = reports[i].clone();
         // "the attack" with nothing of its own: the last attack reported in the document.
         let previous = if r.anaphoric && i > 0 && reports[i - 1].span.doc == r.span.doc {
-            incidents.iter().position(|inc| inc.reports.contains(&(i - 1)))
+            incidents
+                .iter()
+                .position(|inc| inc.reports.contains(&(i - 1)))
         } else {
             None
         };
-        let found = previous.or_else(|| incidents.iter().position(|inc| {
-            inc.reports.iter().any(|&j| {
-                let o = &reports[j];
-                same_incident(o, &r, o.span.doc == r.span.doc)
+        let found = previous.or_else(|| {
+            incidents.iter().position(|inc| {
+                inc.reports.iter().any(|&j| {
+                    let o = &reports[j];
+                    same_incident(o, &r, o.span.doc == r.span.doc)
+                })
             })
-        }));
+        });
         let id = match found {
             Some(k) => {
                 let inc = &mut incidents[k];

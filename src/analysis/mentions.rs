@@ -75,7 +75,9 @@ pub struct UnknownActor {
     pub kind: ActorKind,
 }
 
-const PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "an", "ar", "az", "abu", "bin", "ibn", "bint", "abd"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "an", "ar", "az", "abu", "bin", "ibn", "bint", "abd",
+];
 
 /// Spelling variants of a name: apostrophes straight, curly or dropped; hyphen or space after
 /// Arabic particles; hyphens as spaces.
@@ -88,7 +90,11 @@ fn variants(name: &str) -> Vec<String> {
     };
     let apos: Vec<String> = if name.contains(['\'', '’', 'ʼ', '`']) {
         let base = name.replace(['’', 'ʼ', '`'], "'");
-        vec![base.clone(), base.replace('\'', "’"), base.replace('\'', "")]
+        vec![
+            base.clone(),
+            base.replace('\'', "’"),
+            base.replace('\'', ""),
+        ]
     } else {
         vec![name.to_string()]
     };
@@ -129,7 +135,11 @@ fn variants(name: &str) -> Vec<String> {
 
 fn is_acronym(p: &str) -> bool {
     let letters: Vec<char> = p.chars().filter(|c| c.is_alphanumeric()).collect();
-    !letters.is_empty() && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    !letters.is_empty()
+        && letters.len() <= 5
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn build(patterns: &[(String, PatternInfo)]) -> (AhoCorasick, Vec<PatternInfo>, Vec<String>) {
@@ -138,7 +148,11 @@ fn build(patterns: &[(String, PatternInfo)]) -> (AhoCorasick, Vec<PatternInfo>, 
     let mut infos = Vec::new();
     for (p, info) in patterns {
         // Case-sensitive acronyms keep their own entry; others dedupe case-insensitively.
-        let key = if info.exact_case { format!("\u{1}{p}") } else { p.to_lowercase() };
+        let key = if info.exact_case {
+            format!("\u{1}{p}")
+        } else {
+            p.to_lowercase()
+        };
         if let Some(&i) = seen.get(&key) {
             // The same spelling with and without a capital: the looser rule wins.
             let merged: &mut PatternInfo = &mut infos[i];
@@ -172,7 +186,16 @@ impl Matcher {
                     let exact = is_acronym(&v);
                     let capital = v.starts_with(char::is_uppercase);
                     let multiword = v.contains(' ');
-                    actor_pats.push((v, PatternInfo { target: Target::Actor(i as u32), exact_case: exact, capital, demonym, multiword }));
+                    actor_pats.push((
+                        v,
+                        PatternInfo {
+                            target: Target::Actor(i as u32),
+                            exact_case: exact,
+                            capital,
+                            demonym,
+                            multiword,
+                        },
+                    ));
                 }
             }
         }
@@ -182,14 +205,31 @@ impl Matcher {
             for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
                 for v in variants(n) {
                     let exact = is_acronym(&v);
-                    let capital = v.starts_with(char::is_uppercase) || v.starts_with("al-") || v.starts_with("al ");
+                    let capital = v.starts_with(char::is_uppercase)
+                        || v.starts_with("al-")
+                        || v.starts_with("al ");
                     let multiword = v.contains(' ');
-                    place_pats.push((v, PatternInfo { target: Target::Place(i as u32), exact_case: exact, capital, demonym: false, multiword }));
+                    place_pats.push((
+                        v,
+                        PatternInfo {
+                            target: Target::Place(i as u32),
+                            exact_case: exact,
+                            capital,
+                            demonym: false,
+                            multiword,
+                        },
+                    ));
                 }
             }
         }
         let (places_ac, place_info, _) = build(&place_pats);
-        Matcher { actors_ac, actor_info, actor_patterns, places_ac, place_info }
+        Matcher {
+            actors_ac,
+            actor_info,
+            actor_patterns,
+            places_ac,
+            place_info,
+        }
     }
 
     /// All actor mentions in `text`, in order.
@@ -197,11 +237,24 @@ impl Matcher {
         let mut out = Vec::new();
         for m in self.actors_ac.find_iter(text) {
             let info = self.actor_info[m.pattern().as_usize()];
-            if !accept(text, m.start(), m.end(), &info, &self.actor_patterns[m.pattern().as_usize()]) {
+            if !accept(
+                text,
+                m.start(),
+                m.end(),
+                &info,
+                &self.actor_patterns[m.pattern().as_usize()],
+            ) {
                 continue;
             }
-            let Target::Actor(a) = info.target else { continue };
-            out.push(RawMention { actor: a, start: m.start(), end: m.end(), demonym: info.demonym });
+            let Target::Actor(a) = info.target else {
+                continue;
+            };
+            out.push(RawMention {
+                actor: a,
+                start: m.start(),
+                end: m.end(),
+                demonym: info.demonym,
+            });
         }
         out
     }
@@ -214,8 +267,14 @@ impl Matcher {
             if !accept(text, m.start(), m.end(), &info, "") {
                 continue;
             }
-            let Target::Place(p) = info.target else { continue };
-            out.push(PlaceMention { place: PlaceId(p), start: m.start(), end: m.end() });
+            let Target::Place(p) = info.target else {
+                continue;
+            };
+            out.push(PlaceMention {
+                place: PlaceId(p),
+                start: m.start(),
+                end: m.end(),
+            });
         }
         out
     }
@@ -231,7 +290,8 @@ fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> 
     if let Some(p) = prev {
         if p.is_alphanumeric() {
             // "Sadr'sSaraya al Salam": a run-together multi-word name after a lowercase letter.
-            let joined = info.multiword && p.is_lowercase() && found.starts_with(char::is_uppercase);
+            let joined =
+                info.multiword && p.is_lowercase() && found.starts_with(char::is_uppercase);
             if !joined {
                 return false;
             }
@@ -241,15 +301,35 @@ fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> 
         if found != pattern && !pattern.is_empty() {
             return false;
         }
-        if !found.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+        if !found
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+        {
             return false;
         }
         // An acronym inside an all-capitals heading is just a word ("WHAT IS NEXT").
-        let before_word: String = text[..s].chars().rev().skip_while(|c| !c.is_alphabetic()).take_while(|c| c.is_alphabetic()).collect();
-        let after_word: String = text[e..].chars().skip_while(|c| !c.is_alphabetic()).take_while(|c| c.is_alphabetic()).collect();
+        let before_word: String = text[..s]
+            .chars()
+            .rev()
+            .skip_while(|c| !c.is_alphabetic())
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let after_word: String = text[e..]
+            .chars()
+            .skip_while(|c| !c.is_alphabetic())
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         let caps = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
-        let gap_before = text[..s].chars().rev().take_while(|c| !c.is_alphabetic()).any(|c| c == '\n' || c == '.');
-        let gap_after = text[e..].chars().take_while(|c| !c.is_alphabetic()).any(|c| c == '\n' || c == '.');
+        let gap_before = text[..s]
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_alphabetic())
+            .any(|c| c == '\n' || c == '.');
+        let gap_after = text[e..]
+            .chars()
+            .take_while(|c| !c.is_alphabetic())
+            .any(|c| c == '\n' || c == '.');
         if (caps(&before_word) && !gap_before) || (caps(&after_word) && !gap_after) {
             return false;
         }
@@ -270,11 +350,61 @@ static APPOSITIVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const NOT_NAME_START: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "But", "And", "While", "When", "After", "Before", "Since",
-    "As", "If", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "Some", "Many",
-    "Most", "Other", "For", "With", "From", "By", "Of", "To", "Prior", "Despite", "Although",
-    "Though", "Under", "Over", "Both", "Several", "Iran", "Iranian", "Iraqi", "Syrian", "US", "U.S.",
-    "American", "Israeli", "Lebanese", "Yemeni", "Western", "Regional", "Security", "Coalition",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "While",
+    "When",
+    "After",
+    "Before",
+    "Since",
+    "As",
+    "If",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Some",
+    "Many",
+    "Most",
+    "Other",
+    "For",
+    "With",
+    "From",
+    "By",
+    "Of",
+    "To",
+    "Prior",
+    "Despite",
+    "Although",
+    "Though",
+    "Under",
+    "Over",
+    "Both",
+    "Several",
+    "Iran",
+    "Iranian",
+    "Iraqi",
+    "Syrian",
+    "US",
+    "U.S.",
+    "American",
+    "Israeli",
+    "Lebanese",
+    "Yemeni",
+    "Western",
+    "Regional",
+    "Security",
+    "Coalition",
 ];
 
 /// Guesses actors that are not in the lexicon, in text outside the `covered` ranges.
@@ -282,7 +412,9 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
     let overlaps = |s: usize, e: usize| covered.iter().any(|&(cs, ce)| cs < e && s < ce);
     let mut out = Vec::new();
     for c in UNKNOWN_GROUP.captures_iter(text) {
-        let Some(m) = c.get(1).or_else(|| c.get(2)) else { continue };
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
         let mut s = m.start();
         let mut name = m.as_str();
         // Drop leading words that start a sentence rather than a name.
@@ -297,26 +429,44 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
         if name.split_whitespace().count() < 2 || overlaps(s, m.end()) {
             continue;
         }
-        let kind = if name.ends_with("Party") || name.ends_with("Movement") || name.ends_with("Gathering") {
-            ActorKind::PoliticalParty
-        } else if name.ends_with("Council") || name.ends_with("Committee") {
-            ActorKind::Organisation
-        } else {
-            ActorKind::ArmedGroup
-        };
-        out.push((UnknownActor { name: name.trim().to_string(), kind }, s, m.end()));
+        let kind =
+            if name.ends_with("Party") || name.ends_with("Movement") || name.ends_with("Gathering")
+            {
+                ActorKind::PoliticalParty
+            } else if name.ends_with("Council") || name.ends_with("Committee") {
+                ActorKind::Organisation
+            } else {
+                ActorKind::ArmedGroup
+            };
+        out.push((
+            UnknownActor {
+                name: name.trim().to_string(),
+                kind,
+            },
+            s,
+            m.end(),
+        ));
     }
     for re in [&*UNKNOWN_PERSON, &*APPOSITIVE_PERSON] {
         for c in re.captures_iter(text) {
             let m = c.get(1).expect("group 1");
             let name = m.as_str();
-            if overlaps(m.start(), m.end()) || NOT_NAME_START.contains(&name.split(' ').next().unwrap_or("")) {
+            if overlaps(m.start(), m.end())
+                || NOT_NAME_START.contains(&name.split(' ').next().unwrap_or(""))
+            {
                 continue;
             }
             if out.iter().any(|(_, s, e)| *s < m.end() && m.start() < *e) {
                 continue;
             }
-            out.push((UnknownActor { name: name.to_string(), kind: ActorKind::Person }, m.start(), m.end()));
+            out.push((
+                UnknownActor {
+                    name: name.to_string(),
+                    kind: ActorKind::Person,
+                },
+                m.start(),
+                m.end(),
+            ));
         }
     }
     out.sort_by_key(|(_, s, _)| *s);
@@ -330,29 +480,82 @@ mod tests {
     fn names(text: &str) -> Vec<(String, String)> {
         let lex = Lexicon::bundled();
         let m = Matcher::new(&lex);
-        m.actors(text).into_iter().map(|r| (text[r.start..r.end].to_string(), lex.actors[r.actor as usize].name.clone())).collect()
+        m.actors(text)
+            .into_iter()
+            .map(|r| {
+                (
+                    text[r.start..r.end].to_string(),
+                    lex.actors[r.actor as usize].name.clone(),
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn alias_traps() {
         let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
-            ("Kataib Hezbollah and Hezbollah", vec![("Kataib Hezbollah", "Kataib Hezbollah"), ("Hezbollah", "Hezbollah")]),
-            ("the Hezbollah Brigades, or Iraqi Hezbollah", vec![("Hezbollah Brigades", "Kataib Hezbollah"), ("Iraqi Hezbollah", "Kataib Hezbollah")]),
-            ("Kata'ib Hizballah and Kataeb Hezbollah", vec![("Kata'ib Hizballah", "Kataib Hezbollah"), ("Kataeb Hezbollah", "Kataib Hezbollah")]),
-            ("the Biden administration said Biden", vec![("Biden administration", "United States"), ("Biden", "Joe Biden")]),
+            (
+                "Kataib Hezbollah and Hezbollah",
+                vec![
+                    ("Kataib Hezbollah", "Kataib Hezbollah"),
+                    ("Hezbollah", "Hezbollah"),
+                ],
+            ),
+            (
+                "the Hezbollah Brigades, or Iraqi Hezbollah",
+                vec![
+                    ("Hezbollah Brigades", "Kataib Hezbollah"),
+                    ("Iraqi Hezbollah", "Kataib Hezbollah"),
+                ],
+            ),
+            (
+                "Kata'ib Hizballah and Kataeb Hezbollah",
+                vec![
+                    ("Kata'ib Hizballah", "Kataib Hezbollah"),
+                    ("Kataeb Hezbollah", "Kataib Hezbollah"),
+                ],
+            ),
+            (
+                "the Biden administration said Biden",
+                vec![
+                    ("Biden administration", "United States"),
+                    ("Biden", "Joe Biden"),
+                ],
+            ),
             ("let us go to the US", vec![("US", "United States")]),
             ("the fall of IS; this is it", vec![("IS", "ISIS")]),
             ("WHAT IS NEXT", vec![]),
-            ("Iran's proxies and Iran’s allies", vec![("Iran", "Iran"), ("Iran", "Iran")]),
+            (
+                "Iran's proxies and Iran’s allies",
+                vec![("Iran", "Iran"), ("Iran", "Iran")],
+            ),
             ("Iranian officials", vec![("Iranian", "Iran")]),
             ("Ain al-Asad", vec![]),
-            ("Asaib Ahl al Haq and Asa’ib Ahl al-Haq", vec![("Asaib Ahl al Haq", "Asaib Ahl al-Haq"), ("Asa’ib Ahl al-Haq", "Asaib Ahl al-Haq")]),
-            ("Muqtada al Sadr'sSaraya al Salam armed group", vec![("Muqtada al Sadr", "Muqtada al-Sadr"), ("Saraya al Salam", "Saraya al-Salam")]),
-            ("Harakat Hezbollah al-Nujaba fired", vec![("Harakat Hezbollah al-Nujaba", "Harakat al-Nujaba")]),
+            (
+                "Asaib Ahl al Haq and Asa’ib Ahl al-Haq",
+                vec![
+                    ("Asaib Ahl al Haq", "Asaib Ahl al-Haq"),
+                    ("Asa’ib Ahl al-Haq", "Asaib Ahl al-Haq"),
+                ],
+            ),
+            (
+                "Muqtada al Sadr'sSaraya al Salam armed group",
+                vec![
+                    ("Muqtada al Sadr", "Muqtada al-Sadr"),
+                    ("Saraya al Salam", "Saraya al-Salam"),
+                ],
+            ),
+            (
+                "Harakat Hezbollah al-Nujaba fired",
+                vec![("Harakat Hezbollah al-Nujaba", "Harakat al-Nujaba")],
+            ),
         ];
         for (text, want) in cases {
             let got = names(text);
-            let want: Vec<(String, String)> = want.into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let want: Vec<(String, String)> = want
+                .into_iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
             assert_eq!(got, want, "{text}");
         }
     }
@@ -361,7 +564,12 @@ mod tests {
     fn places_with_spellings() {
         let lex = Lexicon::bundled();
         let m = Matcher::new(&lex);
-        for (text, want) in [("at Ain al-Assad", "al-Asad air base"), ("Ayn al-Asad", "al-Asad air base"), ("the Rukban base", "Tower 22"), ("in Deir ez-Zor", "Deir Ezzor")] {
+        for (text, want) in [
+            ("at Ain al-Assad", "al-Asad air base"),
+            ("Ayn al-Asad", "al-Asad air base"),
+            ("the Rukban base", "Tower 22"),
+            ("in Deir ez-Zor", "Deir Ezzor"),
+        ] {
             let p = m.places(text);
             assert_eq!(p.len(), 1, "{text}");
             assert_eq!(lex.place(p[0].place).name, want);
@@ -372,10 +580,25 @@ mod tests {
     fn guesses_unknown_actors() {
         let text = "The Tanzim al-Fajr Brigades struck. Gen. Karim Haddad said. Liwa Zulfiqar fighters too. Nour Saleh, an analyst at a think tank, agreed.";
         let g = guess_unknown(text, &[]);
-        let names: Vec<(&str, ActorKind)> = g.iter().map(|(u, _, _)| (u.name.as_str(), u.kind)).collect();
-        assert!(names.contains(&("Tanzim al-Fajr Brigades", ActorKind::ArmedGroup)), "{names:?}");
-        assert!(names.contains(&("Karim Haddad", ActorKind::Person)), "{names:?}");
-        assert!(names.contains(&("Liwa Zulfiqar", ActorKind::ArmedGroup)), "{names:?}");
-        assert!(names.contains(&("Nour Saleh", ActorKind::Person)), "{names:?}");
+        let names: Vec<(&str, ActorKind)> = g
+            .iter()
+            .map(|(u, _, _)| (u.name.as_str(), u.kind))
+            .collect();
+        assert!(
+            names.contains(&("Tanzim al-Fajr Brigades", ActorKind::ArmedGroup)),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("Karim Haddad", ActorKind::Person)),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("Liwa Zulfiqar", ActorKind::ArmedGroup)),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("Nour Saleh", ActorKind::Person)),
+            "{names:?}"
+        );
     }
 }

@@ -23,7 +23,9 @@ use rayon::prelude::*;
 
 use crate::corpus::{Corpus, Document, JunkKind};
 use crate::lexicon::Lexicon;
-use crate::model::{ActorId, ActorKind, DocId, IncidentId, PlaceId, RelationKind, Span, StatementKind};
+use crate::model::{
+    ActorId, ActorKind, DocId, IncidentId, PlaceId, RelationKind, Span, StatementKind,
+};
 
 use mentions::{Matcher, PlaceMention, RawMention, UnknownActor};
 use sentences::Sentence;
@@ -203,7 +205,10 @@ impl Analysis {
 
     /// The actor named `name` (canonical).
     pub fn actor_by_name(&self, name: &str) -> Option<ActorId> {
-        self.actors.iter().position(|a| a.name == name).map(|i| ActorId(i as u32))
+        self.actors
+            .iter()
+            .position(|a| a.name == name)
+            .map(|i| ActorId(i as u32))
     }
 
     /// The sentence of `doc` containing byte `pos`.
@@ -261,7 +266,11 @@ impl DocCtx<'_> {
     /// The kind of an actor ref.
     pub fn kind(&self, a: u32) -> ActorKind {
         let n = self.lex.actors.len() as u32;
-        if a < n { self.lex.actors[a as usize].kind } else { self.unknown[(a - n) as usize].kind }
+        if a < n {
+            self.lex.actors[a as usize].kind
+        } else {
+            self.unknown[(a - n) as usize].kind
+        }
     }
 
     /// Whether the actor ref is a person.
@@ -271,12 +280,20 @@ impl DocCtx<'_> {
 
     /// The side an actor speaks for (see [`Lexicon::side_of`]).
     pub fn side(&self, a: u32) -> u32 {
-        if (a as usize) < self.lex.actors.len() { self.lex.side_of(ActorId(a)).0 } else { a }
+        if (a as usize) < self.lex.actors.len() {
+            self.lex.side_of(ActorId(a)).0
+        } else {
+            a
+        }
     }
 
     /// The lexicon affiliation of an actor ref.
     pub fn affiliation(&self, a: u32) -> Option<u32> {
-        self.lex.actors.get(a as usize).and_then(|x| x.affiliation).map(|x| x.0)
+        self.lex
+            .actors
+            .get(a as usize)
+            .and_then(|x| x.affiliation)
+            .map(|x| x.0)
     }
 
     /// Whether `pos` lies inside a quote.
@@ -287,13 +304,19 @@ impl DocCtx<'_> {
     /// End of the sentence that contains `pos` (or the text's end).
     pub fn sentence_end_after(&self, pos: usize) -> usize {
         let i = self.sentences.partition_point(|s| s.end < pos);
-        self.sentences.get(i).map(|s| s.end.max(pos)).unwrap_or(self.text.len())
+        self.sentences
+            .get(i)
+            .map(|s| s.end.max(pos))
+            .unwrap_or(self.text.len())
     }
 
     /// Start of the sentence that contains `pos`.
     pub fn sentence_start_before(&self, pos: usize) -> usize {
         let i = self.sentences.partition_point(|s| s.end < pos);
-        self.sentences.get(i).map(|s| s.start.min(pos)).unwrap_or(pos)
+        self.sentences
+            .get(i)
+            .map(|s| s.start.min(pos))
+            .unwrap_or(pos)
     }
 
     /// The speaker named in `text[s..e]` (a run of mentions, or a pronoun/role noun).
@@ -319,7 +342,9 @@ impl DocCtx<'_> {
         if !v.is_empty() {
             return v;
         }
-        speakers::pronoun(&self.text[s..e], before, self).into_iter().collect()
+        speakers::pronoun(&self.text[s..e], before, self)
+            .into_iter()
+            .collect()
     }
 
     /// The last person mentioned (outside quotes) before `pos`.
@@ -328,21 +353,36 @@ impl DocCtx<'_> {
             .iter()
             .enumerate()
             .rev()
-            .filter(|(i, m)| m.end <= pos && self.roles[*i] == Role::Refers && self.is_person(m.actor))
+            .filter(|(i, m)| {
+                m.end <= pos && self.roles[*i] == Role::Refers && self.is_person(m.actor)
+            })
             .find(|(_, m)| self.quote_at(m.start).is_none())
             .map(|(_, m)| m.actor)
     }
 
     /// The last sentence subject (not a person) before `pos`.
     pub fn last_subject_before(&self, pos: usize) -> Option<u32> {
-        self.subjects.iter().rev().find(|(p, _)| *p < pos).map(|(_, a)| *a)
+        self.subjects
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < pos)
+            .map(|(_, a)| *a)
     }
 
     /// The last person before `pos` who holds `role` (by the lexicon, or by the words next
     /// to the mention: "Iranian Foreign Ministry spokesman Nasser Kanaani").
     pub fn person_with_role_before(&self, role: &str, pos: usize) -> Option<u32> {
-        for m in self.mentions.iter().rev().filter(|m| m.end <= pos && self.is_person(m.actor)) {
-            let lex_role = self.lex.actors.get(m.actor as usize).is_some_and(|a| a.roles.iter().any(|r| r.contains(role)));
+        for m in self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= pos && self.is_person(m.actor))
+        {
+            let lex_role = self
+                .lex
+                .actors
+                .get(m.actor as usize)
+                .is_some_and(|a| a.roles.iter().any(|r| r.contains(role)));
             let ws = floor_char(self.text, m.start.saturating_sub(60));
             let we = floor_char(self.text, (m.end + 60).min(self.text.len()));
             let near = self.text[ws..we].to_lowercase().contains(role);
@@ -365,30 +405,62 @@ pub fn floor_char(s: &str, mut i: usize) -> usize {
 
 const ANALYSED_JUNK: &[JunkKind] = &[JunkKind::Caption, JunkKind::Duplicate];
 
-fn analyse_doc(doc: &Document, lex: &Lexicon, matcher: &Matcher, corpus_anchor: Option<NaiveDate>) -> DocResult {
+fn analyse_doc(
+    doc: &Document,
+    lex: &Lexicon,
+    matcher: &Matcher,
+    corpus_anchor: Option<NaiveDate>,
+) -> DocResult {
     let text = doc.text.as_str();
     let lex_n = lex.actors.len() as u32;
-    let counted_junk = |s: usize| doc.junk_at(s).is_none_or(|j| ANALYSED_JUNK.contains(&j.kind));
+    let counted_junk = |s: usize| {
+        doc.junk_at(s)
+            .is_none_or(|j| ANALYSED_JUNK.contains(&j.kind))
+    };
     // Mentions everywhere but in script, bylines, link lists and the like.
-    let mut all: Vec<RawMention> = matcher.actors(text).into_iter().filter(|m| counted_junk(m.start)).collect();
+    let mut all: Vec<RawMention> = matcher
+        .actors(text)
+        .into_iter()
+        .filter(|m| counted_junk(m.start))
+        .collect();
     // Unknown actors, outside known mentions and junk.
-    let covered: Vec<(usize, usize)> = all.iter().map(|m| (m.start, m.end)).chain(doc.junk.iter().map(|j| (j.start, j.end))).collect();
+    let covered: Vec<(usize, usize)> = all
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(doc.junk.iter().map(|j| (j.start, j.end)))
+        .collect();
     let mut unknown: Vec<UnknownActor> = Vec::new();
     for (u, s, e) in mentions::guess_unknown(text, &covered) {
-        let idx = match unknown.iter().position(|x| x.name.eq_ignore_ascii_case(&u.name)) {
+        let idx = match unknown
+            .iter()
+            .position(|x| x.name.eq_ignore_ascii_case(&u.name))
+        {
             Some(i) => i,
             None => {
                 unknown.push(u);
                 unknown.len() - 1
             }
         };
-        all.push(RawMention { actor: lex_n + idx as u32, start: s, end: e, demonym: false });
+        all.push(RawMention {
+            actor: lex_n + idx as u32,
+            start: s,
+            end: e,
+            demonym: false,
+        });
     }
     all.sort_by_key(|m| (m.start, m.end));
-    let places: Vec<PlaceMention> = matcher.places(text).into_iter().filter(|p| doc.junk_at(p.start).is_none()).collect();
+    let places: Vec<PlaceMention> = matcher
+        .places(text)
+        .into_iter()
+        .filter(|p| doc.junk_at(p.start).is_none())
+        .collect();
     let sentences = sentences::split(text, &doc.junk);
     // Analysable mentions: outside junk.
-    let analysable: Vec<RawMention> = all.iter().copied().filter(|m| doc.junk_at(m.start).is_none()).collect();
+    let analysable: Vec<RawMention> = all
+        .iter()
+        .copied()
+        .filter(|m| doc.junk_at(m.start).is_none())
+        .collect();
     let is_state = |a: u32| a < lex_n && lex.actors[a as usize].kind == ActorKind::State;
     let mut roles = vec![Role::Refers; analysable.len()];
     let mut templates = Vec::with_capacity(sentences.len());
@@ -419,17 +491,26 @@ fn analyse_doc(doc: &Document, lex: &Lexicon, matcher: &Matcher, corpus_anchor: 
             dates::DateForm::Full(x) => Some(x),
             _ => None,
         })
-        .chain(doc.junk.iter().filter(|j| j.kind == JunkKind::Caption).flat_map(|j| {
-            dates::find(&text[j.start..j.end]).into_iter().filter_map(|d| match d.form {
-                dates::DateForm::Full(x) => Some(x),
-                _ => None,
-            })
-        }))
+        .chain(
+            doc.junk
+                .iter()
+                .filter(|j| j.kind == JunkKind::Caption)
+                .flat_map(|j| {
+                    dates::find(&text[j.start..j.end])
+                        .into_iter()
+                        .filter_map(|d| match d.form {
+                            dates::DateForm::Full(x) => Some(x),
+                            _ => None,
+                        })
+                }),
+        )
         .max();
     let anchor = doc
         .date
         .map(dates::Anchor::Document)
-        .or(latest_full.filter(|d| d.year() >= 2000).map(dates::Anchor::Document))
+        .or(latest_full
+            .filter(|d| d.year() >= 2000)
+            .map(dates::Anchor::Document))
         .or(corpus_anchor.map(dates::Anchor::Corpus));
     let mut ctx = DocCtx {
         text,
@@ -451,7 +532,11 @@ fn analyse_doc(doc: &Document, lex: &Lexicon, matcher: &Matcher, corpus_anchor: 
             continue;
         }
         let cs = speakers::clause_start(t, t.text.len());
-        let cs0 = if cs == 0 { 0 } else { speakers::clause_start(t, 0) };
+        let cs0 = if cs == 0 {
+            0
+        } else {
+            speakers::clause_start(t, 0)
+        };
         let run = speakers::first_run(t, cs0, t.text.len(), &ctx);
         if let Some(&a) = run.first() {
             if !ctx.is_person(a) {
@@ -469,21 +554,31 @@ fn analyse_doc(doc: &Document, lex: &Lexicon, matcher: &Matcher, corpus_anchor: 
             continue;
         }
         out.statements.extend(statements::extract(&ctx, i));
-        out.tallies.extend(tallies::extract(&ctx, i, &mut tally_state));
+        out.tallies
+            .extend(tallies::extract(&ctx, i, &mut tally_state));
         out.reports.extend(incidents::extract(&ctx, i));
-        out.relations.extend(relations::extract(&ctx, i, &mut rel_state));
+        out.relations
+            .extend(relations::extract(&ctx, i, &mut rel_state));
     }
     // Relations implied by attacks.
     for r in &out.reports {
         for &t in &r.targets {
             if let Some(a) = r.attacker {
                 if a != t {
-                    out.relations.push(relations::Found { from: a, to: t, kind: RelationKind::Attacks, sentence: r.sentence });
+                    out.relations.push(relations::Found {
+                        from: a,
+                        to: t,
+                        kind: RelationKind::Attacks,
+                        sentence: r.sentence,
+                    });
                 }
             }
         }
     }
-    out.mentions = all.iter().map(|m| (m.actor, m.start, m.end, doc.junk_at(m.start).is_some())).collect();
+    out.mentions = all
+        .iter()
+        .map(|m| (m.actor, m.start, m.end, doc.junk_at(m.start).is_some()))
+        .collect();
     out.places = ctx.places.clone();
     out.sentences = sentences;
     out.unknown = unknown;
@@ -497,14 +592,44 @@ pub fn debug_templates(doc: &Document, lex: &Lexicon) -> Vec<String> {
     let matcher = Matcher::new(lex);
     let lex_n = lex.actors.len() as u32;
     let is_state = |a: u32| a < lex_n && lex.actors[a as usize].kind == ActorKind::State;
-    let ms: Vec<RawMention> = matcher.actors(&doc.text).into_iter().filter(|m| doc.junk_at(m.start).is_none()).collect();
+    let ms: Vec<RawMention> = matcher
+        .actors(&doc.text)
+        .into_iter()
+        .filter(|m| doc.junk_at(m.start).is_none())
+        .collect();
     sentences::split(&doc.text, &doc.junk)
         .iter()
         .map(|s| {
-            let m: Vec<_> = ms.iter().enumerate().filter(|(_, m)| m.start >= s.start && m.end <= s.end).map(|(i, m)| (i, m.actor, m.start, m.end, m.demonym)).collect();
-            let t = Template::build(&doc.text, s.start, s.end, &m, &lex.cues.collectives, is_state);
-            let names: Vec<String> = t.mentions.iter().map(|x| lex.actors.get(x.actor as usize).map(|a| a.name.clone()).unwrap_or_default()).collect();
-            format!("{}{} | {}", if s.heading { "H " } else { "" }, t.text, names.join(", "))
+            let m: Vec<_> = ms
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.start >= s.start && m.end <= s.end)
+                .map(|(i, m)| (i, m.actor, m.start, m.end, m.demonym))
+                .collect();
+            let t = Template::build(
+                &doc.text,
+                s.start,
+                s.end,
+                &m,
+                &lex.cues.collectives,
+                is_state,
+            );
+            let names: Vec<String> = t
+                .mentions
+                .iter()
+                .map(|x| {
+                    lex.actors
+                        .get(x.actor as usize)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default()
+                })
+                .collect();
+            format!(
+                "{}{} | {}",
+                if s.heading { "H " } else { "" },
+                t.text,
+                names.join(", ")
+            )
         })
         .collect()
 }
@@ -516,7 +641,11 @@ pub fn analyse(corpus: &Corpus, lex: &Lexicon) -> Analysis {
     let mut dated: Vec<NaiveDate> = corpus.docs.iter().filter_map(|d| d.date).collect();
     dated.sort();
     let corpus_anchor = dated.get(dated.len() / 2).copied();
-    let results: Vec<DocResult> = corpus.docs.par_iter().map(|d| analyse_doc(d, lex, &matcher, corpus_anchor)).collect();
+    let results: Vec<DocResult> = corpus
+        .docs
+        .par_iter()
+        .map(|d| analyse_doc(d, lex, &matcher, corpus_anchor))
+        .collect();
     merge(corpus, lex, results)
 }
 
@@ -528,7 +657,14 @@ fn merge(corpus: &Corpus, lex: &Lexicon, results: Vec<DocResult>) -> Analysis {
             .map(|x| {
                 let mut aliases = x.aliases.clone();
                 aliases.extend(x.demonyms.iter().cloned());
-                ActorInfo { name: x.name.clone(), kind: x.kind, aliases, known: true, docs: Vec::new(), mention_count: 0 }
+                ActorInfo {
+                    name: x.name.clone(),
+                    kind: x.kind,
+                    aliases,
+                    known: true,
+                    docs: Vec::new(),
+                    mention_count: 0,
+                }
             })
             .collect(),
         ..Default::default()
@@ -547,12 +683,25 @@ fn merge(corpus: &Corpus, lex: &Lexicon, results: Vec<DocResult>) -> Analysis {
                     return id;
                 }
                 let id = ActorId(a.actors.len() as u32);
-                a.actors.push(ActorInfo { name: u.name.clone(), kind: u.kind, aliases: Vec::new(), known: false, docs: Vec::new(), mention_count: 0 });
+                a.actors.push(ActorInfo {
+                    name: u.name.clone(),
+                    kind: u.kind,
+                    aliases: Vec::new(),
+                    known: false,
+                    docs: Vec::new(),
+                    mention_count: 0,
+                });
                 unknown_ids.insert(key, id);
                 id
             })
             .collect();
-        let g = |x: u32| -> ActorId { if x < lex_n { ActorId(x) } else { map[(x - lex_n) as usize] } };
+        let g = |x: u32| -> ActorId {
+            if x < lex_n {
+                ActorId(x)
+            } else {
+                map[(x - lex_n) as usize]
+            }
+        };
         for &(actor, s, e, in_junk) in &r.mentions {
             let id = g(actor);
             let info = &mut a.actors[id.index()];
@@ -560,13 +709,35 @@ fn merge(corpus: &Corpus, lex: &Lexicon, results: Vec<DocResult>) -> Analysis {
             if info.docs.last() != Some(&doc) {
                 info.docs.push(doc);
             }
-            a.mentions.push(Mention { actor: id, span: Span::new(doc, s, e), in_junk });
+            a.mentions.push(Mention {
+                actor: id,
+                span: Span::new(doc, s, e),
+                in_junk,
+            });
         }
-        a.places.extend(r.places.iter().map(|p| (p.place, Span::new(doc, p.start, p.end))));
-        a.sentences.push(r.sentences.iter().map(|s| SentenceRec { span: Span::new(doc, s.start, s.end), heading: s.heading }).collect());
+        a.places.extend(
+            r.places
+                .iter()
+                .map(|p| (p.place, Span::new(doc, p.start, p.end))),
+        );
+        a.sentences.push(
+            r.sentences
+                .iter()
+                .map(|s| SentenceRec {
+                    span: Span::new(doc, s.start, s.end),
+                    heading: s.heading,
+                })
+                .collect(),
+        );
         let sent_span = |i: usize| Span::new(doc, r.sentences[i].start, r.sentences[i].end);
         for s in &r.statements {
-            a.statements.push(Statement { kind: s.kind, speaker: s.speaker.map(g), about: s.about.map(g), span: sent_span(s.sentence), cue: Span::new(doc, s.cue.0, s.cue.1) });
+            a.statements.push(Statement {
+                kind: s.kind,
+                speaker: s.speaker.map(g),
+                about: s.about.map(g),
+                span: sent_span(s.sentence),
+                cue: Span::new(doc, s.cue.0, s.cue.1),
+            });
         }
         for t in &r.tallies {
             a.tallies.push(Tally {
@@ -612,7 +783,12 @@ fn merge(corpus: &Corpus, lex: &Lexicon, results: Vec<DocResult>) -> Analysis {
                 }
                 None => {
                     rel_index.insert(key, a.relations.len());
-                    a.relations.push(Relation { from, to, kind: rel.kind, evidence: vec![span] });
+                    a.relations.push(Relation {
+                        from,
+                        to,
+                        kind: rel.kind,
+                        evidence: vec![span],
+                    });
                 }
             }
         }

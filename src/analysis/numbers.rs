@@ -5,12 +5,39 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 const UNITS: &[(&str, u64)] = &[
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40),
-    ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
-    ("a dozen", 12), ("dozen", 12), ("a hundred", 100), ("hundred", 100), ("a thousand", 1000),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("a dozen", 12),
+    ("dozen", 12),
+    ("a hundred", 100),
+    ("hundred", 100),
+    ("a thousand", 1000),
 ];
 
 /// A regex fragment matching one number (digits or words); use [`parse`] on the match.
@@ -28,7 +55,10 @@ pub fn parse(s: &str) -> Option<u64> {
         return s.replace(',', "").parse().ok();
     }
     let mut total: u64 = 0;
-    let mut words: Vec<&str> = s.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = s
+        .split(|c: char| c == ' ' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
     // "a dozen", "a hundred"
     if words.first() == Some(&"a") {
         words.remove(0);
@@ -55,9 +85,16 @@ mod tests {
     #[test]
     fn parses_numbers() {
         let cases = [
-            ("61", Some(61)), ("1,200", Some(1200)), ("three", Some(3)), ("Three", Some(3)),
-            ("sixty-one", Some(61)), ("five dozen", Some(60)), ("a dozen", Some(12)),
-            ("two hundred", Some(200)), ("dozens", None), ("many", None),
+            ("61", Some(61)),
+            ("1,200", Some(1200)),
+            ("three", Some(3)),
+            ("Three", Some(3)),
+            ("sixty-one", Some(61)),
+            ("five dozen", Some(60)),
+            ("a dozen", Some(12)),
+            ("two hundred", Some(200)),
+            ("dozens", None),
+            ("many", None),
         ];
         for (s, want) in cases {
             assert_eq!(parse(s), want, "{s}");

@@ -10,7 +10,7 @@ use crate::lexicon::Missing;
 use crate::model::{ActorKind, RelationKind};
 
 use super::template::{Role, Template};
-use super::{speakers, DocCtx};
+use super::{DocCtx, speakers};
 
 /// A relation found in one document (local actor refs).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,16 +36,26 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"@(\d+)@").unwrap(
 static PENDING_BACKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:supported|backed|sponsored|funded)\s+by\s+(?:the\s+)?@(\d+)@|@(\d+)@-(?:backed|supported|sponsored)\s+(?:\w+\s+)?(?:militias|groups|factions|proxies|organi[sz]ations)\b").unwrap()
 });
-static PENDING_UMBRELLA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bunder\s+the\s+@(\d+)@\s+umbrella\b").unwrap());
+static PENDING_UMBRELLA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bunder\s+the\s+@(\d+)@\s+umbrella\b").unwrap());
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:groups|factions|militias|organi[sz]ations|members)\s+(?:include|included|including|such\s+as|are|were)\s+(?:the\s+)?(@\d+@(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?@\d+@)*)").unwrap()
 });
 
 fn markers(t: &Template, s: &str) -> Vec<(u32, Role)> {
     if let Ok(k) = s.parse::<usize>() {
-        return t.mentions.get(k).map(|m| (m.actor, m.role)).into_iter().collect();
+        return t
+            .mentions
+            .get(k)
+            .map(|m| (m.actor, m.role))
+            .into_iter()
+            .collect();
     }
-    MARKER.captures_iter(s).filter_map(|c| t.mentions.get(c[1].parse::<usize>().ok()?)).map(|m| (m.actor, m.role)).collect()
+    MARKER
+        .captures_iter(s)
+        .filter_map(|c| t.mentions.get(c[1].parse::<usize>().ok()?))
+        .map(|m| (m.actor, m.role))
+        .collect()
 }
 
 fn kind_ok(ctx: &DocCtx<'_>, a: u32, kinds: &[ActorKind]) -> bool {
@@ -66,8 +76,17 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out = Vec::new();
     let push = |from: u32, to: u32, kind: RelationKind, out: &mut Vec<Found>| {
-        if from != to && !out.iter().any(|f: &Found| f.from == from && f.to == to && f.kind == kind) {
-            out.push(Found { from, to, kind, sentence: si });
+        if from != to
+            && !out
+                .iter()
+                .any(|f: &Found| f.from == from && f.to == to && f.kind == kind)
+        {
+            out.push(Found {
+                from,
+                to,
+                kind,
+                sentence: si,
+            });
         }
     };
     for cue in &ctx.lex.cues.relations {
@@ -78,10 +97,18 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             }
             let side = |single: &str, list: &str| -> Vec<u32> {
                 if let Some(g) = c.name(single) {
-                    return markers(t, g.as_str()).into_iter().filter(|(_, r)| *r != Role::Collective).map(|(a, _)| a).collect();
+                    return markers(t, g.as_str())
+                        .into_iter()
+                        .filter(|(_, r)| *r != Role::Collective)
+                        .map(|(a, _)| a)
+                        .collect();
                 }
                 if let Some(g) = c.name(list) {
-                    return markers(t, g.as_str()).into_iter().filter(|(_, r)| *r == Role::Refers).map(|(a, _)| a).collect();
+                    return markers(t, g.as_str())
+                        .into_iter()
+                        .filter(|(_, r)| *r == Role::Refers)
+                        .map(|(a, _)| a)
+                        .collect();
                 }
                 Vec::new()
             };
@@ -89,35 +116,68 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
 
             let mut tos = side("to", "tos");
             if let Some(g) = c.name("to_gov") {
-                tos = markers(t, g.as_str()).into_iter().filter_map(|(a, _)| if ctx.is_person(a) { state_of(ctx, a) } else { Some(a) }).collect();
+                tos = markers(t, g.as_str())
+                    .into_iter()
+                    .filter_map(|(a, _)| {
+                        if ctx.is_person(a) {
+                            state_of(ctx, a)
+                        } else {
+                            Some(a)
+                        }
+                    })
+                    .collect();
             }
             let fill = |captured: &[u32]| -> Vec<u32> {
                 match cue.missing {
                     Missing::None => Vec::new(),
                     Missing::Nearest => {
                         // The antecedent of a relative clause ("X groups, which ... are supported by Y").
-                        let rel = [", which ", ", who ", ", that "].iter().filter_map(|p| t.text[..m.start()].rfind(p)).max();
+                        let rel = [", which ", ", who ", ", that "]
+                            .iter()
+                            .filter_map(|p| t.text[..m.start()].rfind(p))
+                            .max();
                         let antecedent = rel.and_then(|r| {
-                            t.mentions.iter().filter(|x| x.t_end <= r && r - x.t_end <= 15 && x.role == Role::Refers && !captured.contains(&x.actor)).next_back().map(|x| x.actor)
+                            t.mentions
+                                .iter()
+                                .filter(|x| {
+                                    x.t_end <= r
+                                        && r - x.t_end <= 15
+                                        && x.role == Role::Refers
+                                        && !captured.contains(&x.actor)
+                                })
+                                .next_back()
+                                .map(|x| x.actor)
                         });
                         if let Some(a) = antecedent {
                             return vec![a];
                         }
                         t.mentions
-                        .iter()
-                        .filter(|x| x.t_end <= m.start() && x.role == Role::Refers && !captured.contains(&x.actor))
-                        .next_back()
-                        .filter(|x| m.start() - x.t_end <= 30)
-                        .map(|x| x.actor)
-                        .into_iter()
-                        .collect()
+                            .iter()
+                            .filter(|x| {
+                                x.t_end <= m.start()
+                                    && x.role == Role::Refers
+                                    && !captured.contains(&x.actor)
+                            })
+                            .next_back()
+                            .filter(|x| m.start() - x.t_end <= 30)
+                            .map(|x| x.actor)
+                            .into_iter()
+                            .collect()
                     }
                     Missing::Subject => {
                         let cs = speakers::clause_start(t, 0).min(m.start());
                         let cs = if cs >= m.start() { 0 } else { cs };
-                        speakers::first_run(t, cs, m.start(), ctx).into_iter().filter(|a| !captured.contains(a)).take(1).collect()
+                        speakers::first_run(t, cs, m.start(), ctx)
+                            .into_iter()
+                            .filter(|a| !captured.contains(a))
+                            .take(1)
+                            .collect()
                     }
-                    Missing::Affiliation => captured.iter().filter_map(|&a| ctx.affiliation(a)).take(1).collect(),
+                    Missing::Affiliation => captured
+                        .iter()
+                        .filter_map(|&a| ctx.affiliation(a))
+                        .take(1)
+                        .collect(),
                 }
             };
             if froms.is_empty() {
@@ -127,21 +187,67 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
                 tos = fill(&froms);
             }
             // An agent is a subject, not the object of a preposition ("pressure on the US and ... war").
-            if matches!(cue.kind, RelationKind::Attacks | RelationKind::RetaliatesAgainst) && (c.name("from").is_some() || c.name("froms").is_some()) {
+            if matches!(
+                cue.kind,
+                RelationKind::Attacks | RelationKind::RetaliatesAgainst
+            ) && (c.name("from").is_some() || c.name("froms").is_some())
+            {
                 let g = c.name("from").or_else(|| c.name("froms")).expect("checked");
                 let before = t.text[..g.start()].trim_end().to_lowercase();
-                let last = before.rsplit(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+                let last = before
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("");
                 let last = if last == "the" {
-                    before.trim_end_matches("the").trim_end().rsplit(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("")
+                    before
+                        .trim_end_matches("the")
+                        .trim_end()
+                        .rsplit(|ch: char| !ch.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("")
                 } else {
                     last
                 };
                 let after = t.text[g.end()..].trim_start_matches(['\'', '’', 's', ' ']);
-                let next_word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect::<String>().to_lowercase();
+                let next_word: String = after
+                    .chars()
+                    .take_while(|ch| ch.is_alphabetic())
+                    .collect::<String>()
+                    .to_lowercase();
                 let possessive = t.text[g.end()..].starts_with("'s")
                     || t.text[g.end()..].starts_with("’s")
-                    || matches!(next_word.as_str(), "attack" | "attacks" | "strike" | "strikes" | "airstrike" | "airstrikes" | "assault" | "incursion" | "war" | "offensive" | "raid" | "raids" | "escalation" | "bombing");
-                if !possessive && matches!(last, "on" | "to" | "against" | "with" | "for" | "of" | "from" | "at" | "in" | "into" | "between") {
+                    || matches!(
+                        next_word.as_str(),
+                        "attack"
+                            | "attacks"
+                            | "strike"
+                            | "strikes"
+                            | "airstrike"
+                            | "airstrikes"
+                            | "assault"
+                            | "incursion"
+                            | "war"
+                            | "offensive"
+                            | "raid"
+                            | "raids"
+                            | "escalation"
+                            | "bombing"
+                    );
+                if !possessive
+                    && matches!(
+                        last,
+                        "on" | "to"
+                            | "against"
+                            | "with"
+                            | "for"
+                            | "of"
+                            | "from"
+                            | "at"
+                            | "in"
+                            | "into"
+                            | "between"
+                    )
+                {
                     continue;
                 }
             }
@@ -157,31 +263,54 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     // Titles before names.
     if let Some(re) = &ctx.lex.cues.title_regex {
         for c in re.captures_iter(&t.text) {
-            let Some(person) = c.name("person").and_then(|g| t.marker(g.as_str())) else { continue };
+            let Some(person) = c.name("person").and_then(|g| t.marker(g.as_str())) else {
+                continue;
+            };
             if !ctx.is_person(person.actor) || person.role != Role::Refers {
                 continue;
             }
             let title = c["title"].to_lowercase().replace('-', " ");
-            let Some(tdef) = ctx.lex.cues.titles.iter().find(|x| x.title.replace('-', " ") == title) else { continue };
-            let org = c.name("org").and_then(|g| t.marker(g.as_str())).filter(|m| m.role == Role::Refers || m.role == Role::Location).map(|m| m.actor);
+            let Some(tdef) = ctx
+                .lex
+                .cues
+                .titles
+                .iter()
+                .find(|x| x.title.replace('-', " ") == title)
+            else {
+                continue;
+            };
+            let org = c
+                .name("org")
+                .and_then(|g| t.marker(g.as_str()))
+                .filter(|m| m.role == Role::Refers || m.role == Role::Location)
+                .map(|m| m.actor);
             let lex_person = ctx.lex.actors.get(person.actor as usize);
             let to = match org {
                 Some(o) if !tdef.body.is_empty() => ctx
                     .lex
                     .actors
                     .iter()
-                    .position(|a| a.affiliation.map(|x| x.0) == Some(o) && a.name.contains(tdef.body.as_str()))
+                    .position(|a| {
+                        a.affiliation.map(|x| x.0) == Some(o) && a.name.contains(tdef.body.as_str())
+                    })
                     .map(|i| i as u32)
                     .or(Some(o)),
                 Some(o) => Some(o),
                 None => match tdef.relation {
                     RelationKind::Leads => lex_person
                         .and_then(|p| p.leads.first().map(|x| x.0))
-                        .or_else(|| ctx.affiliation(person.actor).filter(|&a| ctx.kind(a) == ActorKind::State)),
+                        .or_else(|| {
+                            ctx.affiliation(person.actor)
+                                .filter(|&a| ctx.kind(a) == ActorKind::State)
+                        }),
                     _ => ctx.affiliation(person.actor),
                 },
             };
-            let kind = if org.is_some() && !tdef.body.is_empty() && to == org { RelationKind::MemberOf } else { tdef.relation };
+            let kind = if org.is_some() && !tdef.body.is_empty() && to == org {
+                RelationKind::MemberOf
+            } else {
+                tdef.relation
+            };
             if let Some(to) = to {
                 push(person.actor, to, kind, &mut out);
             }
@@ -189,7 +318,11 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     }
     // Lists that complete an earlier sentence.
     if let Some(c) = LIST.captures(&t.text) {
-        let members: Vec<u32> = markers(t, &c[1]).into_iter().filter(|(_, r)| *r == Role::Refers).map(|(a, _)| a).collect();
+        let members: Vec<u32> = markers(t, &c[1])
+            .into_iter()
+            .filter(|(_, r)| *r == Role::Refers)
+            .map(|(a, _)| a)
+            .collect();
         if let Some((b, at)) = state.backer {
             if si <= at + 2 {
                 for &m in &members {
@@ -207,7 +340,12 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     }
     if let Some(c) = PENDING_BACKER.captures(&t.text) {
         let g = c.get(1).or_else(|| c.get(2)).expect("one group");
-        if let Some(m) = g.as_str().parse::<usize>().ok().and_then(|k| t.mentions.get(k)) {
+        if let Some(m) = g
+            .as_str()
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| t.mentions.get(k))
+        {
             state.backer = Some((m.actor, si));
         }
     }

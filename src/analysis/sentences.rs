@@ -49,7 +49,11 @@ pub fn split(text: &str, junk: &[Junk]) -> Vec<Sentence> {
     // Regions: lines of text outside junk.
     let mut regions: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    for j in junk.iter().chain(std::iter::once(&Junk { start: text.len(), end: text.len(), kind: crate::corpus::JunkKind::Metadata })) {
+    for j in junk.iter().chain(std::iter::once(&Junk {
+        start: text.len(),
+        end: text.len(),
+        kind: crate::corpus::JunkKind::Metadata,
+    })) {
         let (js, je) = (j.start.min(text.len()), j.end.min(text.len()));
         if js > pos {
             regions.push((pos, js));
@@ -78,7 +82,12 @@ fn push(text: &str, mut s: usize, e: usize, out: &mut Vec<Sentence>, line_end: b
             cut -= 1;
         }
         let window = &text[s..cut];
-        let at = window.rfind([',', ';']).or_else(|| window.rfind(' ')).map(|i| s + i + 1).filter(|&i| i > s).unwrap_or(cut);
+        let at = window
+            .rfind([',', ';'])
+            .or_else(|| window.rfind(' '))
+            .map(|i| s + i + 1)
+            .filter(|&i| i > s)
+            .unwrap_or(cut);
         push_one(text, s, at, out, false);
         s = at;
     }
@@ -95,10 +104,17 @@ fn push_one(text: &str, s: usize, e: usize, out: &mut Vec<Sentence>, line_end: b
     let t = &text[s..e];
     let last = t.chars().last().unwrap_or(' ');
     let heading = line_end
-        && !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ')' | '…' | ';' | ',')
+        && !matches!(
+            last,
+            '.' | '!' | '?' | '"' | '”' | '’' | ':' | ')' | '…' | ';' | ','
+        )
         && t.split_whitespace().count() < 25;
     let heading = heading || t.starts_with('#');
-    out.push(Sentence { start: s, end: e, heading });
+    out.push(Sentence {
+        start: s,
+        end: e,
+        heading,
+    });
 }
 
 fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Sentence>) {
@@ -121,7 +137,9 @@ fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Sentence>) {
             }
         }
         let rest = &text[end..le];
-        let Some(next) = rest.chars().next() else { break };
+        let Some(next) = rest.chars().next() else {
+            break;
+        };
         let after_space = next.is_whitespace();
         let following = rest.trim_start().chars().next();
         let Some(f) = following else { break };
@@ -129,14 +147,23 @@ fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Sentence>) {
         if c == '.' && is_abbreviation(word) {
             // "Oct. 17", "U.S. forces": not a boundary, unless a clear new sentence follows
             // a dotted acronym ("... in the U.S. The next ...").
-            let next_word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-            let starter = matches!(next_word.as_str(), "The" | "It" | "He" | "She" | "They" | "But" | "In" | "This" | "That" | "A" | "We");
+            let next_word: String = rest
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let starter = matches!(
+                next_word.as_str(),
+                "The" | "It" | "He" | "She" | "They" | "But" | "In" | "This" | "That" | "A" | "We"
+            );
             if !(word.contains('.') && after_space && starter) {
                 continue;
             }
         }
         if after_space {
-            if f.is_lowercase() || (f.is_ascii_digit() && c == '.' && word.chars().all(|ch| ch.is_ascii_digit())) {
+            if f.is_lowercase()
+                || (f.is_ascii_digit() && c == '.' && word.chars().all(|ch| ch.is_ascii_digit()))
+            {
                 continue;
             }
         } else {
@@ -159,21 +186,54 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {
-        split(t, &[]).into_iter().map(|s| &t[s.start..s.end]).collect()
+        split(t, &[])
+            .into_iter()
+            .map(|s| &t[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn splits_news_sentences() {
         let cases: Vec<(&str, Vec<&str>)> = vec![
-            ("The U.S. military struck. It said so.", vec!["The U.S. military struck.", "It said so."]),
-            ("On Oct. 17, Gen. Smith spoke to Sen. Jones. Then he left.", vec!["On Oct. 17, Gen. Smith spoke to Sen. Jones.", "Then he left."]),
-            ("A Jordan drone incident.It is possible.", vec!["A Jordan drone incident.", "It is possible."]),
-            ("attack on Israel on October 7.Iranian media said", vec!["attack on Israel on October 7.", "Iranian media said"]),
-            ("in the region?Prior to the US response.", vec!["in the region?", "Prior to the US response."]),
-            ("“We will respond.” Officials agreed.", vec!["“We will respond.”", "Officials agreed."]),
-            ("“It is over,” he said. Next one.", vec!["“It is over,” he said.", "Next one."]),
-            ("Visit example.com now. Then stop.", vec!["Visit example.com now.", "Then stop."]),
-            ("Costs rose 3.5 percent. Prices too.", vec!["Costs rose 3.5 percent.", "Prices too."]),
+            (
+                "The U.S. military struck. It said so.",
+                vec!["The U.S. military struck.", "It said so."],
+            ),
+            (
+                "On Oct. 17, Gen. Smith spoke to Sen. Jones. Then he left.",
+                vec![
+                    "On Oct. 17, Gen. Smith spoke to Sen. Jones.",
+                    "Then he left.",
+                ],
+            ),
+            (
+                "A Jordan drone incident.It is possible.",
+                vec!["A Jordan drone incident.", "It is possible."],
+            ),
+            (
+                "attack on Israel on October 7.Iranian media said",
+                vec!["attack on Israel on October 7.", "Iranian media said"],
+            ),
+            (
+                "in the region?Prior to the US response.",
+                vec!["in the region?", "Prior to the US response."],
+            ),
+            (
+                "“We will respond.” Officials agreed.",
+                vec!["“We will respond.”", "Officials agreed."],
+            ),
+            (
+                "“It is over,” he said. Next one.",
+                vec!["“It is over,” he said.", "Next one."],
+            ),
+            (
+                "Visit example.com now. Then stop.",
+                vec!["Visit example.com now.", "Then stop."],
+            ),
+            (
+                "Costs rose 3.5 percent. Prices too.",
+                vec!["Costs rose 3.5 percent.", "Prices too."],
+            ),
         ];
         for (t, want) in cases {
             assert_eq!(texts(t), want, "{t}");
@@ -201,6 +261,9 @@ mod long_tests {
         let s = split(&t, &[]);
         assert!(s.len() > 1);
         assert!(s.iter().all(|x| x.end - x.start <= MAX_SENTENCE_BYTES));
-        assert!(s.iter().all(|x| t.is_char_boundary(x.start) && t.is_char_boundary(x.end)));
+        assert!(
+            s.iter()
+                .all(|x| t.is_char_boundary(x.start) && t.is_char_boundary(x.end))
+        );
     }
 }

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::template::{Role, SentMention, Template};
 use super::DocCtx;
+use super::template::{Role, SentMention, Template};
 
 /// A quoted stretch of a document.
 #[derive(Clone, Copy, Debug)]
@@ -31,11 +31,17 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 '“' | '«' | '„' => open_curly = Some(abs),
                 '”' | '»' => {
                     if let Some(s) = open_curly.take() {
-                        out.push(Quote { start: s, end: abs + c.len_utf8() });
+                        out.push(Quote {
+                            start: s,
+                            end: abs + c.len_utf8(),
+                        });
                     }
                 }
                 '"' => match open_straight.take() {
-                    Some(s) => out.push(Quote { start: s, end: abs + 1 }),
+                    Some(s) => out.push(Quote {
+                        start: s,
+                        end: abs + 1,
+                    }),
                     None => open_straight = Some(abs),
                 },
                 _ => {}
@@ -44,7 +50,10 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         // A quote opened and never closed runs to the end of the paragraph.
         if let Some(s) = open_curly.or(open_straight) {
             if para.len() + off > s + 1 {
-                out.push(Quote { start: s, end: off + para.len() });
+                out.push(Quote {
+                    start: s,
+                    end: off + para.len(),
+                });
             }
         }
         off += para.len() + 1;
@@ -55,13 +64,13 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 
 const SPEECH: &str = r"said|says|say|told|tells|added|noted|stated|declared|explained|stressed|insisted|argued|claimed|asserted|remarked|urged|warned|lamented|wrote|tweeted|continued|emphasi[sz]ed|maintained|alleged|reported|announced|affirmed|observed";
 
-static AFTER_VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s,.;:!?]*(?:{SPEECH})\s+(.{{0,120}})")).unwrap()
-});
+static AFTER_VERB_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^[\s,.;:!?]*(?:{SPEECH})\s+(.{{0,120}})")).unwrap());
 static AFTER_SUBJECT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^[\s,.;:!?]*(.{{1,90}}?)\s+(?:{SPEECH})\b")).unwrap()
 });
-static ACCORDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+(?:the\s+)?").unwrap());
+static ACCORDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+(?:the\s+)?").unwrap());
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:also\s+)?(he|she|they|it|the\s+group|the\s+movement|the\s+militia|the\s+organi[sz]ation|the\s+(?:spokes(?:man|person|woman)|minister|general|official|commander|president|leader|ministry|agency))\b").unwrap()
 });
@@ -71,7 +80,9 @@ static SPEECH_WORD: LazyLock<Regex> = LazyLock::new(|| {
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[“\x22]?(?:While|Although|Though|Despite|After|Before|As|In|Since|When|If|Prior|Following|Amid|Unlike|Like|Because|Even|With|On|Over|During|Under|According|Meanwhile|However|Still|Yet|Instead|Earlier|Later|Last|This|That|At|For|From|By)\b[^,]{0,120},\s*").unwrap()
 });
-static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";\s+|,\s+but\s+|\s+but\s+|,\s+while\s+|\s+while\s+|,\s+whereas\s+|,\s+and\s+|\s+–\s+|\s+—\s+").unwrap());
+static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r";\s+|,\s+but\s+|\s+but\s+|,\s+while\s+|\s+while\s+|,\s+whereas\s+|,\s+and\s+|\s+–\s+|\s+—\s+").unwrap()
+});
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\s|,|’s|'s|'|’|-|\(|\)|\band\b|\bor\b|\bthe\b|\bof\b|\bformer\b|\bforeign\b|\bministry\b|\bspokes(?:man|person|woman)\b|\bminister\b|\bpresident\b|\bprime\b|\bsupreme\b|\bleader\b|\bcommander\b|\bgen\.|\bgeneral\b|\bofficials?\b|\bsecretary\b|\bstate\b|\bdefen[cs]e\b|\bdeputy\b|\bhead\b|\bchief\b|\bsenior\b|\btop\b|\bvice\b|\bauthorities\b|\bgovernment\b|\bmedia\b|\bpress\b|\bboth\b|\bagency\b|\bnews\b|\bstate-run\b)*$").unwrap()
 });
@@ -86,8 +97,17 @@ pub fn first_run(t: &Template, ts: usize, te: usize, ctx: &DocCtx<'_>) -> Vec<u3
 
 /// The first run of a list of mentions (in text order), see [`first_run`].
 pub fn run(ms: &[&SentMention], ctx: &DocCtx<'_>) -> Vec<u32> {
-    let ms: Vec<&SentMention> = ms.iter().copied().filter(|m| m.role != Role::Location).collect();
-    let Some(first) = ms.iter().position(|m| m.role == Role::Refers || m.role == Role::Collective) else { return Vec::new() };
+    let ms: Vec<&SentMention> = ms
+        .iter()
+        .copied()
+        .filter(|m| m.role != Role::Location)
+        .collect();
+    let Some(first) = ms
+        .iter()
+        .position(|m| m.role == Role::Refers || m.role == Role::Collective)
+    else {
+        return Vec::new();
+    };
     if ms[first].role == Role::Collective {
         return Vec::new();
     }
@@ -101,7 +121,10 @@ pub fn run(ms: &[&SentMention], ctx: &DocCtx<'_>) -> Vec<u32> {
             break;
         }
         let b = between.to_ascii_lowercase();
-        if (b.contains(" and ") || b.contains(" or ") || b.trim() == ",") && !b.contains("'s") && !b.contains("’s") {
+        if (b.contains(" and ") || b.contains(" or ") || b.trim() == ",")
+            && !b.contains("'s")
+            && !b.contains("’s")
+        {
             coordinated = true;
         }
         run.push(w);
@@ -167,7 +190,12 @@ pub fn quote_speaker(q: &Quote, ctx: &DocCtx<'_>) -> Vec<u32> {
     // Before the quote, in its sentence: "X said: “…" / "X warned that “…".
     let sent_start = ctx.sentence_start_before(q.start);
     let before = &text[sent_start..q.start];
-    if before.trim_end().ends_with(':') || SPEECH_WORD.find_iter(before).last().is_some_and(|m| before[m.end()..].trim().len() < 12) {
+    if before.trim_end().ends_with(':')
+        || SPEECH_WORD
+            .find_iter(before)
+            .last()
+            .is_some_and(|m| before[m.end()..].trim().len() < 12)
+    {
         return ctx.speaker_in(sent_start, q.start, q.start);
     }
     Vec::new()
@@ -180,7 +208,13 @@ pub fn pronoun(s: &str, pos: usize, ctx: &DocCtx<'_>) -> Option<u32> {
     match w.as_str() {
         "he" | "she" => ctx.last_person_before(pos),
         "they" | "it" => ctx.last_subject_before(pos),
-        w if w.starts_with("the group") || w.starts_with("the movement") || w.starts_with("the militia") || w.starts_with("the organ") => ctx.last_subject_before(pos),
+        w if w.starts_with("the group")
+            || w.starts_with("the movement")
+            || w.starts_with("the militia")
+            || w.starts_with("the organ") =>
+        {
+            ctx.last_subject_before(pos)
+        }
         w => {
             let role = w.trim_start_matches("the").trim();
             ctx.person_with_role_before(role, pos)
@@ -202,7 +236,10 @@ pub fn subject(t: &Template, p: usize, ctx: &DocCtx<'_>) -> Vec<u32> {
 
 /// The nearest verb of saying before template offset `p` (outside markers).
 pub fn speech_verb_before(t: &Template, p: usize) -> Option<(usize, usize)> {
-    SPEECH_WORD.find_iter(&t.text[..p]).last().map(|m| (m.start(), m.end()))
+    SPEECH_WORD
+        .find_iter(&t.text[..p])
+        .last()
+        .map(|m| (m.start(), m.end()))
 }
 
 /// Whether the sentence reports speech at all.
@@ -212,7 +249,9 @@ pub fn has_speech(t: &Template) -> bool {
 
 /// "according to X" in the sentence.
 pub fn according_to(t: &Template, ctx: &DocCtx<'_>) -> Vec<u32> {
-    let Some(m) = ACCORDING.find(&t.text) else { return Vec::new() };
+    let Some(m) = ACCORDING.find(&t.text) else {
+        return Vec::new();
+    };
     first_run(t, m.end(), (m.end() + 80).min(t.text.len()), ctx)
 }
 

@@ -59,17 +59,27 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                         // A verb of saying before the cue: its subject speaks, unless the cue's own
                         // subject sits between the verb and the cue ("X said Y denied ...").
                         let own = speakers::first_run(t, vs, m.start(), ctx);
-                        if !own.is_empty() && !cue.needs_frame { m.start() } else { vs }
+                        if !own.is_empty() && !cue.needs_frame {
+                            m.start()
+                        } else {
+                            vs
+                        }
                     }
                     _ => m.start(),
                 };
                 speakers_found = Vec::new();
                 if let Some(tc) = TRAILING_ATTRIBUTION.captures(&t.text) {
-                    let g = tc.name("who").or_else(|| tc.name("who2")).expect("one group");
+                    let g = tc
+                        .name("who")
+                        .or_else(|| tc.name("who2"))
+                        .expect("one group");
                     if g.start() > m.end() {
                         speakers_found = speakers::first_run(t, g.start(), g.end(), ctx);
                         if speakers_found.is_empty() {
-                            speakers_found = speakers::pronoun(g.as_str(), t.doc_pos(g.start()), ctx).into_iter().collect();
+                            speakers_found =
+                                speakers::pronoun(g.as_str(), t.doc_pos(g.start()), ctx)
+                                    .into_iter()
+                                    .collect();
                         }
                     }
                 }
@@ -91,9 +101,18 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                         let cs = speakers::clause_start(t, m.start());
                         t.mentions
                             .iter()
-                            .filter(|x| x.t_end <= m.start() && x.t_start >= cs.min(m.start()) && x.role != Role::Location)
+                            .filter(|x| {
+                                x.t_end <= m.start()
+                                    && x.t_start >= cs.min(m.start())
+                                    && x.role != Role::Location
+                            })
                             .next_back()
-                            .or_else(|| t.mentions.iter().filter(|x| x.t_end <= m.start() && x.role != Role::Location).next_back())
+                            .or_else(|| {
+                                t.mentions
+                                    .iter()
+                                    .filter(|x| x.t_end <= m.start() && x.role != Role::Location)
+                                    .next_back()
+                            })
                             .filter(|x| x.role == Role::Refers)
                             .map(|x| x.actor)
                     }
@@ -105,10 +124,16 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                         .map(|x| x.actor),
                 },
             };
-            let speakers_or_none: Vec<Option<u32>> = if speakers_found.is_empty() { vec![None] } else { speakers_found.into_iter().map(Some).collect() };
+            let speakers_or_none: Vec<Option<u32>> = if speakers_found.is_empty() {
+                vec![None]
+            } else {
+                speakers_found.into_iter().map(Some).collect()
+            };
             for sp in speakers_or_none {
                 let about = match (about_group, cue.about) {
-                    (None, AboutRule::SelfSide) => sp.filter(|&s| ctx.kind(s) != ActorKind::Media).map(|s| ctx.side(s)),
+                    (None, AboutRule::SelfSide) => sp
+                        .filter(|&s| ctx.kind(s) != ActorKind::Media)
+                        .map(|s| ctx.side(s)),
                     _ => about,
                 };
                 if cue.kind == StatementKind::Accusation {
@@ -121,7 +146,13 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 if out.iter().any(|f| f.kind == cue.kind && f.speaker == sp) {
                     continue;
                 }
-                out.push(Found { kind: cue.kind, speaker: sp, about, sentence: si, cue: (doc_s, doc_e) });
+                out.push(Found {
+                    kind: cue.kind,
+                    speaker: sp,
+                    about,
+                    sentence: si,
+                    cue: (doc_s, doc_e),
+                });
             }
         }
     }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::numbers::{self, NUMBER};
-use super::{dates, speakers, DocCtx};
+use super::{DocCtx, dates, speakers};
 
 /// A tally found in one document (local actor refs).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,7 +47,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:struck\s+back|retaliated|hit\s+back|responded|conducted\s+retaliatory\s+strikes)\s+(?:just\s+|only\s+|about\s+)?(?P<n>{NUMBER})\s+times\b")).unwrap()
 });
-static BREAKDOWN_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W*(?:of\s+(?:those|them|these|the\s+attacks)|including)\b").unwrap());
+static BREAKDOWN_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:of\s+(?:those|them|these|the\s+attacks)|including)\b").unwrap()
+});
 static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?P<n>(?i:{NUMBER}))\s+(?i:have\s+been\s+|were\s+|took\s+place\s+|occurred\s+|happened\s+)?(?i:in)\s+(?P<r>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")).unwrap()
 });
@@ -67,7 +69,10 @@ fn since_in(ctx: &DocCtx<'_>, sent: &str) -> Option<NaiveDate> {
 
 fn reporter(ctx: &DocCtx<'_>, si: usize, doc_pos: usize) -> Option<u32> {
     let t = &ctx.templates[si];
-    let tp = (0..=t.text.len()).rev().find(|&p| t.text.is_char_boundary(p) && t.doc_pos(p) <= doc_pos).unwrap_or(0);
+    let tp = (0..=t.text.len())
+        .rev()
+        .find(|&p| t.text.is_char_boundary(p) && t.doc_pos(p) <= doc_pos)
+        .unwrap_or(0);
     let acc = speakers::according_to(t, ctx);
     if let Some(&a) = acc.first() {
         return Some(a);
@@ -89,7 +94,9 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
         if let Some(prev) = state.last.clone() {
             for c in BREAKDOWN.captures_iter(sent) {
                 let n = c.name("n").expect("n");
-                let Some(value) = numbers::parse(n.as_str()) else { continue };
+                let Some(value) = numbers::parse(n.as_str()) else {
+                    continue;
+                };
                 out.push(Found {
                     value,
                     unit: prev.unit.clone(),
@@ -109,14 +116,31 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     for c in COUNT.captures_iter(sent) {
         let n = c.name("n").expect("n");
         let mid = c.name("mid").map_or("", |m| m.as_str());
-        let Some(value) = numbers::parse(n.as_str()) else { continue };
+        let Some(value) = numbers::parse(n.as_str()) else {
+            continue;
+        };
         let before = sent[..n.start()].trim_end().to_ascii_lowercase();
-        if before.ends_with("one of") || before.ends_with("one of the") || mid.split_whitespace().any(|w| w.eq_ignore_ascii_case("of")) || NOT_ATTACK_COUNT.is_match(mid) || (1900..=2100).contains(&value) && n.as_str().len() == 4 {
+        if before.ends_with("one of")
+            || before.ends_with("one of the")
+            || mid.split_whitespace().any(|w| w.eq_ignore_ascii_case("of"))
+            || NOT_ATTACK_COUNT.is_match(mid)
+            || (1900..=2100).contains(&value) && n.as_str().len() == 4
+        {
             continue;
         }
-        let unit = if mid.to_ascii_lowercase().contains("retaliat") { "retaliatory strikes" } else { "attacks" };
+        let unit = if mid.to_ascii_lowercase().contains("retaliat") {
+            "retaliatory strikes"
+        } else {
+            "attacks"
+        };
         let after = &sent[c.get(0).expect("0").end()..];
-        let region = REGION.captures(after).map(|r| r[1].to_string()).filter(|r| !r.starts_with("Oct") && dates::month_number(r.split_whitespace().next().unwrap_or("")).is_none());
+        let region = REGION
+            .captures(after)
+            .map(|r| r[1].to_string())
+            .filter(|r| {
+                !r.starts_with("Oct")
+                    && dates::month_number(r.split_whitespace().next().unwrap_or("")).is_none()
+            });
         out.push(Found {
             value,
             unit: unit.to_string(),
@@ -130,7 +154,9 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     }
     for c in TIMES.captures_iter(sent) {
         let n = c.name("n").expect("n");
-        let Some(value) = numbers::parse(n.as_str()) else { continue };
+        let Some(value) = numbers::parse(n.as_str()) else {
+            continue;
+        };
         out.push(Found {
             value,
             unit: "retaliatory strikes".into(),

@@ -56,9 +56,42 @@ pub struct Template {
     map: Vec<(usize, usize)>,
 }
 
-const LOCATIVE: &[&str] = &["in", "at", "near", "across", "throughout", "inside", "within", "around", "outside"];
-const MOTION: &[&str] = &["traveled to", "travelled to", "flew to", "went to", "returned to", "visited", "visit to", "trip to", "arrived in"];
-const DIRECTIONS: &[&str] = &["eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "neighboring", "neighbouring", "the"];
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "inside",
+    "within",
+    "around",
+    "outside",
+];
+const MOTION: &[&str] = &[
+    "traveled to",
+    "travelled to",
+    "flew to",
+    "went to",
+    "returned to",
+    "visited",
+    "visit to",
+    "trip to",
+    "arrived in",
+];
+const DIRECTIONS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "neighboring",
+    "neighbouring",
+    "the",
+];
 
 fn preceded_by_locative(before: &str) -> bool {
     let lower = before.trim_end().to_ascii_lowercase();
@@ -70,11 +103,20 @@ fn preceded_by_locative(before: &str) -> bool {
             break;
         }
     }
-    let Some(last) = words.last() else { return false };
+    let Some(last) = words.last() else {
+        return false;
+    };
     if LOCATIVE.contains(last) {
         return true;
     }
-    let tail = words.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join(" ");
+    let tail = words
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
     MOTION.iter().any(|m| tail.ends_with(m))
 }
 
@@ -106,17 +148,30 @@ impl Template {
                 .take_while(|c| c.is_alphabetic())
                 .collect::<String>()
                 .to_lowercase();
-            let role = if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_lowercase()) {
+            let role = if after.starts_with('-')
+                && after[1..].starts_with(|c: char| c.is_lowercase())
+            {
                 Role::Modifier
-            } else if before.to_ascii_lowercase().ends_with("pro-") || before.to_ascii_lowercase().ends_with("anti-") {
+            } else if before.to_ascii_lowercase().ends_with("pro-")
+                || before.to_ascii_lowercase().ends_with("anti-")
+            {
                 Role::Modifier
-            } else if demonym && after.starts_with(' ') && collectives.iter().any(|c| *c == next_word) {
+            } else if demonym
+                && after.starts_with(' ')
+                && collectives.iter().any(|c| *c == next_word)
+            {
                 Role::Collective
-            } else if is_state(actor) && preceded_by_locative(before) && !(after.starts_with("'s") || after.starts_with("’s")) {
+            } else if is_state(actor)
+                && preceded_by_locative(before)
+                && !(after.starts_with("'s") || after.starts_with("’s"))
+            {
                 Role::Location
             } else if is_state(actor)
                 && !demonym
-                && sms.last().is_some_and(|p: &SentMention| p.role == Role::Location && matches!(text[p.end..s].trim(), "," | "and" | ", and" | "or" | ", or"))
+                && sms.last().is_some_and(|p: &SentMention| {
+                    p.role == Role::Location
+                        && matches!(text[p.end..s].trim(), "," | "and" | ", and" | "or" | ", or")
+                })
             {
                 // "in Iraq and Syria": the second state is a location too.
                 Role::Location
@@ -132,12 +187,26 @@ impl Template {
             let t_start = out.len();
             out.push_str(&marker);
             let t_end = out.len();
-            sms.push(SentMention { mention: idx, actor, start: s, end: e, role, demonym, t_start, t_end });
+            sms.push(SentMention {
+                mention: idx,
+                actor,
+                start: s,
+                end: e,
+                role,
+                demonym,
+                t_start,
+                t_end,
+            });
             map.push((t_end, e));
             pos = e;
         }
         out.push_str(&text[pos..end]);
-        Template { text: out, mentions: sms, doc_start: start, map }
+        Template {
+            text: out,
+            mentions: sms,
+            doc_start: start,
+            map,
+        }
     }
 
     /// The document offset of a template offset (inside a marker: the mention's start).
@@ -145,7 +214,10 @@ impl Template {
         if let Some(m) = self.mentions.iter().find(|m| m.t_start <= t && t < m.t_end) {
             return m.start;
         }
-        let i = self.map.partition_point(|&(tp, _)| tp <= t).saturating_sub(1);
+        let i = self
+            .map
+            .partition_point(|&(tp, _)| tp <= t)
+            .saturating_sub(1);
         let (tp, dp) = self.map[i];
         dp + (t - tp)
     }
@@ -158,7 +230,9 @@ impl Template {
 
     /// All mentions whose markers lie in the template range.
     pub fn mentions_in(&self, ts: usize, te: usize) -> impl Iterator<Item = &SentMention> {
-        self.mentions.iter().filter(move |m| m.t_start >= ts && m.t_end <= te)
+        self.mentions
+            .iter()
+            .filter(move |m| m.t_start >= ts && m.t_end <= te)
     }
 }
 
@@ -177,9 +251,17 @@ mod tests {
             (2, 2, at("Iraqi"), at("Iraqi") + 5, true),
             (3, 3, at("US"), at("US") + 2, false),
         ];
-        let t = Template::build(text, 0, text.len(), &ms, &["militias".to_string()], |_| true);
-        assert_eq!(t.text, "@0@-backed militias in eastern #1# and ~2~ militias attacked @3@ forces.");
+        let t = Template::build(text, 0, text.len(), &ms, &["militias".to_string()], |_| {
+            true
+        });
+        assert_eq!(
+            t.text,
+            "@0@-backed militias in eastern #1# and ~2~ militias attacked @3@ forces."
+        );
         assert_eq!(t.mentions[0].role, Role::Modifier);
-        assert_eq!(t.doc_pos(t.text.find("attacked").unwrap()), text.find("attacked").unwrap());
+        assert_eq!(
+            t.doc_pos(t.text.find("attacked").unwrap()),
+            text.find("attacked").unwrap()
+        );
     }
 }

@@ -20,35 +20,107 @@ fn name(a: &Analysis, id: Option<ActorId>) -> Option<String> {
 fn statements_table() {
     // (text, kind, speaker, about)
     let cases: Vec<(&str, &str, Option<&str>, Option<&str>)> = vec![
-        ("Kataib Hezbollah denied any involvement in the attack.", "denial", Some("Kataib Hezbollah"), Some("Kataib Hezbollah")),
-        ("The Pentagon blamed Kataib Hezbollah for the drone strike on the base.", "accusation", Some("Pentagon"), Some("Kataib Hezbollah")),
-        ("Washington accused Iran of arming the militias that carried out the attacks.", "accusation", Some("United States"), Some("Iran")),
-        ("The Islamic Resistance in Iraq claimed responsibility for the rocket attack.", "claim", Some("Islamic Resistance in Iraq"), Some("Islamic Resistance in Iraq")),
-        ("Tehran was not involved in the attack, Nasser Kanaani told reporters.", "denial", Some("Nasser Kanaani"), Some("Iran")),
-        ("“We hold the Islamic Resistance in Iraq responsible for this attack,” said John Kirby.", "accusation", Some("John Kirby"), Some("Islamic Resistance in Iraq")),
-        ("Iranian officials rejected the accusations.", "denial", Some("Iran"), Some("Iran")),
-        ("The Houthis took credit for the missile strike on Eilat.", "claim", Some("Houthis"), Some("Houthis")),
+        (
+            "Kataib Hezbollah denied any involvement in the attack.",
+            "denial",
+            Some("Kataib Hezbollah"),
+            Some("Kataib Hezbollah"),
+        ),
+        (
+            "The Pentagon blamed Kataib Hezbollah for the drone strike on the base.",
+            "accusation",
+            Some("Pentagon"),
+            Some("Kataib Hezbollah"),
+        ),
+        (
+            "Washington accused Iran of arming the militias that carried out the attacks.",
+            "accusation",
+            Some("United States"),
+            Some("Iran"),
+        ),
+        (
+            "The Islamic Resistance in Iraq claimed responsibility for the rocket attack.",
+            "claim",
+            Some("Islamic Resistance in Iraq"),
+            Some("Islamic Resistance in Iraq"),
+        ),
+        (
+            "Tehran was not involved in the attack, Nasser Kanaani told reporters.",
+            "denial",
+            Some("Nasser Kanaani"),
+            Some("Iran"),
+        ),
+        (
+            "“We hold the Islamic Resistance in Iraq responsible for this attack,” said John Kirby.",
+            "accusation",
+            Some("John Kirby"),
+            Some("Islamic Resistance in Iraq"),
+        ),
+        (
+            "Iranian officials rejected the accusations.",
+            "denial",
+            Some("Iran"),
+            Some("Iran"),
+        ),
+        (
+            "The Houthis took credit for the missile strike on Eilat.",
+            "claim",
+            Some("Houthis"),
+            Some("Houthis"),
+        ),
     ];
     for (text, kind, speaker, about) in cases {
         let (_, _, a) = run(&[("a.txt", text)]);
         let s = a.statements.iter().find(|s| s.kind.as_str() == kind);
         let s = s.unwrap_or_else(|| panic!("no {kind} in {text:?}: {:?}", a.statements));
-        assert_eq!(name(&a, s.speaker).as_deref(), speaker, "speaker in {text:?}");
+        assert_eq!(
+            name(&a, s.speaker).as_deref(),
+            speaker,
+            "speaker in {text:?}"
+        );
         assert_eq!(name(&a, s.about).as_deref(), about, "about in {text:?}");
     }
 }
 
 #[test]
 fn several_statements_in_one_sentence() {
-    let (_, _, a) = run(&[("a.txt", "Hamas blamed Israel for the explosion, but Israel has denied it, and both Israeli and US officials have blamed it on a rocket misfire by Islamic Jihad.")]);
-    let mut got: Vec<(String, Option<String>, Option<String>)> =
-        a.statements.iter().map(|s| (s.kind.as_str().to_string(), name(&a, s.speaker), name(&a, s.about))).collect();
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "Hamas blamed Israel for the explosion, but Israel has denied it, and both Israeli and US officials have blamed it on a rocket misfire by Islamic Jihad.",
+    )]);
+    let mut got: Vec<(String, Option<String>, Option<String>)> = a
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                s.kind.as_str().to_string(),
+                name(&a, s.speaker),
+                name(&a, s.about),
+            )
+        })
+        .collect();
     got.sort();
     let want = vec![
-        ("accusation".to_string(), Some("Hamas".to_string()), Some("Israel".to_string())),
-        ("accusation".to_string(), Some("Israel".to_string()), Some("Palestinian Islamic Jihad".to_string())),
-        ("accusation".to_string(), Some("United States".to_string()), Some("Palestinian Islamic Jihad".to_string())),
-        ("denial".to_string(), Some("Israel".to_string()), Some("Israel".to_string())),
+        (
+            "accusation".to_string(),
+            Some("Hamas".to_string()),
+            Some("Israel".to_string()),
+        ),
+        (
+            "accusation".to_string(),
+            Some("Israel".to_string()),
+            Some("Palestinian Islamic Jihad".to_string()),
+        ),
+        (
+            "accusation".to_string(),
+            Some("United States".to_string()),
+            Some("Palestinian Islamic Jihad".to_string()),
+        ),
+        (
+            "denial".to_string(),
+            Some("Israel".to_string()),
+            Some("Israel".to_string()),
+        ),
     ];
     assert_eq!(got, want);
 }
@@ -57,7 +129,11 @@ fn several_statements_in_one_sentence() {
 fn speaker_from_previous_sentence_and_role_noun() {
     let text = "Iranian Foreign Ministry spokesman Nasser Kanaani spoke on Monday. He said that the Islamic Resistance in Iraq acted on its own.\n\n“Tehran has never supported these attacks,” the spokesman said.";
     let (_, _, a) = run(&[("a.txt", text)]);
-    let denials: Vec<_> = a.statements.iter().filter(|s| s.kind == StatementKind::Denial).collect();
+    let denials: Vec<_> = a
+        .statements
+        .iter()
+        .filter(|s| s.kind == StatementKind::Denial)
+        .collect();
     assert_eq!(denials.len(), 2, "{:?}", a.statements);
     for d in denials {
         assert_eq!(name(&a, d.speaker).as_deref(), Some("Nasser Kanaani"));
@@ -84,16 +160,36 @@ fn tallies_table() {
     let got: Vec<(u64, &str, Option<String>, Option<&str>, Option<String>)> = a
         .tallies
         .iter()
-        .map(|t| (t.value, t.unit.as_str(), t.since.map(|d| d.to_string()), t.region.as_deref(), name(&a, t.reported_by)))
+        .map(|t| {
+            (
+                t.value,
+                t.unit.as_str(),
+                t.since.map(|d| d.to_string()),
+                t.region.as_deref(),
+                name(&a, t.reported_by),
+            )
+        })
         .collect();
     let since = Some("2023-10-17".to_string());
     let pentagon = Some("Pentagon".to_string());
     assert_eq!(
         got,
         vec![
-            (61, "attacks", since.clone(), Some("Iraq and Syria"), pentagon.clone()),
+            (
+                61,
+                "attacks",
+                since.clone(),
+                Some("Iraq and Syria"),
+                pentagon.clone()
+            ),
             (29, "attacks", since.clone(), Some("Iraq"), pentagon.clone()),
-            (32, "attacks", since.clone(), Some("Syria"), pentagon.clone()),
+            (
+                32,
+                "attacks",
+                since.clone(),
+                Some("Syria"),
+                pentagon.clone()
+            ),
             (60, "attacks", since.clone(), None, None),
             (3, "retaliatory strikes", since.clone(), None, None),
         ]
@@ -108,13 +204,19 @@ fn incidents_table() {
     assert_eq!(a.reports.len(), 2, "{:#?}", a.reports);
     let r = &a.reports[0];
     assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2024-01-28"));
-    assert_eq!(r.place.map(|p| lex.place(p).name.as_str()), Some("Tower 22"));
+    assert_eq!(
+        r.place.map(|p| lex.place(p).name.as_str()),
+        Some("Tower 22")
+    );
     assert_eq!(name(&a, r.country).as_deref(), Some("Jordan"));
     assert_eq!(name(&a, r.target).as_deref(), Some("United States"));
     assert_eq!(r.weapon.as_deref(), Some("drone"));
     assert_eq!((r.killed, r.injured), (Some(3), Some(34)));
     let r = &a.reports[1];
-    assert_eq!(r.place.map(|p| lex.place(p).name.as_str()), Some("al-Asad air base"));
+    assert_eq!(
+        r.place.map(|p| lex.place(p).name.as_str()),
+        Some("al-Asad air base")
+    );
     assert_eq!(r.weapon.as_deref(), Some("rocket"));
     assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2023-10-17"));
 }
@@ -122,8 +224,14 @@ fn incidents_table() {
 #[test]
 fn same_attack_in_two_documents_is_one_incident() {
     let (_, _, a) = run(&[
-        ("a.txt", "date 2024-01-29\nThree US soldiers were killed in a drone attack on Tower 22 on January 28."),
-        ("b.txt", "date 2024-02-01\nOn January 28, a drone struck the Tower 22 outpost in Jordan, killing three soldiers."),
+        (
+            "a.txt",
+            "date 2024-01-29\nThree US soldiers were killed in a drone attack on Tower 22 on January 28.",
+        ),
+        (
+            "b.txt",
+            "date 2024-02-01\nOn January 28, a drone struck the Tower 22 outpost in Jordan, killing three soldiers.",
+        ),
     ]);
     assert_eq!(a.reports.len(), 2);
     assert_eq!(a.incidents.len(), 1, "{:#?}", a.incidents);
@@ -133,28 +241,94 @@ fn same_attack_in_two_documents_is_one_incident() {
 #[test]
 fn relations_table() {
     let cases: Vec<(&str, &str, &str, &str)> = vec![
-        ("In January, the Iran-backed Kataib Hezbollah struck again.", "Iran", "backs", "Kataib Hezbollah"),
-        ("Hezbollah leader Hassan Nasrallah spoke.", "Hassan Nasrallah", "leads", "Hezbollah"),
-        ("Qais al-Khazali, the leader of Asaib Ahl al-Haq, spoke.", "Qais al-Khazali", "leads", "Asaib Ahl al-Haq"),
-        ("Kataib Hezbollah is a member of the Popular Mobilization Forces.", "Kataib Hezbollah", "member_of", "Popular Mobilization Forces"),
-        ("Israel retaliated against the Houthis.", "Israel", "retaliates_against", "Houthis"),
-        ("Talks continued between Israel and Hamas.", "Israel", "negotiates_with", "Hamas"),
-        ("The Houthis launched a missile attack on Israel.", "Houthis", "attacks", "Israel"),
-        ("Iraqi Prime Minister Mohammed Shia al-Sudani spoke.", "Mohammed Shia al-Sudani", "leads", "Iraq"),
-        ("Nasser Kanaani, a spokesman for the Iranian Foreign Ministry, spoke.", "Nasser Kanaani", "member_of", "Iranian Foreign Ministry"),
-        ("Kataib Hezbollah, a group linked to Iran, paused.", "Iran", "backs", "Kataib Hezbollah"),
+        (
+            "In January, the Iran-backed Kataib Hezbollah struck again.",
+            "Iran",
+            "backs",
+            "Kataib Hezbollah",
+        ),
+        (
+            "Hezbollah leader Hassan Nasrallah spoke.",
+            "Hassan Nasrallah",
+            "leads",
+            "Hezbollah",
+        ),
+        (
+            "Qais al-Khazali, the leader of Asaib Ahl al-Haq, spoke.",
+            "Qais al-Khazali",
+            "leads",
+            "Asaib Ahl al-Haq",
+        ),
+        (
+            "Kataib Hezbollah is a member of the Popular Mobilization Forces.",
+            "Kataib Hezbollah",
+            "member_of",
+            "Popular Mobilization Forces",
+        ),
+        (
+            "Israel retaliated against the Houthis.",
+            "Israel",
+            "retaliates_against",
+            "Houthis",
+        ),
+        (
+            "Talks continued between Israel and Hamas.",
+            "Israel",
+            "negotiates_with",
+            "Hamas",
+        ),
+        (
+            "The Houthis launched a missile attack on Israel.",
+            "Houthis",
+            "attacks",
+            "Israel",
+        ),
+        (
+            "Iraqi Prime Minister Mohammed Shia al-Sudani spoke.",
+            "Mohammed Shia al-Sudani",
+            "leads",
+            "Iraq",
+        ),
+        (
+            "Nasser Kanaani, a spokesman for the Iranian Foreign Ministry, spoke.",
+            "Nasser Kanaani",
+            "member_of",
+            "Iranian Foreign Ministry",
+        ),
+        (
+            "Kataib Hezbollah, a group linked to Iran, paused.",
+            "Iran",
+            "backs",
+            "Kataib Hezbollah",
+        ),
     ];
     for (text, from, kind, to) in cases {
         let (_, _, a) = run(&[("a.txt", text)]);
-        let found = a.relations.iter().any(|r| a.actor(r.from).name == from && a.actor(r.to).name == to && r.kind.as_str() == kind);
-        let got: Vec<String> = a.relations.iter().map(|r| format!("{} {} {}", a.actor(r.from).name, r.kind.as_str(), a.actor(r.to).name)).collect();
+        let found = a.relations.iter().any(|r| {
+            a.actor(r.from).name == from && a.actor(r.to).name == to && r.kind.as_str() == kind
+        });
+        let got: Vec<String> = a
+            .relations
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} {}",
+                    a.actor(r.from).name,
+                    r.kind.as_str(),
+                    a.actor(r.to).name
+                )
+            })
+            .collect();
         assert!(found, "{text}: want {from} {kind} {to}, got {got:?}");
     }
 }
 
 #[test]
 fn lebanese_hezbollah_is_not_kataib_hezbollah() {
-    let (_, _, a) = run(&[("a.txt", "Kataib Hezbollah, also called the Hezbollah Brigades, is an Iraqi militia.")]);
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "Kataib Hezbollah, also called the Hezbollah Brigades, is an Iraqi militia.",
+    )]);
     let hez = a.actor_by_name("Hezbollah").unwrap();
     assert!(a.actor(hez).docs.is_empty());
     let kh = a.actor_by_name("Kataib Hezbollah").unwrap();
@@ -174,9 +348,15 @@ fn junk_is_not_analysed_but_captions_count_for_actors() {
 
 #[test]
 fn every_span_points_into_its_document() {
-    let docs: Vec<(String, Vec<u8>)> = crate::seeds::SEEDS.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+    let docs: Vec<(String, Vec<u8>)> = crate::seeds::SEEDS
+        .iter()
+        .map(|(n, b)| (n.to_string(), b.to_vec()))
+        .collect();
     let lex = Lexicon::bundled();
-    let files: Vec<(&str, &[u8])> = docs.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let files: Vec<(&str, &[u8])> = docs
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
     let c = Corpus::from_memory(&files, &lex);
     let a = analyse(&c, &lex);
     let check = |s: &Span| {
@@ -188,5 +368,8 @@ fn every_span_points_into_its_document() {
     a.statements.iter().for_each(|s| check(&s.span));
     a.tallies.iter().for_each(|s| check(&s.span));
     a.reports.iter().for_each(|s| check(&s.span));
-    a.relations.iter().flat_map(|r| r.evidence.iter()).for_each(check);
+    a.relations
+        .iter()
+        .flat_map(|r| r.evidence.iter())
+        .for_each(check);
 }

@@ -48,7 +48,11 @@ pub struct ChartSettings {
 
 impl Default for ChartSettings {
     fn default() -> Self {
-        ChartSettings { bin: BinBy::Week, stack: StackBy::Country, show_tallies: true }
+        ChartSettings {
+            bin: BinBy::Week,
+            stack: StackBy::Country,
+            show_tallies: true,
+        }
     }
 }
 
@@ -120,7 +124,14 @@ fn bin_of(day: i32, by: BinBy) -> (i32, i32) {
 
 impl ChartModel {
     /// Builds the model; `keep` filters incidents (the selection filter).
-    pub fn build(corpus: &Corpus, lex: &Lexicon, a: &Analysis, s: &ChartSettings, keep: &dyn Fn(IncidentId) -> bool, keep_tally: &dyn Fn(usize) -> bool) -> ChartModel {
+    pub fn build(
+        corpus: &Corpus,
+        lex: &Lexicon,
+        a: &Analysis,
+        s: &ChartSettings,
+        keep: &dyn Fn(IncidentId) -> bool,
+        keep_tally: &dyn Fn(usize) -> bool,
+    ) -> ChartModel {
         let mut m = ChartModel::default();
         let key = |inc: &proxylens::analysis::Incident| -> String {
             match s.stack {
@@ -129,11 +140,15 @@ impl ChartModel {
                     .map(|c| a.actor(c).name.clone())
                     .or_else(|| inc.place.and_then(|p| lex.place(p).country.clone()))
                     .unwrap_or_else(|| "unknown".into()),
-                StackBy::Attacker => inc.attacker.map(|c| a.actor(c).name.clone()).unwrap_or_else(|| "unknown".into()),
+                StackBy::Attacker => inc
+                    .attacker
+                    .map(|c| a.actor(c).name.clone())
+                    .unwrap_or_else(|| "unknown".into()),
                 StackBy::Weapon => inc.weapon.clone().unwrap_or_else(|| "unknown".into()),
             }
         };
-        let mut by_bin: std::collections::BTreeMap<(i32, i32), Vec<(String, IncidentId)>> = Default::default();
+        let mut by_bin: std::collections::BTreeMap<(i32, i32), Vec<(String, IncidentId)>> =
+            Default::default();
         let mut totals: std::collections::HashMap<String, usize> = Default::default();
         for inc in a.incidents.iter().filter(|i| keep(i.id)) {
             let Some(d) = inc.date else {
@@ -142,11 +157,19 @@ impl ChartModel {
             };
             let k = key(inc);
             *totals.entry(k.clone()).or_default() += 1;
-            by_bin.entry(bin_of(day_number(d), s.bin)).or_default().push((k, inc.id));
+            by_bin
+                .entry(bin_of(day_number(d), s.bin))
+                .or_default()
+                .push((k, inc.id));
         }
         // Series by size, "unknown" last.
         let mut series: Vec<(String, usize)> = totals.into_iter().collect();
-        series.sort_by(|a, b| (a.0 == "unknown").cmp(&(b.0 == "unknown")).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+        series.sort_by(|a, b| {
+            (a.0 == "unknown")
+                .cmp(&(b.0 == "unknown"))
+                .then(b.1.cmp(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
         m.series = series.into_iter().map(|(k, _)| k).collect();
         for ((start, end), items) in by_bin {
             let mut segs: Vec<(usize, Vec<IncidentId>)> = Vec::new();
@@ -158,19 +181,43 @@ impl ChartModel {
                 }
             }
             segs.sort_by_key(|(s, _)| *s);
-            m.bins.push(Bin { start, end, segments: segs });
+            m.bins.push(Bin {
+                start,
+                end,
+                segments: segs,
+            });
         }
         // Tallies.
         for (i, t) in a.tallies.iter().enumerate().filter(|(i, _)| keep_tally(*i)) {
             let doc = corpus.doc(t.span.doc);
-            let latest_attack = a.reports.iter().filter(|r| r.span.doc == t.span.doc).filter_map(|r| r.date).max();
+            let latest_attack = a
+                .reports
+                .iter()
+                .filter(|r| r.span.doc == t.span.doc)
+                .filter_map(|r| r.date)
+                .max();
             let since = t.since.map(day_number);
-            let Some(at) = doc.date.or(latest_attack).map(day_number).or(since) else { continue };
-            let who = t.reported_by.map(|r| format!(" — {}", a.actor(r).name)).unwrap_or_default();
-            let region = t.region.as_deref().map(|r| format!(" in {r}")).unwrap_or_default();
+            let Some(at) = doc.date.or(latest_attack).map(day_number).or(since) else {
+                continue;
+            };
+            let who = t
+                .reported_by
+                .map(|r| format!(" — {}", a.actor(r).name))
+                .unwrap_or_default();
+            let region = t
+                .region
+                .as_deref()
+                .map(|r| format!(" in {r}"))
+                .unwrap_or_default();
             let since_s = t.since.map(|d| format!(" since {d}")).unwrap_or_default();
             let more = if t.lower_bound { ">=" } else { "" };
-            m.tallies.push(TallyMark { tally: i, since, at, value: t.value as f64, label: format!("{more}{} {}{region}{since_s}{who}", t.value, t.unit) });
+            m.tallies.push(TallyMark {
+                tally: i,
+                since,
+                at,
+                value: t.value as f64,
+                label: format!("{more}{} {}{region}{since_s}{who}", t.value, t.unit),
+            });
         }
         m
     }
@@ -178,7 +225,17 @@ impl ChartModel {
 
 /// Draws the chart; returns commands for the selection.
 #[allow(clippy::too_many_arguments)]
-pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, hl: &Highlights, a: &Analysis, corpus: &Corpus, cmds: &mut Vec<Command>, drag: &mut Option<f64>, transform: &mut Option<egui_plot::PlotTransform>) -> bool {
+pub fn chart_ui(
+    ui: &mut Ui,
+    model: &ChartModel,
+    settings: &mut ChartSettings,
+    hl: &Highlights,
+    a: &Analysis,
+    corpus: &Corpus,
+    cmds: &mut Vec<Command>,
+    drag: &mut Option<f64>,
+    transform: &mut Option<egui_plot::PlotTransform>,
+) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Attacks over time");
@@ -205,7 +262,11 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
     // Both plots share the panel's height; the panel never grows to fit them.
     let avail = ui.available_height();
     let show_tallies = settings.show_tallies && !model.tallies.is_empty();
-    let tallies_h = if show_tallies { ((avail - 30.0) * 0.35).max(50.0) } else { 0.0 };
+    let tallies_h = if show_tallies {
+        ((avail - 30.0) * 0.35).max(50.0)
+    } else {
+        0.0
+    };
     let bars_h = (avail - tallies_h - if show_tallies { 34.0 } else { 4.0 }).max(60.0);
     let fmt_x = |m: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| -> String {
         let d = day_date(m.value.round() as i32);
@@ -227,9 +288,17 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
             .iter()
             .filter_map(|b| {
                 let (_, ids) = b.segments.iter().find(|(s, _)| *s == si)?;
-                let lit = ids.iter().any(|i| hl.incidents.contains(i)) || hl.time.is_some_and(|(s, e)| b.start >= s && b.end <= e);
-                let fill = if selecting && !lit { palette::dim(base) } else { base };
-                let mut bar = Bar::new((b.start + b.end) as f64 / 2.0, ids.len() as f64).width((b.end - b.start) as f64 * 0.85).fill(fill).name(format!("{} – {}", day_date(b.start), day_date(b.end - 1)));
+                let lit = ids.iter().any(|i| hl.incidents.contains(i))
+                    || hl.time.is_some_and(|(s, e)| b.start >= s && b.end <= e);
+                let fill = if selecting && !lit {
+                    palette::dim(base)
+                } else {
+                    base
+                };
+                let mut bar = Bar::new((b.start + b.end) as f64 / 2.0, ids.len() as f64)
+                    .width((b.end - b.start) as f64 * 0.85)
+                    .fill(fill)
+                    .name(format!("{} – {}", day_date(b.start), day_date(b.end - 1)));
                 if lit && selecting {
                     bar = bar.stroke(egui::Stroke::new(2.0, palette::SELECTED));
                 }
@@ -237,7 +306,12 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
             })
             .collect();
         let refs: Vec<&BarChart> = charts.iter().collect();
-        let c = BarChart::new(name.clone(), bars).color(base).element_formatter(Box::new(|b, _c| format!("{} incident(s)\n{}", b.value, b.name))).stack_on(&refs);
+        let c = BarChart::new(name.clone(), bars)
+            .color(base)
+            .element_formatter(Box::new(|b, _c| {
+                format!("{} incident(s)\n{}", b.value, b.name)
+            }))
+            .stack_on(&refs);
         charts.push(c);
     }
     let drag_start = *drag;
@@ -257,14 +331,31 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
             if let (Some(s), Some(now)) = (drag_start, p.pointer_coordinate()) {
                 let b = p.plot_bounds();
                 let (x0, x1) = (s.min(now.x), s.max(now.x));
-                p.polygon(Polygon::new("selection", PlotPoints::new(vec![[x0, b.min()[1]], [x1, b.min()[1]], [x1, b.max()[1]], [x0, b.max()[1]]])).fill_color(palette::SELECTED.gamma_multiply(0.15)).stroke(egui::Stroke::new(1.0, palette::SELECTED)));
+                p.polygon(
+                    Polygon::new(
+                        "selection",
+                        PlotPoints::new(vec![
+                            [x0, b.min()[1]],
+                            [x1, b.min()[1]],
+                            [x1, b.max()[1]],
+                            [x0, b.max()[1]],
+                        ]),
+                    )
+                    .fill_color(palette::SELECTED.gamma_multiply(0.15))
+                    .stroke(egui::Stroke::new(1.0, palette::SELECTED)),
+                );
             }
             p.pointer_coordinate()
         });
     let pointer = resp.inner;
     *transform = Some(resp.transform);
     let response = resp.response;
-    let bin_at = |x: f64| model.bins.iter().find(|b| x >= b.start as f64 && x < b.end as f64);
+    let bin_at = |x: f64| {
+        model
+            .bins
+            .iter()
+            .find(|b| x >= b.start as f64 && x < b.end as f64)
+    };
     if response.drag_started() {
         *drag = pointer.map(|p| p.x);
     }
@@ -273,7 +364,10 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
             let (x0, x1) = (s.min(p.x).floor() as i32, s.max(p.x).ceil() as i32);
             if x1 - x0 >= 1 {
                 let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-                cmds.push(Command::Select { item: Item::Time { start: x0, end: x1 }, add });
+                cmds.push(Command::Select {
+                    item: Item::Time { start: x0, end: x1 },
+                    add,
+                });
             }
         }
         *drag = None;
@@ -281,14 +375,25 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
     if response.clicked() {
         let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         match pointer.and_then(|p| bin_at(p.x).filter(|b| p.y <= b.total() as f64 + 0.25)) {
-            Some(b) => cmds.push(Command::Select { item: Item::Time { start: b.start, end: b.end }, add }),
+            Some(b) => cmds.push(Command::Select {
+                item: Item::Time {
+                    start: b.start,
+                    end: b.end,
+                },
+                add,
+            }),
             None => {}
         }
     }
     if let Some(b) = pointer.and_then(|p| bin_at(p.x)) {
         if response.hovered() && drag.is_none() {
             response.on_hover_ui_at_pointer(|ui| {
-                ui.strong(format!("{} – {}: {} incident(s)", day_date(b.start), day_date(b.end - 1), b.total()));
+                ui.strong(format!(
+                    "{} – {}: {} incident(s)",
+                    day_date(b.start),
+                    day_date(b.end - 1),
+                    b.total()
+                ));
                 for (si, ids) in &b.segments {
                     ui.label(format!("{}: {}", model.series[*si], ids.len()));
                 }
@@ -306,7 +411,11 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
     // Reported tallies, on the same time axis.
     if show_tallies {
         ui.add_space(2.0);
-        let lit_tally = |i: usize| hl.spans.iter().any(|s| a.tallies[i].span == *s || s.contains(&a.tallies[i].span));
+        let lit_tally = |i: usize| {
+            hl.spans
+                .iter()
+                .any(|s| a.tallies[i].span == *s || s.contains(&a.tallies[i].span))
+        };
         let text_color = ui.visuals().text_color();
         let resp = Plot::new("tally-chart")
             .height(tallies_h)
@@ -318,12 +427,37 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
             .x_axis_formatter(fmt_x)
             .show(ui, |p| {
                 for t in &model.tallies {
-                    let col = if lit_tally(t.tally) { palette::SELECTED } else { palette::TALLY };
+                    let col = if lit_tally(t.tally) {
+                        palette::SELECTED
+                    } else {
+                        palette::TALLY
+                    };
                     if let Some(s) = t.since {
-                        p.line(Line::new("", PlotPoints::new(vec![[s as f64, t.value], [t.at as f64, t.value]])).color(col.gamma_multiply(0.7)).width(2.0));
+                        p.line(
+                            Line::new(
+                                "",
+                                PlotPoints::new(vec![[s as f64, t.value], [t.at as f64, t.value]]),
+                            )
+                            .color(col.gamma_multiply(0.7))
+                            .width(2.0),
+                        );
                     }
-                    p.points(Points::new("", PlotPoints::new(vec![[t.at as f64, t.value]])).shape(MarkerShape::Diamond).radius(6.0).filled(true).color(col));
-                    p.text(Text::new("", egui_plot::PlotPoint::new(t.at as f64, t.value), egui::RichText::new(format!("  {}", t.value)).small()).anchor(egui::Align2::LEFT_CENTER).color(text_color));
+                    p.points(
+                        Points::new("", PlotPoints::new(vec![[t.at as f64, t.value]]))
+                            .shape(MarkerShape::Diamond)
+                            .radius(6.0)
+                            .filled(true)
+                            .color(col),
+                    );
+                    p.text(
+                        Text::new(
+                            "",
+                            egui_plot::PlotPoint::new(t.at as f64, t.value),
+                            egui::RichText::new(format!("  {}", t.value)).small(),
+                        )
+                        .anchor(egui::Align2::LEFT_CENTER)
+                        .color(text_color),
+                    );
                 }
                 p.pointer_coordinate()
             });
@@ -334,7 +468,11 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
             let near: Vec<&TallyMark> = model
                 .tallies
                 .iter()
-                .filter(|t| tr.position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value)).distance(at) < 30.0)
+                .filter(|t| {
+                    tr.position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value))
+                        .distance(at)
+                        < 30.0
+                })
                 .collect();
             if !near.is_empty() {
                 resp.response.clone().on_hover_ui_at_pointer(|ui| {
@@ -347,22 +485,37 @@ pub fn chart_ui(ui: &mut Ui, model: &ChartModel, settings: &mut ChartSettings, h
         }
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(palette::TALLY, "◆");
-            ui.weak("tally an article reports (line: the period it counts); hover for who reports it");
+            ui.weak(
+                "tally an article reports (line: the period it counts); hover for who reports it",
+            );
         });
         if resp.response.clicked() {
             if let Some(pt) = resp.inner {
                 let tr = &resp.transform;
                 let click = tr.position_from_point(&pt);
                 if let Some(t) = model.tallies.iter().min_by(|a, b| {
-                    let da = tr.position_from_point(&egui_plot::PlotPoint::new(a.at as f64, a.value)).distance(click);
-                    let db = tr.position_from_point(&egui_plot::PlotPoint::new(b.at as f64, b.value)).distance(click);
+                    let da = tr
+                        .position_from_point(&egui_plot::PlotPoint::new(a.at as f64, a.value))
+                        .distance(click);
+                    let db = tr
+                        .position_from_point(&egui_plot::PlotPoint::new(b.at as f64, b.value))
+                        .distance(click);
                     da.total_cmp(&db)
                 }) {
-                    let d = tr.position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value)).distance(click);
+                    let d = tr
+                        .position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value))
+                        .distance(click);
                     if d < 24.0 {
-                        cmds.push(Command::Select { item: Item::Tally(t.tally), add: false });
+                        cmds.push(Command::Select {
+                            item: Item::Tally(t.tally),
+                            add: false,
+                        });
                         let span = a.tallies[t.tally].span;
-                        cmds.push(Command::Open { doc: span.doc, at: Some(span), second: false });
+                        cmds.push(Command::Open {
+                            doc: span.doc,
+                            at: Some(span),
+                            second: false,
+                        });
                     }
                 }
             }

@@ -14,21 +14,45 @@ use super::selection::{Command, Highlights, Item, Selection, day_date};
 pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> String {
     match *item {
         Item::Doc(d) => format!("doc: {}", super::shorten(&corpus.doc(d).title, 40)),
-        Item::Span(s) => format!("sentence: {}", super::shorten(&corpus.doc(s.doc).text[s.range()], 40)),
+        Item::Span(s) => format!(
+            "sentence: {}",
+            super::shorten(&corpus.doc(s.doc).text[s.range()], 40)
+        ),
         Item::Actor(id) => format!("actor: {}", a.actor(id).name),
         Item::Incident(id) => {
             let inc = &a.incidents[id.index()];
-            let place = inc.place.map(|p| lex.place(p).name.clone()).or_else(|| inc.country.map(|c| a.actor(c).name.clone())).unwrap_or_else(|| "place unknown".into());
-            format!("attack: {} {}", inc.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()), place)
+            let place = inc
+                .place
+                .map(|p| lex.place(p).name.clone())
+                .or_else(|| inc.country.map(|c| a.actor(c).name.clone()))
+                .unwrap_or_else(|| "place unknown".into());
+            format!(
+                "attack: {} {}",
+                inc.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
+                place
+            )
         }
         Item::Time { start, end } => format!("time: {} – {}", day_date(start), day_date(end - 1)),
         Item::Relation(i) => {
             let r = &a.relations[i];
-            format!("relation: {} {} {}", a.actor(r.from).name, r.kind.label(), a.actor(r.to).name)
+            format!(
+                "relation: {} {} {}",
+                a.actor(r.from).name,
+                r.kind.label(),
+                a.actor(r.to).name
+            )
         }
         Item::Statement(i) => {
             let s = &a.statements[i];
-            format!("{} by {}", s.kind.as_str(), s.speaker.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "unnamed".into()))
+            format!(
+                "{} by {}",
+                s.kind.as_str(),
+                s.speaker
+                    .map(|x| a.actor(x).name.clone())
+                    .unwrap_or_else(|| "unnamed".into())
+            )
         }
         Item::Tally(i) => format!("tally: {} {}", a.tallies[i].value, a.tallies[i].unit),
     }
@@ -36,7 +60,15 @@ pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> St
 
 /// Draws the details panel.
 #[allow(clippy::too_many_arguments)]
-pub fn details_ui(ui: &mut Ui, sel: &Selection, hl: &Highlights, corpus: &Corpus, lex: &Lexicon, a: &Analysis, cmds: &mut Vec<Command>) {
+pub fn details_ui(
+    ui: &mut Ui,
+    sel: &Selection,
+    hl: &Highlights,
+    corpus: &Corpus,
+    lex: &Lexicon,
+    a: &Analysis,
+    cmds: &mut Vec<Command>,
+) {
     ui.strong("Details");
     if sel.items.is_empty() {
         ui.weak("Click a bar, an actor, an edge or a sentence: its evidence appears here.");
@@ -57,13 +89,32 @@ pub fn details_ui(ui: &mut Ui, sel: &Selection, hl: &Highlights, corpus: &Corpus
         ui.label(RichText::new(describe(item, corpus, lex, a)).strong());
         if let Item::Actor(id) = item {
             let x = a.actor(*id);
-            ui.label(format!("{} · {} mention(s) in {} document(s){}", x.kind.label(), x.mention_count, x.docs.len(), if x.known { "" } else { " · guessed, not in the lexicon" }));
+            ui.label(format!(
+                "{} · {} mention(s) in {} document(s){}",
+                x.kind.label(),
+                x.mention_count,
+                x.docs.len(),
+                if x.known {
+                    ""
+                } else {
+                    " · guessed, not in the lexicon"
+                }
+            ));
             if !x.aliases.is_empty() {
-                ui.weak(format!("also: {}", super::shorten(&x.aliases.join(", "), 160)));
+                ui.weak(format!(
+                    "also: {}",
+                    super::shorten(&x.aliases.join(", "), 160)
+                ));
             }
         }
     }
-    ui.label(format!("{} attack(s) · {} actor(s) · {} relation(s) · {} document(s)", hl.incidents.len(), hl.actors.len(), hl.relations.len(), hl.docs.len()));
+    ui.label(format!(
+        "{} attack(s) · {} actor(s) · {} relation(s) · {} document(s)",
+        hl.incidents.len(),
+        hl.actors.len(),
+        hl.relations.len(),
+        hl.docs.len()
+    ));
     // Incidents listed (with undated ones).
     if !hl.incidents.is_empty() {
         ui.collapsing(format!("Attacks ({})", hl.incidents.len()), |ui| {
@@ -74,40 +125,75 @@ pub fn details_ui(ui: &mut Ui, sel: &Selection, hl: &Highlights, corpus: &Corpus
                 let inc = &a.incidents[id.index()];
                 let who = format!(
                     "{} -> {}",
-                    inc.attacker.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "?".into()),
-                    inc.target.map(|x| a.actor(x).name.clone()).unwrap_or_else(|| "?".into())
+                    inc.attacker
+                        .map(|x| a.actor(x).name.clone())
+                        .unwrap_or_else(|| "?".into()),
+                    inc.target
+                        .map(|x| a.actor(x).name.clone())
+                        .unwrap_or_else(|| "?".into())
                 );
-                if ui.link(format!("{label} · {who} · {} report(s)", inc.reports.len())).clicked() {
+                if ui
+                    .link(format!("{label} · {who} · {} report(s)", inc.reports.len()))
+                    .clicked()
+                {
                     let r = &a.reports[inc.reports[0]];
-                    cmds.push(Command::Select { item: Item::Incident(id), add: false });
-                    cmds.push(Command::Open { doc: r.span.doc, at: Some(r.span), second: false });
+                    cmds.push(Command::Select {
+                        item: Item::Incident(id),
+                        add: false,
+                    });
+                    cmds.push(Command::Open {
+                        doc: r.span.doc,
+                        at: Some(r.span),
+                        second: false,
+                    });
                 }
             }
         });
     }
     ui.separator();
     ui.label(RichText::new(format!("Evidence ({} sentence(s))", hl.evidence.len())).strong());
-    egui::ScrollArea::vertical().id_salt("evidence").auto_shrink([false, false]).show(ui, |ui| {
-        for span in hl.evidence.iter().take(500) {
-            let d = corpus.doc(span.doc);
-            let text = &d.text[span.range()];
-            let kinds: Vec<&proxylens::analysis::Statement> = a.statements.iter().filter(|s| s.span == *span).collect();
-            ui.horizontal_wrapped(|ui| {
-                for s in &kinds {
-                    ui.label(RichText::new(format!(" {} ", s.kind.as_str())).small().background_color(palette::statement(s.kind).gamma_multiply(0.45)));
+    egui::ScrollArea::vertical()
+        .id_salt("evidence")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for span in hl.evidence.iter().take(500) {
+                let d = corpus.doc(span.doc);
+                let text = &d.text[span.range()];
+                let kinds: Vec<&proxylens::analysis::Statement> =
+                    a.statements.iter().filter(|s| s.span == *span).collect();
+                ui.horizontal_wrapped(|ui| {
+                    for s in &kinds {
+                        ui.label(
+                            RichText::new(format!(" {} ", s.kind.as_str()))
+                                .small()
+                                .background_color(palette::statement(s.kind).gamma_multiply(0.45)),
+                        );
+                    }
+                    if ui
+                        .link(RichText::new(super::shorten(&d.title, 50)).small())
+                        .on_hover_text(&d.rel_path)
+                        .clicked()
+                    {
+                        cmds.push(Command::Open {
+                            doc: span.doc,
+                            at: Some(*span),
+                            second: false,
+                        });
+                    }
+                });
+                let resp =
+                    ui.add(egui::Label::new(super::shorten(text, 400)).sense(egui::Sense::click()));
+                if resp.on_hover_text("Click to open in the reader").clicked() {
+                    cmds.push(Command::Open {
+                        doc: span.doc,
+                        at: Some(*span),
+                        second: false,
+                    });
                 }
-                if ui.link(RichText::new(super::shorten(&d.title, 50)).small()).on_hover_text(&d.rel_path).clicked() {
-                    cmds.push(Command::Open { doc: span.doc, at: Some(*span), second: false });
-                }
-            });
-            let resp = ui.add(egui::Label::new(super::shorten(text, 400)).sense(egui::Sense::click()));
-            if resp.on_hover_text("Click to open in the reader").clicked() {
-                cmds.push(Command::Open { doc: span.doc, at: Some(*span), second: false });
+                ui.add_space(6.0);
             }
-            ui.add_space(6.0);
-        }
-        if hl.evidence.len() > 500 {
-            ui.weak(format!("… and {} more", hl.evidence.len() - 500));
-        }
-    });
+            if hl.evidence.len() > 500 {
+                ui.weak(format!("… and {} more", hl.evidence.len() - 500));
+            }
+        });
 }

@@ -80,12 +80,24 @@ impl Job {
             .spawn(move || {
                 let started = Instant::now();
                 let result = load(&src, &opts, &p, &st);
-                let result = result.map(|(corpus, lexicon, analysis)| Loaded { source: src, corpus, lexicon, analysis, seconds: started.elapsed().as_secs_f64() });
+                let result = result.map(|(corpus, lexicon, analysis)| Loaded {
+                    source: src,
+                    corpus,
+                    lexicon,
+                    analysis,
+                    seconds: started.elapsed().as_secs_f64(),
+                });
                 let _ = tx.send(result);
                 wake();
             })
             .expect("spawn loader thread");
-        Job { source, progress, stage, started: Instant::now(), rx }
+        Job {
+            source,
+            progress,
+            stage,
+            started: Instant::now(),
+            rx,
+        }
     }
 
     /// The result, once the job is done.
@@ -100,17 +112,27 @@ impl Job {
 
     /// (done, total) files.
     pub fn counts(&self) -> (usize, usize) {
-        (self.progress.done.load(Ordering::Relaxed), self.progress.total.load(Ordering::Relaxed))
+        (
+            self.progress.done.load(Ordering::Relaxed),
+            self.progress.total.load(Ordering::Relaxed),
+        )
     }
 }
 
-fn load(src: &Source, opts: &LoadOptions, p: &Progress, stage: &Mutex<Stage>) -> Result<(Corpus, Lexicon, Analysis), String> {
+fn load(
+    src: &Source,
+    opts: &LoadOptions,
+    p: &Progress,
+    stage: &Mutex<Stage>,
+) -> Result<(Corpus, Lexicon, Analysis), String> {
     let corpus = match src {
         Source::Seeds => {
             let lex = Lexicon::bundled();
-            p.total.store(proxylens::seeds::SEEDS.len(), Ordering::Relaxed);
+            p.total
+                .store(proxylens::seeds::SEEDS.len(), Ordering::Relaxed);
             let c = Corpus::from_memory(proxylens::seeds::SEEDS, &lex);
-            p.done.store(proxylens::seeds::SEEDS.len(), Ordering::Relaxed);
+            p.done
+                .store(proxylens::seeds::SEEDS.len(), Ordering::Relaxed);
             c
         }
         Source::Folder(path) => corpus::load_folder(path, opts, p).map_err(|e| e.to_string())?,
@@ -126,7 +148,10 @@ fn load(src: &Source, opts: &LoadOptions, p: &Progress, stage: &Mutex<Stage>) ->
                 let root = f.parent().unwrap_or(std::path::Path::new("/"));
                 match corpus::load_file(root, f, opts, &lex) {
                     Ok(d) => docs.push(d),
-                    Err(reason) => c.failed.push(corpus::Failed { file: f.display().to_string(), reason }),
+                    Err(reason) => c.failed.push(corpus::Failed {
+                        file: f.display().to_string(),
+                        reason,
+                    }),
                 }
                 p.done.fetch_add(1, Ordering::Relaxed);
             }
@@ -158,5 +183,11 @@ pub fn load_now(src: &Source) -> Result<Loaded, String> {
     let p = Progress::default();
     let st = Mutex::new(Stage::Reading);
     let t = Instant::now();
-    load(src, &LoadOptions::default(), &p, &st).map(|(corpus, lexicon, analysis)| Loaded { source: src.clone(), corpus, lexicon, analysis, seconds: t.elapsed().as_secs_f64() })
+    load(src, &LoadOptions::default(), &p, &st).map(|(corpus, lexicon, analysis)| Loaded {
+        source: src.clone(),
+        corpus,
+        lexicon,
+        analysis,
+        seconds: t.elapsed().as_secs_f64(),
+    })
 }

@@ -52,7 +52,15 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { recent: Vec::new(), last_folder: None, chart: ChartSettings::default(), network: NetworkSettings::default(), side_by_side: false, max_file_mb: 64.0, split: 0.5 }
+        Settings {
+            recent: Vec::new(),
+            last_folder: None,
+            chart: ChartSettings::default(),
+            network: NetworkSettings::default(),
+            side_by_side: false,
+            max_file_mb: 64.0,
+            split: 0.5,
+        }
     }
 }
 
@@ -64,7 +72,10 @@ pub fn shorten(s: &str, n: usize) -> String {
     if one.chars().count() <= n {
         one
     } else {
-        format!("{}…", one.chars().take(n.saturating_sub(1)).collect::<String>())
+        format!(
+            "{}…",
+            one.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
     }
 }
 
@@ -152,7 +163,10 @@ impl ProxyLensApp {
     /// Creates the app from eframe: restores settings and starts loading the folder given on
     /// the command line, the last folder, or the bundled seeds.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
-        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
         let mut app = ProxyLensApp::new(settings);
         let source = match folder.or_else(|| app.settings.last_folder.clone()) {
             Some(f) if f.is_dir() => Source::Folder(f),
@@ -165,7 +179,11 @@ impl ProxyLensApp {
     /// Installs already loaded data (tests, benchmarks).
     pub fn set_data(&mut self, loaded: Loaded) {
         self.stats = reader::doc_stats(&loaded.corpus, &loaded.analysis);
-        self.status = format!("Opened {} in {:.2} s", loaded.source.label(), loaded.seconds);
+        self.status = format!(
+            "Opened {} in {:.2} s",
+            loaded.source.label(),
+            loaded.seconds
+        );
         self.data = Some(Arc::new(loaded));
         self.selection = Selection::default();
         self.reader.open = [None, None];
@@ -179,7 +197,10 @@ impl ProxyLensApp {
         if let Some(j) = &self.job {
             j.cancel();
         }
-        let opts = LoadOptions { max_file_bytes: (self.settings.max_file_mb * 1e6) as u64, ..Default::default() };
+        let opts = LoadOptions {
+            max_file_bytes: (self.settings.max_file_mb * 1e6) as u64,
+            ..Default::default()
+        };
         let ctx = ctx.clone();
         self.job = Some(Job::start(source, opts, move || ctx.request_repaint()));
     }
@@ -194,17 +215,29 @@ impl ProxyLensApp {
     fn pick_folder(&self) {
         let tx = self.outcomes.0.clone();
         std::thread::spawn(move || {
-            if let Some(p) = rfd::FileDialog::new().set_title("Open a folder of articles").pick_folder() {
+            if let Some(p) = rfd::FileDialog::new()
+                .set_title("Open a folder of articles")
+                .pick_folder()
+            {
                 let _ = tx.send(Outcome::OpenFolder(p));
             }
         });
     }
 
-    fn pick_save(&self, name: &str, ext: &str, make: impl FnOnce(PathBuf) -> Outcome + Send + 'static) {
+    fn pick_save(
+        &self,
+        name: &str,
+        ext: &str,
+        make: impl FnOnce(PathBuf) -> Outcome + Send + 'static,
+    ) {
         let tx = self.outcomes.0.clone();
         let (name, ext) = (name.to_string(), ext.to_string());
         std::thread::spawn(move || {
-            if let Some(p) = rfd::FileDialog::new().set_file_name(&name).add_filter(&ext, &[ext.as_str()]).save_file() {
+            if let Some(p) = rfd::FileDialog::new()
+                .set_file_name(&name)
+                .add_filter(&ext, &[ext.as_str()])
+                .save_file()
+            {
                 let _ = tx.send(make(p));
             }
         });
@@ -218,7 +251,14 @@ impl ProxyLensApp {
         let hl = &self.highlights;
         let keep_inc = |id: proxylens::model::IncidentId| !filter || hl.incidents.contains(&id);
         let keep_tally = |i: usize| !filter || hl.docs.contains(&d.analysis.tallies[i].span.doc);
-        self.chart_model = ChartModel::build(&d.corpus, &d.lexicon, &d.analysis, &self.settings.chart, &keep_inc, &keep_tally);
+        self.chart_model = ChartModel::build(
+            &d.corpus,
+            &d.lexicon,
+            &d.analysis,
+            &self.settings.chart,
+            &keep_inc,
+            &keep_tally,
+        );
         let keep_actor = |id: proxylens::model::ActorId| !filter || hl.actors.contains(&id);
         self.network_model = NetworkModel::build(&d.analysis, &self.settings.network, &keep_actor);
         self.network.layout.sync(&self.network_model);
@@ -239,7 +279,11 @@ impl ProxyLensApp {
                     self.reader.open[i] = Some(*doc);
                     self.reader.scroll_to[i] = at.or_else(|| {
                         // Scroll to the first highlight of the selection in that document.
-                        self.highlights.spans.iter().find(|s| s.doc == *doc).copied()
+                        self.highlights
+                            .spans
+                            .iter()
+                            .find(|s| s.doc == *doc)
+                            .copied()
                     });
                 }
                 other => selection::apply(&mut self.selection, other),
@@ -259,11 +303,17 @@ impl ProxyLensApp {
                 Ok(loaded) => {
                     self.settings.last_folder = match &loaded.source {
                         Source::Folder(p) => Some(p.clone()),
-                        _ => self.settings.last_folder.clone().filter(|_| !matches!(loaded.source, Source::Seeds)),
+                        _ => self
+                            .settings
+                            .last_folder
+                            .clone()
+                            .filter(|_| !matches!(loaded.source, Source::Seeds)),
                     };
                     self.set_data(loaded);
                 }
-                Err(e) if e == "cancelled" => self.status = format!("Cancelled opening {}", source.label()),
+                Err(e) if e == "cancelled" => {
+                    self.status = format!("Cancelled opening {}", source.label())
+                }
                 Err(e) => self.status = format!("Could not open {}: {e}", source.label()),
             }
         }
@@ -277,7 +327,12 @@ impl ProxyLensApp {
                     if let Some(d) = self.data.clone() {
                         let tx = self.outcomes.0.clone();
                         std::thread::spawn(move || {
-                            let msg = match proxylens::export::write(&p, &d.corpus, &d.lexicon, &d.analysis) {
+                            let msg = match proxylens::export::write(
+                                &p,
+                                &d.corpus,
+                                &d.lexicon,
+                                &d.analysis,
+                            ) {
                                 Ok(()) => format!("Exported {}", p.display()),
                                 Err(e) => format!("Export failed: {e}"),
                             };
@@ -293,14 +348,16 @@ impl ProxyLensApp {
                     let ppp = ctx.pixels_per_point();
                     let tx = self.outcomes.0.clone();
                     let wake = ctx.clone();
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(move |image| {
-                        let msg = match save_png(&image, rect, ppp, &path) {
-                            Ok(()) => format!("Saved {}", path.display()),
-                            Err(e) => format!("Could not save {}: {e}", path.display()),
-                        };
-                        let _ = tx.send(Outcome::Message(msg));
-                        wake.request_repaint();
-                    })));
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
+                        egui::ScreenshotCallback::new(move |image| {
+                            let msg = match save_png(&image, rect, ppp, &path) {
+                                Ok(()) => format!("Saved {}", path.display()),
+                                Err(e) => format!("Could not save {}: {e}", path.display()),
+                            };
+                            let _ = tx.send(Outcome::Message(msg));
+                            wake.request_repaint();
+                        }),
+                    ));
                 }
                 Outcome::Message(m) => self.status = m,
             }
@@ -317,33 +374,87 @@ impl ProxyLensApp {
         self.status_bar(ui);
         let Some(d) = self.data.clone() else {
             egui::CentralPanel::default().show(ui, |ui| {
-                ui.centered_and_justified(|ui| ui.heading(if self.job.is_some() { "Opening…" } else { "Open a folder of articles (File → Open folder…, Ctrl+O) or drop it here." }));
+                ui.centered_and_justified(|ui| {
+                    ui.heading(if self.job.is_some() {
+                        "Opening…"
+                    } else {
+                        "Open a folder of articles (File → Open folder…, Ctrl+O) or drop it here."
+                    })
+                });
             });
             return;
         };
-        egui::Panel::left("side").resizable(true).default_size(300.0).size_range(220.0..=600.0).show(ui, |ui| {
-            egui::Panel::bottom("details").resizable(true).default_size(ui.available_height() * 0.45).size_range(120.0..=1200.0).show(ui, |ui| {
-                details::details_ui(ui, &self.selection, &self.highlights, &d.corpus, &d.lexicon, &d.analysis, &mut self.commands);
-            });
-            if !d.corpus.failed.is_empty() {
-                ui.horizontal(|ui| {
-                    ui.colored_label(palette::WARN, format!("{} file(s) skipped", d.corpus.failed.len()));
-                    ui.toggle_value(&mut self.show_failed, "show");
-                });
-                if self.show_failed {
-                    egui::ScrollArea::vertical().id_salt("failed").max_height(140.0).show(ui, |ui| {
-                        for f in &d.corpus.failed {
-                            ui.add(egui::Label::new(RichText::new(format!("{} — {}", f.file, f.reason)).small()).wrap());
-                        }
+        egui::Panel::left("side")
+            .resizable(true)
+            .default_size(300.0)
+            .size_range(220.0..=600.0)
+            .show(ui, |ui| {
+                egui::Panel::bottom("details")
+                    .resizable(true)
+                    .default_size(ui.available_height() * 0.45)
+                    .size_range(120.0..=1200.0)
+                    .show(ui, |ui| {
+                        details::details_ui(
+                            ui,
+                            &self.selection,
+                            &self.highlights,
+                            &d.corpus,
+                            &d.lexicon,
+                            &d.analysis,
+                            &mut self.commands,
+                        );
                     });
+                if !d.corpus.failed.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(
+                            palette::WARN,
+                            format!("{} file(s) skipped", d.corpus.failed.len()),
+                        );
+                        ui.toggle_value(&mut self.show_failed, "show");
+                    });
+                    if self.show_failed {
+                        egui::ScrollArea::vertical()
+                            .id_salt("failed")
+                            .max_height(140.0)
+                            .show(ui, |ui| {
+                                for f in &d.corpus.failed {
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(format!("{} — {}", f.file, f.reason))
+                                                .small(),
+                                        )
+                                        .wrap(),
+                                    );
+                                }
+                            });
+                    }
+                    ui.separator();
                 }
-                ui.separator();
-            }
-            if !d.lexicon.issues.is_empty() {
-                ui.colored_label(palette::WARN, format!("{} lexicon issue(s)", d.lexicon.issues.len())).on_hover_text(d.lexicon.issues.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"));
-            }
-            reader::doc_list_ui(ui, &mut self.reader, &d.corpus, &d.analysis, &self.stats, &self.highlights, self.selection.filter, &mut self.commands);
-        });
+                if !d.lexicon.issues.is_empty() {
+                    ui.colored_label(
+                        palette::WARN,
+                        format!("{} lexicon issue(s)", d.lexicon.issues.len()),
+                    )
+                    .on_hover_text(
+                        d.lexicon
+                            .issues
+                            .iter()
+                            .map(|i| i.to_string())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
+                }
+                reader::doc_list_ui(
+                    ui,
+                    &mut self.reader,
+                    &d.corpus,
+                    &d.analysis,
+                    &self.stats,
+                    &self.highlights,
+                    self.selection.filter,
+                    &mut self.commands,
+                );
+            });
         if d.corpus.docs.is_empty() {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
@@ -358,34 +469,83 @@ impl ProxyLensApp {
             });
             return;
         }
-        egui::Panel::top("chart").resizable(true).default_size(ui.available_height() * 0.42).size_range(160.0..=900.0).show(ui, |ui| {
-            self.chart_rect = ui.max_rect();
-            if chart::chart_ui(ui, &self.chart_model, &mut self.settings.chart, &self.highlights, &d.analysis, &d.corpus, &mut self.commands, &mut self.chart_drag, &mut self.chart_transform) {
-                self.models_dirty = true;
-            }
-        });
+        egui::Panel::top("chart")
+            .resizable(true)
+            .default_size(ui.available_height() * 0.42)
+            .size_range(160.0..=900.0)
+            .show(ui, |ui| {
+                self.chart_rect = ui.max_rect();
+                if chart::chart_ui(
+                    ui,
+                    &self.chart_model,
+                    &mut self.settings.chart,
+                    &self.highlights,
+                    &d.analysis,
+                    &d.corpus,
+                    &mut self.commands,
+                    &mut self.chart_drag,
+                    &mut self.chart_transform,
+                ) {
+                    self.models_dirty = true;
+                }
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             // Network | reader, with a draggable divider.
             let full = ui.available_rect_before_wrap();
             let x = full.left() + full.width() * self.settings.split;
-            let handle = egui::Rect::from_min_max(egui::pos2(x - 3.0, full.top()), egui::pos2(x + 3.0, full.bottom()));
-            let r = ui.interact(handle, ui.scope_id().with("split"), egui::Sense::drag()).on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+            let handle = egui::Rect::from_min_max(
+                egui::pos2(x - 3.0, full.top()),
+                egui::pos2(x + 3.0, full.bottom()),
+            );
+            let r = ui
+                .interact(handle, ui.scope_id().with("split"), egui::Sense::drag())
+                .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
             if r.dragged() {
-                self.settings.split = (self.settings.split + r.drag_delta().x / full.width().max(1.0)).clamp(0.2, 0.8);
+                self.settings.split = (self.settings.split
+                    + r.drag_delta().x / full.width().max(1.0))
+                .clamp(0.2, 0.8);
             }
-            ui.painter().vline(x, full.y_range(), ui.visuals().widgets.noninteractive.bg_stroke);
+            ui.painter().vline(
+                x,
+                full.y_range(),
+                ui.visuals().widgets.noninteractive.bg_stroke,
+            );
             let left = egui::Rect::from_min_max(full.min, egui::pos2(x - 4.0, full.bottom()));
             let right = egui::Rect::from_min_max(egui::pos2(x + 6.0, full.top()), full.max);
             self.network_rect = left;
-            let mut lui = ui.new_child(egui::UiBuilder::new().max_rect(left).layout(egui::Layout::top_down(egui::Align::Min)));
+            let mut lui = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(left)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
             lui.set_clip_rect(left.intersect(ui.clip_rect()));
-            if network::network_ui(&mut lui, &mut self.network, &self.network_model, &mut self.settings.network, &self.highlights, &d.analysis, &mut self.commands) {
+            if network::network_ui(
+                &mut lui,
+                &mut self.network,
+                &self.network_model,
+                &mut self.settings.network,
+                &self.highlights,
+                &d.analysis,
+                &mut self.commands,
+            ) {
                 self.models_dirty = true;
             }
-            let mut rui = ui.new_child(egui::UiBuilder::new().max_rect(right).layout(egui::Layout::top_down(egui::Align::Min)));
+            let mut rui = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(right)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
             rui.set_clip_rect(right.intersect(ui.clip_rect()));
             self.reader.side_by_side = self.settings.side_by_side;
-            reader::reader_ui(&mut rui, &mut self.reader, &d.corpus, &d.lexicon, &d.analysis, &self.highlights, &mut self.commands);
+            reader::reader_ui(
+                &mut rui,
+                &mut self.reader,
+                &d.corpus,
+                &d.lexicon,
+                &d.analysis,
+                &self.highlights,
+                &mut self.commands,
+            );
             self.settings.side_by_side = self.reader.side_by_side;
             ui.allocate_rect(full, egui::Sense::hover());
         });
@@ -403,7 +563,14 @@ impl ProxyLensApp {
         if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.egui_wants_keyboard_input() {
             self.commands.push(Command::Clear);
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if !dropped.is_empty() {
             if dropped.len() == 1 && dropped[0].is_dir() {
                 self.open_folder(dropped[0].clone(), ctx);
@@ -421,7 +588,10 @@ impl ProxyLensApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    if ui.add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O")).clicked() {
+                    if ui
+                        .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
+                        .clicked()
+                    {
                         self.pick_folder();
                         ui.close();
                     }
@@ -442,16 +612,29 @@ impl ProxyLensApp {
                     }
                     ui.separator();
                     let has = self.data.is_some();
-                    if ui.add_enabled(has, egui::Button::new("Export JSON…")).clicked() {
+                    if ui
+                        .add_enabled(has, egui::Button::new("Export JSON…"))
+                        .clicked()
+                    {
                         self.pick_save("proxylens-export.json", "json", Outcome::ExportTo);
                         ui.close();
                     }
-                    if ui.add_enabled(has, egui::Button::new("Save chart as PNG…")).clicked() {
-                        self.pick_save("attack-chart.png", "png", |p| Outcome::PngTo(p, PngTarget::Chart));
+                    if ui
+                        .add_enabled(has, egui::Button::new("Save chart as PNG…"))
+                        .clicked()
+                    {
+                        self.pick_save("attack-chart.png", "png", |p| {
+                            Outcome::PngTo(p, PngTarget::Chart)
+                        });
                         ui.close();
                     }
-                    if ui.add_enabled(has, egui::Button::new("Save network as PNG…")).clicked() {
-                        self.pick_save("actor-network.png", "png", |p| Outcome::PngTo(p, PngTarget::Network));
+                    if ui
+                        .add_enabled(has, egui::Button::new("Save network as PNG…"))
+                        .clicked()
+                    {
+                        self.pick_save("actor-network.png", "png", |p| {
+                            Outcome::PngTo(p, PngTarget::Network)
+                        });
                         ui.close();
                     }
                     ui.separator();
@@ -462,10 +645,19 @@ impl ProxyLensApp {
                 ui.menu_button("Selection", |ui| {
                     let has = !self.selection.items.is_empty();
                     let mut f = self.selection.filter;
-                    if ui.add_enabled(has, egui::Checkbox::new(&mut f, "Filter every view to the selection")).changed() {
+                    if ui
+                        .add_enabled(
+                            has,
+                            egui::Checkbox::new(&mut f, "Filter every view to the selection"),
+                        )
+                        .changed()
+                    {
                         self.commands.push(Command::SetFilter(f));
                     }
-                    if ui.add_enabled(has, egui::Button::new("Clear (Esc)")).clicked() {
+                    if ui
+                        .add_enabled(has, egui::Button::new("Clear (Esc)"))
+                        .clicked()
+                    {
                         self.commands.push(Command::Clear);
                         ui.close();
                     }
@@ -482,13 +674,24 @@ impl ProxyLensApp {
                     ui.horizontal_wrapped(|ui| {
                         ui.label("Selected:");
                         for item in self.selection.items.clone() {
-                            let label = details::describe(&item, &d.corpus, &d.lexicon, &d.analysis);
-                            if ui.button(format!("{label}  x")).on_hover_text("Remove from the selection").clicked() {
+                            let label =
+                                details::describe(&item, &d.corpus, &d.lexicon, &d.analysis);
+                            if ui
+                                .button(format!("{label}  x"))
+                                .on_hover_text("Remove from the selection")
+                                .clicked()
+                            {
                                 self.commands.push(Command::Remove(item));
                             }
                         }
                         let mut f = self.selection.filter;
-                        if ui.toggle_value(&mut f, "Filter to selection").on_hover_text("Narrow the chart, network and document list to the selection").changed() {
+                        if ui
+                            .toggle_value(&mut f, "Filter to selection")
+                            .on_hover_text(
+                                "Narrow the chart, network and document list to the selection",
+                            )
+                            .changed()
+                        {
                             self.commands.push(Command::SetFilter(f));
                         }
                         if ui.button("Clear").on_hover_text("Esc").clicked() {
@@ -499,17 +702,37 @@ impl ProxyLensApp {
             }
             if let Some(job) = &self.job {
                 let (done, total) = job.counts();
-                let stage = job.stage.lock().map(|s| *s).unwrap_or(loader::Stage::Reading);
-                let frac = if total > 0 { done as f32 / total as f32 } else { 0.0 };
+                let stage = job
+                    .stage
+                    .lock()
+                    .map(|s| *s)
+                    .unwrap_or(loader::Stage::Reading);
+                let frac = if total > 0 {
+                    done as f32 / total as f32
+                } else {
+                    0.0
+                };
                 let elapsed = job.started.elapsed().as_secs_f64();
-                let left = if done > 0 && done < total { format!(" · about {:.0} s left", elapsed / done as f64 * (total - done) as f64) } else { String::new() };
+                let left = if done > 0 && done < total {
+                    format!(
+                        " · about {:.0} s left",
+                        elapsed / done as f64 * (total - done) as f64
+                    )
+                } else {
+                    String::new()
+                };
                 let text = match stage {
                     loader::Stage::Reading => format!("Reading {done} / {total} files{left}"),
                     loader::Stage::Analysing => format!("Analysing {total} files…"),
                 };
                 let mut cancel = false;
                 ui.horizontal(|ui| {
-                    ui.add(egui::ProgressBar::new(frac).text(text).desired_width(ui.available_width() - 90.0).animate(true));
+                    ui.add(
+                        egui::ProgressBar::new(frac)
+                            .text(text)
+                            .desired_width(ui.available_width() - 90.0)
+                            .animate(true),
+                    );
                     cancel = ui.button("Cancel").clicked();
                 });
                 if cancel {
@@ -539,7 +762,12 @@ impl eframe::App for ProxyLensApp {
     }
 }
 
-fn save_png(image: &egui::ColorImage, rect: egui::Rect, ppp: f32, path: &std::path::Path) -> Result<(), String> {
+fn save_png(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    ppp: f32,
+    path: &std::path::Path,
+) -> Result<(), String> {
     let [w, h] = image.size;
     let x0 = ((rect.min.x * ppp).max(0.0) as usize).min(w);
     let y0 = ((rect.min.y * ppp).max(0.0) as usize).min(h);
@@ -577,7 +805,11 @@ pub fn icon() -> Option<egui::IconData> {
         return None;
     }
     buf.truncate(info.buffer_size());
-    Some(egui::IconData { rgba: buf, width: info.width, height: info.height })
+    Some(egui::IconData {
+        rgba: buf,
+        width: info.width,
+        height: info.height,
+    })
 }
 
 impl ProxyLensApp {

@@ -27,7 +27,11 @@ pub enum EdgeKind {
 impl EdgeKind {
     /// All kinds, legend order.
     pub fn all() -> Vec<EdgeKind> {
-        RelationKind::ALL.iter().map(|k| EdgeKind::Relation(*k)).chain(StatementKind::ALL.iter().map(|k| EdgeKind::Statement(*k))).collect()
+        RelationKind::ALL
+            .iter()
+            .map(|k| EdgeKind::Relation(*k))
+            .chain(StatementKind::ALL.iter().map(|k| EdgeKind::Statement(*k)))
+            .collect()
     }
 
     /// Legend label.
@@ -59,7 +63,13 @@ pub struct NetworkSettings {
 
 impl Default for NetworkSettings {
     fn default() -> Self {
-        NetworkSettings { max_nodes: 60, hidden_edges: Vec::new(), hidden_kinds: Vec::new(), min_weight: 1, all_labels: false }
+        NetworkSettings {
+            max_nodes: 60,
+            hidden_edges: Vec::new(),
+            hidden_kinds: Vec::new(),
+            min_weight: 1,
+            all_labels: false,
+        }
     }
 }
 
@@ -93,11 +103,22 @@ pub struct NetworkModel {
 
 impl NetworkModel {
     /// Builds the model; `keep` filters actors (the selection filter).
-    pub fn build(a: &Analysis, s: &NetworkSettings, keep: &dyn Fn(ActorId) -> bool) -> NetworkModel {
+    pub fn build(
+        a: &Analysis,
+        s: &NetworkSettings,
+        keep: &dyn Fn(ActorId) -> bool,
+    ) -> NetworkModel {
         let mut edges: Vec<Edge> = Vec::new();
         for (i, r) in a.relations.iter().enumerate() {
             let kind = EdgeKind::Relation(r.kind);
-            edges.push(Edge { from: r.from, to: r.to, kind, weight: r.evidence.len(), relation: Some(i), statements: Vec::new() });
+            edges.push(Edge {
+                from: r.from,
+                to: r.to,
+                kind,
+                weight: r.evidence.len(),
+                relation: Some(i),
+                statements: Vec::new(),
+            });
         }
         let mut st: HashMap<(ActorId, ActorId, StatementKind), Vec<usize>> = HashMap::new();
         for (i, s) in a.statements.iter().enumerate() {
@@ -108,7 +129,14 @@ impl NetworkModel {
             }
         }
         for ((from, to, k), v) in st {
-            edges.push(Edge { from, to, kind: EdgeKind::Statement(k), weight: v.len(), relation: None, statements: v });
+            edges.push(Edge {
+                from,
+                to,
+                kind: EdgeKind::Statement(k),
+                weight: v.len(),
+                relation: None,
+                statements: v,
+            });
         }
         edges.retain(|e| !s.hidden_edges.contains(&e.kind) && e.weight >= s.min_weight);
         let mut candidates: Vec<(ActorId, u32)> = a
@@ -119,13 +147,19 @@ impl NetworkModel {
             .filter(|(id, n)| *n > 0 && keep(*id) && !s.hidden_kinds.contains(&a.actor(*id).kind))
             .collect();
         // Rank by mentions plus connections, so that well-connected actors stay visible.
-        let degree = |id: ActorId| edges.iter().filter(|e| e.from == id || e.to == id).count() as u32;
+        let degree =
+            |id: ActorId| edges.iter().filter(|e| e.from == id || e.to == id).count() as u32;
         candidates.sort_by_key(|(id, n)| std::cmp::Reverse(n + 2 * degree(*id)));
         let available = candidates.len();
         candidates.truncate(s.max_nodes);
-        let shown: std::collections::HashSet<ActorId> = candidates.iter().map(|(id, _)| *id).collect();
+        let shown: std::collections::HashSet<ActorId> =
+            candidates.iter().map(|(id, _)| *id).collect();
         edges.retain(|e| shown.contains(&e.from) && shown.contains(&e.to) && e.from != e.to);
-        NetworkModel { nodes: candidates, edges, available }
+        NetworkModel {
+            nodes: candidates,
+            edges,
+            available,
+        }
     }
 }
 
@@ -179,13 +213,17 @@ impl Layout {
         let k = 90.0f32;
         let mut force = vec![Vec2::ZERO; n];
         let p: Vec<Vec2> = ids.iter().map(|id| self.pos[id]).collect();
-        let index: HashMap<ActorId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let index: HashMap<ActorId, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         for i in 0..n {
             for j in (i + 1)..n {
                 let mut d = p[i] - p[j];
                 let mut dist2 = d.length_sq();
                 if dist2 < 0.01 {
-                    d = vec2(((i * 7 + j) % 5) as f32 - 2.0, ((i + j * 3) % 5) as f32 - 2.0);
+                    d = vec2(
+                        ((i * 7 + j) % 5) as f32 - 2.0,
+                        ((i + j * 3) % 5) as f32 - 2.0,
+                    );
                     dist2 = d.length_sq().max(0.01);
                 }
                 let f = d * (k * k / dist2);
@@ -194,7 +232,9 @@ impl Layout {
             }
         }
         for e in &m.edges {
-            let (Some(&i), Some(&j)) = (index.get(&e.from), index.get(&e.to)) else { continue };
+            let (Some(&i), Some(&j)) = (index.get(&e.from), index.get(&e.to)) else {
+                continue;
+            };
             let d = p[j] - p[i];
             let dist = d.length().max(0.1);
             let f = d * (dist / k) * 0.5;
@@ -245,7 +285,11 @@ impl Layout {
 
     /// Sets zoom and offset so that every node fits in `size`.
     pub fn fit(&mut self, m: &NetworkModel, size: Vec2) {
-        let pts: Vec<Vec2> = m.nodes.iter().filter_map(|(id, _)| self.pos.get(id).copied()).collect();
+        let pts: Vec<Vec2> = m
+            .nodes
+            .iter()
+            .filter_map(|(id, _)| self.pos.get(id).copied())
+            .collect();
         if pts.is_empty() || size.x <= 0.0 || size.y <= 0.0 {
             return;
         }
@@ -273,12 +317,39 @@ fn node_radius(mentions: u32) -> f32 {
 pub fn node_shape(center: Pos2, r: f32, kind: ActorKind, fill: Color32, stroke: Stroke) -> Shape {
     match kind {
         ActorKind::State => Shape::circle_filled(center, r, fill),
-        ActorKind::ArmedGroup => Shape::convex_polygon(vec![center + vec2(0.0, -r * 1.2), center + vec2(r * 1.1, r * 0.8), center + vec2(-r * 1.1, r * 0.8)], fill, stroke),
-        ActorKind::Person => Shape::rect_filled(Rect::from_center_size(center, Vec2::splat(r * 1.5)), 2.0, fill),
-        ActorKind::GovernmentBody => Shape::convex_polygon(vec![center + vec2(0.0, -r * 1.2), center + vec2(r * 1.2, 0.0), center + vec2(0.0, r * 1.2), center + vec2(-r * 1.2, 0.0)], fill, stroke),
-        ActorKind::Media => Shape::rect_filled(Rect::from_center_size(center, vec2(r * 2.0, r * 1.1)), 4.0, fill),
+        ActorKind::ArmedGroup => Shape::convex_polygon(
+            vec![
+                center + vec2(0.0, -r * 1.2),
+                center + vec2(r * 1.1, r * 0.8),
+                center + vec2(-r * 1.1, r * 0.8),
+            ],
+            fill,
+            stroke,
+        ),
+        ActorKind::Person => Shape::rect_filled(
+            Rect::from_center_size(center, Vec2::splat(r * 1.5)),
+            2.0,
+            fill,
+        ),
+        ActorKind::GovernmentBody => Shape::convex_polygon(
+            vec![
+                center + vec2(0.0, -r * 1.2),
+                center + vec2(r * 1.2, 0.0),
+                center + vec2(0.0, r * 1.2),
+                center + vec2(-r * 1.2, 0.0),
+            ],
+            fill,
+            stroke,
+        ),
+        ActorKind::Media => Shape::rect_filled(
+            Rect::from_center_size(center, vec2(r * 2.0, r * 1.1)),
+            4.0,
+            fill,
+        ),
         _ => {
-            let pts: Vec<Pos2> = (0..6).map(|i| center + Vec2::angled(i as f32 * std::f32::consts::TAU / 6.0) * r * 1.1).collect();
+            let pts: Vec<Pos2> = (0..6)
+                .map(|i| center + Vec2::angled(i as f32 * std::f32::consts::TAU / 6.0) * r * 1.1)
+                .collect();
             Shape::convex_polygon(pts, fill, stroke)
         }
     }
@@ -299,24 +370,51 @@ pub struct NetworkView {
 
 impl Default for NetworkView {
     fn default() -> Self {
-        NetworkView { layout: Layout::default(), search: String::new(), canvas: Rect::NOTHING, auto_fit: true, dragging: None }
+        NetworkView {
+            layout: Layout::default(),
+            search: String::new(),
+            canvas: Rect::NOTHING,
+            auto_fit: true,
+            dragging: None,
+        }
     }
 }
 
 /// Draws the network; pushes selection commands.
 #[allow(clippy::too_many_arguments)]
-pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, settings: &mut NetworkSettings, hl: &Highlights, a: &Analysis, cmds: &mut Vec<Command>) -> bool {
+pub fn network_ui(
+    ui: &mut Ui,
+    view: &mut NetworkView,
+    model: &NetworkModel,
+    settings: &mut NetworkSettings,
+    hl: &Highlights,
+    a: &Analysis,
+    cmds: &mut Vec<Command>,
+) -> bool {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Actor network");
         ui.separator();
-        let r = ui.add(egui::TextEdit::singleline(&mut view.search).hint_text("Find actor…").desired_width(120.0));
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut view.search)
+                .hint_text("Find actor…")
+                .desired_width(120.0),
+        );
         if r.changed() || r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             let q = view.search.to_lowercase();
             if q.len() >= 2 {
-                if let Some((id, _)) = model.nodes.iter().find(|(id, _)| a.actor(*id).name.to_lowercase().contains(&q) || a.actor(*id).aliases.iter().any(|x| x.to_lowercase().contains(&q))) {
+                if let Some((id, _)) = model.nodes.iter().find(|(id, _)| {
+                    a.actor(*id).name.to_lowercase().contains(&q)
+                        || a.actor(*id)
+                            .aliases
+                            .iter()
+                            .any(|x| x.to_lowercase().contains(&q))
+                }) {
                     if r.lost_focus() || r.changed() {
-                        cmds.push(Command::Select { item: Item::Actor(*id), add: false });
+                        cmds.push(Command::Select {
+                            item: Item::Actor(*id),
+                            add: false,
+                        });
                         if let Some(p) = view.layout.position(*id) {
                             view.layout.offset = -p * view.layout.zoom;
                         }
@@ -325,10 +423,19 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
             }
         }
         ui.label("Actors");
-        changed |= ui.add(egui::DragValue::new(&mut settings.max_nodes).range(5..=2000).speed(1.0)).on_hover_text("How many actors to show, most mentioned first").changed();
+        changed |= ui
+            .add(
+                egui::DragValue::new(&mut settings.max_nodes)
+                    .range(5..=2000)
+                    .speed(1.0),
+            )
+            .on_hover_text("How many actors to show, most mentioned first")
+            .changed();
         ui.label(format!("of {}", model.available));
         ui.label("Min reports");
-        changed |= ui.add(egui::DragValue::new(&mut settings.min_weight).range(1..=50)).changed();
+        changed |= ui
+            .add(egui::DragValue::new(&mut settings.min_weight).range(1..=50))
+            .changed();
         ui.menu_button("Filters", |ui| {
             ui.label("Edges");
             for k in EdgeKind::all() {
@@ -356,10 +463,18 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
             ui.separator();
             ui.checkbox(&mut settings.all_labels, "Label every actor");
         });
-        if ui.button("Fit").on_hover_text("Show the whole network").clicked() {
+        if ui
+            .button("Fit")
+            .on_hover_text("Show the whole network")
+            .clicked()
+        {
             view.auto_fit = true;
         }
-        if ui.button("Re-layout").on_hover_text("Unpin every actor and lay the network out again").clicked() {
+        if ui
+            .button("Re-layout")
+            .on_hover_text("Unpin every actor and lay the network out again")
+            .clicked()
+        {
             view.layout.reset();
             view.layout.sync(model);
             view.auto_fit = true;
@@ -370,7 +485,13 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
     if model.nodes.is_empty() {
-        painter.text(rect.center(), egui::Align2::CENTER_CENTER, "No actors to show with these filters.", egui::FontId::proportional(14.0), ui.visuals().weak_text_color());
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "No actors to show with these filters.",
+            egui::FontId::proportional(14.0),
+            ui.visuals().weak_text_color(),
+        );
         return changed;
     }
     // Layout: a few milliseconds per frame, never blocking.
@@ -406,24 +527,45 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
     let center = rect.center() + view.layout.offset;
     let to_screen = |p: Vec2| center + p * zoom;
     let selecting = !hl.is_empty();
-    let radius: HashMap<ActorId, f32> = model.nodes.iter().map(|(id, n)| (*id, node_radius(*n) * zoom.sqrt())).collect();
+    let radius: HashMap<ActorId, f32> = model
+        .nodes
+        .iter()
+        .map(|(id, n)| (*id, node_radius(*n) * zoom.sqrt()))
+        .collect();
     // Edges (parallel edges between the same pair are bent apart).
     let mut pair_count: HashMap<(ActorId, ActorId), usize> = HashMap::new();
     let mut hovered_edge: Option<(usize, f32)> = None;
-    let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| rect.contains(*p));
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| rect.contains(*p));
     for (ei, e) in model.edges.iter().enumerate() {
-        let (Some(pa), Some(pb)) = (view.layout.position(e.from), view.layout.position(e.to)) else { continue };
+        let (Some(pa), Some(pb)) = (view.layout.position(e.from), view.layout.position(e.to))
+        else {
+            continue;
+        };
         let (a_s, b_s) = (to_screen(pa), to_screen(pb));
-        let key = if e.from < e.to { (e.from, e.to) } else { (e.to, e.from) };
+        let key = if e.from < e.to {
+            (e.from, e.to)
+        } else {
+            (e.to, e.from)
+        };
         let nth = pair_count.entry(key).or_default();
         let bend = (*nth as f32) * 14.0 * if e.from < e.to { 1.0 } else { -1.0 };
         *nth += 1;
         let dir = (b_s - a_s).normalized();
         let normal = vec2(-dir.y, dir.x);
         let mid = a_s + (b_s - a_s) * 0.5 + normal * bend;
-        let lit = e.relation.is_some_and(|r| hl.relations.contains(&r)) || (hl.actors.contains(&e.from) && hl.actors.contains(&e.to)) || e.statements.iter().any(|s| hl.spans.contains(&a.statements[*s].span));
+        let lit = e.relation.is_some_and(|r| hl.relations.contains(&r))
+            || (hl.actors.contains(&e.from) && hl.actors.contains(&e.to))
+            || e.statements
+                .iter()
+                .any(|s| hl.spans.contains(&a.statements[*s].span));
         let col = palette::edge(e.kind);
-        let col = if selecting && !lit { palette::dim(col) } else { col };
+        let col = if selecting && !lit {
+            palette::dim(col)
+        } else {
+            col
+        };
         let w = (1.0 + (e.weight as f32).sqrt()) * if lit { 1.8 } else { 1.0 };
         let ra = radius.get(&e.from).copied().unwrap_or(6.0);
         let rb = radius.get(&e.to).copied().unwrap_or(6.0);
@@ -435,7 +577,15 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
         let d = (end - mid).normalized();
         let n = vec2(-d.y, d.x);
         let size = 5.0 + w;
-        painter.add(Shape::convex_polygon(vec![end, end - d * size + n * size * 0.5, end - d * size - n * size * 0.5], col, Stroke::NONE));
+        painter.add(Shape::convex_polygon(
+            vec![
+                end,
+                end - d * size + n * size * 0.5,
+                end - d * size - n * size * 0.5,
+            ],
+            col,
+            Stroke::NONE,
+        ));
         if let Some(p) = pointer {
             let dist = seg_dist(p, start, mid).min(seg_dist(p, mid, end));
             if dist < 5.0 && hovered_edge.is_none_or(|(_, d)| dist < d) {
@@ -453,12 +603,18 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
         m.get(11).copied().unwrap_or(0).max(2)
     };
     for (id, mentions) in &model.nodes {
-        let Some(p) = view.layout.position(*id) else { continue };
+        let Some(p) = view.layout.position(*id) else {
+            continue;
+        };
         let sp = to_screen(p);
         let r = radius[id];
         let actor = a.actor(*id);
         let node_rect = Rect::from_center_size(sp, Vec2::splat(r * 2.4));
-        let resp = ui.interact(node_rect.intersect(rect), ui.scope_id().with(("node", id.0)), Sense::click_and_drag());
+        let resp = ui.interact(
+            node_rect.intersect(rect),
+            ui.scope_id().with(("node", id.0)),
+            Sense::click_and_drag(),
+        );
         if resp.drag_started() {
             view.dragging = Some(*id);
         }
@@ -474,7 +630,10 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
         }
         if resp.clicked() {
             let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-            cmds.push(Command::Select { item: Item::Actor(*id), add });
+            cmds.push(Command::Select {
+                item: Item::Actor(*id),
+                add,
+            });
         }
         if resp.double_clicked() {
             view.layout.pinned.remove(id);
@@ -485,8 +644,16 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
         }
         let lit = hl.actors.contains(id);
         let base = palette::kind(actor.kind);
-        let fill = if selecting && !lit { palette::dim(base) } else { base };
-        let stroke = if lit && selecting { Stroke::new(2.5, palette::SELECTED) } else { Stroke::new(1.0, ui.visuals().window_stroke.color) };
+        let fill = if selecting && !lit {
+            palette::dim(base)
+        } else {
+            base
+        };
+        let stroke = if lit && selecting {
+            Stroke::new(2.5, palette::SELECTED)
+        } else {
+            Stroke::new(1.0, ui.visuals().window_stroke.color)
+        };
         painter.add(node_shape(sp, r, actor.kind, fill, Stroke::NONE));
         if lit && selecting {
             painter.circle_stroke(sp, r * 1.35, stroke);
@@ -494,17 +661,34 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
         if view.layout.pinned.contains(id) {
             painter.circle_filled(sp + vec2(r, -r), 2.5, ui.visuals().text_color());
         }
-        let show_label = settings.all_labels || (lit && selecting) || *mentions >= label_min || zoom > 1.6 || hovered_node == Some(*id);
+        let show_label = settings.all_labels
+            || (lit && selecting)
+            || *mentions >= label_min
+            || zoom > 1.6
+            || hovered_node == Some(*id);
         if show_label {
-            let text_col = if selecting && !lit { ui.visuals().weak_text_color() } else { ui.visuals().text_color() };
+            let text_col = if selecting && !lit {
+                ui.visuals().weak_text_color()
+            } else {
+                ui.visuals().text_color()
+            };
             let galley = painter.layout_no_wrap(actor.name.clone(), font.clone(), text_col);
             let tp = sp + vec2(-galley.size().x / 2.0, r + 2.0);
-            painter.rect_filled(Rect::from_min_size(tp, galley.size()).expand(1.0), 2.0, ui.visuals().extreme_bg_color.gamma_multiply(0.8));
+            painter.rect_filled(
+                Rect::from_min_size(tp, galley.size()).expand(1.0),
+                2.0,
+                ui.visuals().extreme_bg_color.gamma_multiply(0.8),
+            );
             painter.galley(tp, galley, text_col);
         }
         resp.on_hover_ui(|ui| {
             ui.strong(&actor.name);
-            ui.label(format!("{} · {} mention(s) in {} document(s)", actor.kind.label(), actor.mention_count, actor.docs.len()));
+            ui.label(format!(
+                "{} · {} mention(s) in {} document(s)",
+                actor.kind.label(),
+                actor.mention_count,
+                actor.docs.len()
+            ));
             if !actor.known {
                 ui.weak("not in the lexicon: guessed from the text");
             }
@@ -513,18 +697,36 @@ pub fn network_ui(ui: &mut Ui, view: &mut NetworkView, model: &NetworkModel, set
     }
     if let (Some((ei, _)), None) = (hovered_edge, hovered_node) {
         let e = &model.edges[ei];
-        let tip = format!("{} {} {} · {} report(s)", a.actor(e.from).name, e.kind.label(), a.actor(e.to).name, e.weight);
-        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), ui.scope_id().with("edge-tip"), egui::PopupAnchor::Pointer).show(|ui| {
+        let tip = format!(
+            "{} {} {} · {} report(s)",
+            a.actor(e.from).name,
+            e.kind.label(),
+            a.actor(e.to).name,
+            e.weight
+        );
+        egui::Tooltip::always_open(
+            ui.ctx().clone(),
+            ui.layer_id(),
+            ui.scope_id().with("edge-tip"),
+            egui::PopupAnchor::Pointer,
+        )
+        .show(|ui| {
             ui.label(tip);
             ui.weak("Click to select the edge and its evidence");
         });
         if bg.clicked() {
             cmds.retain(|c| *c != Command::Clear);
             match e.relation {
-                Some(r) => cmds.push(Command::Select { item: Item::Relation(r), add: false }),
+                Some(r) => cmds.push(Command::Select {
+                    item: Item::Relation(r),
+                    add: false,
+                }),
                 None => {
                     if let Some(&s) = e.statements.first() {
-                        cmds.push(Command::Select { item: Item::Statement(s), add: false });
+                        cmds.push(Command::Select {
+                            item: Item::Statement(s),
+                            add: false,
+                        });
                     }
                 }
             }
@@ -549,15 +751,34 @@ fn legend(ui: &Ui, rect: Rect, painter: &egui::Painter) {
     let h = rows as f32 * row_h + 8.0;
     let w = 250.0;
     let top_left = pos2(rect.left() + 6.0, rect.bottom() - h - 6.0);
-    painter.rect_filled(Rect::from_min_size(top_left, vec2(w, h)), 4.0, ui.visuals().extreme_bg_color.gamma_multiply(0.92));
+    painter.rect_filled(
+        Rect::from_min_size(top_left, vec2(w, h)),
+        4.0,
+        ui.visuals().extreme_bg_color.gamma_multiply(0.92),
+    );
     for (i, k) in ActorKind::ALL.into_iter().enumerate() {
         let p = top_left + vec2(10.0, 10.0 + i as f32 * row_h);
         painter.add(node_shape(p, 4.5, k, palette::kind(k), Stroke::NONE));
-        painter.text(p + vec2(10.0, 0.0), egui::Align2::LEFT_CENTER, k.label(), font.clone(), col);
+        painter.text(
+            p + vec2(10.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            k.label(),
+            font.clone(),
+            col,
+        );
     }
     for (i, k) in edges.into_iter().enumerate() {
         let p = top_left + vec2(135.0, 10.0 + i as f32 * row_h);
-        painter.line_segment([p + vec2(-6.0, 0.0), p + vec2(6.0, 0.0)], Stroke::new(2.5, palette::edge(k)));
-        painter.text(p + vec2(10.0, 0.0), egui::Align2::LEFT_CENTER, k.label(), font.clone(), col);
+        painter.line_segment(
+            [p + vec2(-6.0, 0.0), p + vec2(6.0, 0.0)],
+            Stroke::new(2.5, palette::edge(k)),
+        );
+        painter.text(
+            p + vec2(10.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            k.label(),
+            font.clone(),
+            col,
+        );
     }
 }

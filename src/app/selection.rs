@@ -94,7 +94,11 @@ pub struct Highlights {
 impl Highlights {
     /// Whether nothing is selected.
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty() && self.incidents.is_empty() && self.docs.is_empty() && self.spans.is_empty() && self.relations.is_empty()
+        self.actors.is_empty()
+            && self.incidents.is_empty()
+            && self.docs.is_empty()
+            && self.spans.is_empty()
+            && self.relations.is_empty()
     }
 }
 
@@ -112,7 +116,11 @@ pub fn day_date(n: i32) -> chrono::NaiveDate {
 pub fn highlights(sel: &Selection, corpus: &Corpus, a: &Analysis) -> Highlights {
     let mut h = Highlights::default();
     let mut evidence: BTreeSet<Span> = BTreeSet::new();
-    let sentence_of = |s: &Span| -> Span { a.sentence_at(s.doc, s.start as usize).map(|r| r.span).unwrap_or(*s) };
+    let sentence_of = |s: &Span| -> Span {
+        a.sentence_at(s.doc, s.start as usize)
+            .map(|r| r.span)
+            .unwrap_or(*s)
+    };
     let add_incident = |h: &mut Highlights, ev: &mut BTreeSet<Span>, id: IncidentId| {
         let inc = &a.incidents[id.index()];
         h.incidents.insert(id);
@@ -133,15 +141,28 @@ pub fn highlights(sel: &Selection, corpus: &Corpus, a: &Analysis) -> Highlights 
                     h.spans.push(m.span);
                     h.docs.insert(m.span.doc);
                 }
-                for (i, r) in a.relations.iter().enumerate().filter(|(_, r)| r.from == id || r.to == id) {
+                for (i, r) in a
+                    .relations
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.from == id || r.to == id)
+                {
                     h.relations.insert(i);
                     evidence.extend(r.evidence.iter().copied());
                 }
-                for inc in a.incidents.iter().filter(|i| i.attacker == Some(id) || i.target == Some(id)) {
+                for inc in a
+                    .incidents
+                    .iter()
+                    .filter(|i| i.attacker == Some(id) || i.target == Some(id))
+                {
                     h.incidents.insert(inc.id);
                     evidence.extend(inc.reports.iter().map(|&r| a.reports[r].span));
                 }
-                for s in a.statements.iter().filter(|s| s.speaker == Some(id) || s.about == Some(id)) {
+                for s in a
+                    .statements
+                    .iter()
+                    .filter(|s| s.speaker == Some(id) || s.about == Some(id))
+                {
                     evidence.insert(s.span);
                 }
             }
@@ -186,11 +207,18 @@ pub fn highlights(sel: &Selection, corpus: &Corpus, a: &Analysis) -> Highlights 
                 for m in a.mentions.iter().filter(|m| span.contains(&m.span)) {
                     h.actors.insert(m.actor);
                 }
-                for r in a.reports.iter().filter(|r| span.contains(&r.span) || r.span.contains(&span)) {
+                for r in a
+                    .reports
+                    .iter()
+                    .filter(|r| span.contains(&r.span) || r.span.contains(&span))
+                {
                     h.incidents.insert(r.incident);
                 }
                 for (i, r) in a.relations.iter().enumerate() {
-                    if r.evidence.iter().any(|e| span.contains(e) || e.contains(&span)) {
+                    if r.evidence
+                        .iter()
+                        .any(|e| span.contains(e) || e.contains(&span))
+                    {
                         h.relations.insert(i);
                     }
                 }

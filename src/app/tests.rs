@@ -15,7 +15,9 @@ fn app_on_seeds() -> ProxyLensApp {
 }
 
 fn harness(app: ProxyLensApp) -> Harness<'static, ProxyLensApp> {
-    let mut h = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(|ui, app: &mut ProxyLensApp| app.show(ui), app);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut ProxyLensApp| app.show(ui), app);
     // Let the layout settle a little and every panel size itself.
     for _ in 0..20 {
         h.step();
@@ -26,9 +28,19 @@ fn harness(app: ProxyLensApp) -> Harness<'static, ProxyLensApp> {
 fn click_at(h: &mut Harness<'static, ProxyLensApp>, pos: Pos2) {
     h.hover_at(pos);
     h.step();
-    h.event(Event::PointerButton { pos, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
     h.step();
-    h.event(Event::PointerButton { pos, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     h.step();
     h.step();
 }
@@ -36,11 +48,21 @@ fn click_at(h: &mut Harness<'static, ProxyLensApp>, pos: Pos2) {
 #[test]
 fn opens_on_the_seeds_with_every_view() {
     let h = harness(app_on_seeds());
-    for label in ["Attacks over time", "Actor network", "Reader", "Documents (5)", "Details"] {
+    for label in [
+        "Attacks over time",
+        "Actor network",
+        "Reader",
+        "Documents (5)",
+        "Details",
+    ] {
         h.get_by_label(label);
     }
     let app = h.state();
-    assert!(app.chart_model.bins.len() >= 5, "{:?}", app.chart_model.bins.len());
+    assert!(
+        app.chart_model.bins.len() >= 5,
+        "{:?}",
+        app.chart_model.bins.len()
+    );
     assert!(!app.chart_model.tallies.is_empty());
     assert!(app.network_model.nodes.len() >= 20);
     assert!(app.selection.items.is_empty());
@@ -50,12 +72,30 @@ fn opens_on_the_seeds_with_every_view() {
 fn clicking_a_bar_selects_its_incidents_everywhere() {
     let mut h = harness(app_on_seeds());
     // The bar with the most incidents.
-    let (i, bin) = h.state().chart_model.bins.iter().enumerate().max_by_key(|(_, b)| b.total()).map(|(i, b)| (i, b.clone())).expect("bins");
+    let (i, bin) = h
+        .state()
+        .chart_model
+        .bins
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, b)| b.total())
+        .map(|(i, b)| (i, b.clone()))
+        .expect("bins");
     let pos = h.state().bar_screen_pos(i).expect("bar drawn");
     click_at(&mut h, pos);
     let app = h.state();
-    assert_eq!(app.selection.items, vec![Item::Time { start: bin.start, end: bin.end }]);
-    let ids: std::collections::HashSet<_> = bin.segments.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+    assert_eq!(
+        app.selection.items,
+        vec![Item::Time {
+            start: bin.start,
+            end: bin.end
+        }]
+    );
+    let ids: std::collections::HashSet<_> = bin
+        .segments
+        .iter()
+        .flat_map(|(_, v)| v.iter().copied())
+        .collect();
     assert!(ids.iter().all(|id| app.highlights.incidents.contains(id)));
     // The details panel lists the evidence sentences of those incidents.
     assert!(!app.highlights.evidence.is_empty());
@@ -80,25 +120,47 @@ fn clicking_an_actor_lights_up_its_mentions_edges_and_incidents() {
         }
     }
     h.step();
-    let pos = h.state().node_screen_pos(kh).expect("KH shown in the network");
+    let pos = h
+        .state()
+        .node_screen_pos(kh)
+        .expect("KH shown in the network");
     click_at(&mut h, pos);
     let app = h.state();
     assert_eq!(app.selection.items, vec![Item::Actor(kh)]);
     assert!(app.highlights.actors.contains(&kh));
     // Its edges: Iran backs Kataib Hezbollah among them.
     let iran = d.analysis.actor_by_name("Iran").expect("Iran");
-    assert!(app.highlights.relations.iter().any(|&r| d.analysis.relations[r].from == iran && d.analysis.relations[r].to == kh));
+    assert!(
+        app.highlights
+            .relations
+            .iter()
+            .any(|&r| d.analysis.relations[r].from == iran && d.analysis.relations[r].to == kh)
+    );
     // Its mentions in the reader and its documents in the list.
-    assert!(app.highlights.spans.iter().any(|s| d.analysis.mentions.iter().any(|m| m.actor == kh && m.span == *s)));
+    assert!(app.highlights.spans.iter().any(|s| {
+        d.analysis
+            .mentions
+            .iter()
+            .any(|m| m.actor == kh && m.span == *s)
+    }));
     assert_eq!(app.highlights.docs.len(), d.analysis.actor(kh).docs.len());
-    assert!(h.query_all_by_label_contains("actor: Kataib Hezbollah").count() >= 1);
+    assert!(
+        h.query_all_by_label_contains("actor: Kataib Hezbollah")
+            .count()
+            >= 1
+    );
     // Filter to the selection narrows the network to it and its neighbours' evidence.
     h.get_by_label("Filter to selection").click();
     h.step();
     h.step();
     let app = h.state();
     assert!(app.selection.filter);
-    assert!(app.network_model.nodes.iter().all(|(id, _)| app.highlights.actors.contains(id)));
+    assert!(
+        app.network_model
+            .nodes
+            .iter()
+            .all(|(id, _)| app.highlights.actors.contains(id))
+    );
     // Escape clears.
     h.key_press(egui::Key::Escape);
     h.step();
@@ -111,25 +173,59 @@ fn clicking_a_highlighted_sentence_selects_it_and_its_actors() {
     let mut h = harness(app_on_seeds());
     let d = h.state().data.clone().expect("data");
     // Open the document with the most statements and click inside one of them.
-    let doc = d.corpus.docs.iter().max_by_key(|x| d.analysis.statements.iter().filter(|s| s.span.doc == x.id).count()).expect("docs").id;
-    h.state_mut().commands.push(super::Command::Open { doc, at: None, second: false });
+    let doc = d
+        .corpus
+        .docs
+        .iter()
+        .max_by_key(|x| {
+            d.analysis
+                .statements
+                .iter()
+                .filter(|s| s.span.doc == x.id)
+                .count()
+        })
+        .expect("docs")
+        .id;
+    h.state_mut().commands.push(super::Command::Open {
+        doc,
+        at: None,
+        second: false,
+    });
     for _ in 0..3 {
         h.step();
     }
-    let st = d.analysis.statements.iter().find(|s| s.span.doc == doc).expect("a statement").clone();
+    let st = d
+        .analysis
+        .statements
+        .iter()
+        .find(|s| s.span.doc == doc)
+        .expect("a statement")
+        .clone();
     let text = &d.corpus.doc(doc).text;
     // A character inside the sentence but outside any actor mention.
     let inside = (st.span.start as usize..st.span.end as usize)
         .filter(|&b| text.is_char_boundary(b) && text[b..].starts_with(|c: char| c.is_lowercase()))
-        .find(|&b| !d.analysis.mentions.iter().any(|m| m.span.doc == doc && (m.span.start as usize) <= b && b < m.span.end as usize))
+        .find(|&b| {
+            !d.analysis.mentions.iter().any(|m| {
+                m.span.doc == doc && (m.span.start as usize) <= b && b < m.span.end as usize
+            })
+        })
         .expect("a plain word");
     let (rect, galley) = h.state().reader.galleys[0].clone().expect("reader drawn");
     let ci = text[..inside].chars().count();
-    let p = galley.pos_from_cursor(egui::text::CCursor::new(ci)).translate(rect.min.to_vec2());
+    let p = galley
+        .pos_from_cursor(egui::text::CCursor::new(ci))
+        .translate(rect.min.to_vec2());
     click_at(&mut h, p.center() + egui::vec2(2.0, 0.0));
     let app = h.state();
-    let Some(Item::Span(span)) = app.selection.items.first().copied() else { panic!("selected {:?}", app.selection.items) };
-    assert!(span.contains(&st.span) || st.span.contains(&span), "{span:?} vs {:?}", st.span);
+    let Some(Item::Span(span)) = app.selection.items.first().copied() else {
+        panic!("selected {:?}", app.selection.items)
+    };
+    assert!(
+        span.contains(&st.span) || st.span.contains(&span),
+        "{span:?} vs {:?}",
+        st.span
+    );
     // The sentence's actors light up in the network.
     if let Some(sp) = st.speaker {
         assert!(app.highlights.actors.contains(&sp));

@@ -102,7 +102,11 @@ mod tests {
             (vec![0xFF, 0xFE, b'h', 0, b'i', 0], "hi", "UTF-16LE"),
             (vec![0xFE, 0xFF, 0, b'h', 0, b'i'], "hi", "UTF-16BE"),
             (b"h\0e\0l\0l\0o\0".to_vec(), "hello", "UTF-16LE"),
-            (b"caf\xe9 \x93quoted\x94".to_vec(), "café “quoted”", "Windows-1252"),
+            (
+                b"caf\xe9 \x93quoted\x94".to_vec(),
+                "café “quoted”",
+                "Windows-1252",
+            ),
             (b"a\r\nb\rc".to_vec(), "a\nb\nc", "UTF-8"),
         ];
         for (bytes, text, enc) in cases {
@@ -114,7 +118,13 @@ mod tests {
 
     #[test]
     fn refuses_binary() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), DecodeError::Binary);
-        assert_eq!(decode(&[1, 2, 3, 4, 5, 6, 7, 8]).unwrap_err(), DecodeError::Binary);
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
+            DecodeError::Binary
+        );
+        assert_eq!(
+            decode(&[1, 2, 3, 4, 5, 6, 7, 8]).unwrap_err(),
+            DecodeError::Binary
+        );
     }
 }

@@ -24,18 +24,62 @@ pub struct HtmlPage {
 
 /// Elements whose whole content is dropped.
 const SKIP_ALWAYS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "nav", "header", "footer",
-    "aside", "form", "button", "select", "object", "canvas", "video", "audio",
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "header", "footer", "aside",
+    "form", "button", "select", "object", "canvas", "video", "audio",
 ];
 /// Class or id fragments that mark page furniture.
 const SKIP_MARKERS: &[&str] = &[
-    "cookie", "consent", "newsletter", "subscribe", "subscription", "paywall", "banner",
-    "share", "social", "related", "recommend", "promo", "advert", "ad-slot", "ads-", "comments",
-    "breadcrumb", "menu", "sidebar", "popup", "modal", "read-more", "readmore", "most-read",
+    "cookie",
+    "consent",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "paywall",
+    "banner",
+    "share",
+    "social",
+    "related",
+    "recommend",
+    "promo",
+    "advert",
+    "ad-slot",
+    "ads-",
+    "comments",
+    "breadcrumb",
+    "menu",
+    "sidebar",
+    "popup",
+    "modal",
+    "read-more",
+    "readmore",
+    "most-read",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "table", "tr", "blockquote", "figure", "figcaption", "pre", "dl", "dt", "dd", "hr", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "body",
 ];
 const VOID: &[&str] = &[
     "br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col", "embed",
@@ -77,7 +121,9 @@ fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
     while let Some(pos) = lower[from..].find(key) {
         let at = from + pos;
         from = at + key.len();
-        let before_ok = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric() && lower.as_bytes()[at - 1] != b'-';
+        let before_ok = at == 0
+            || !lower.as_bytes()[at - 1].is_ascii_alphanumeric()
+                && lower.as_bytes()[at - 1] != b'-';
         let rest = lower[from..].trim_start();
         if !before_ok || !rest.starts_with('=') {
             continue;
@@ -92,7 +138,9 @@ fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
         let body = &attrs[body_start..];
         let end = match q {
             Some(c) => body.find(c).unwrap_or(body.len()),
-            None => body.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(body.len()),
+            None => body
+                .find(|c: char| c.is_whitespace() || c == '>')
+                .unwrap_or(body.len()),
         };
         return Some(&body[..end]);
     }
@@ -109,7 +157,9 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let end = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map(|e| e + 1);
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|e| e + 1);
         let Some(end) = end.filter(|&e| e > 1 && e < 12) else {
             out.push('&');
             rest = &rest[1..];
@@ -125,7 +175,12 @@ pub fn decode_entities(s: &str) -> String {
                 // Windows-1252 code points written as numeric references.
                 0x80..=0x9F => {
                     let b = [n as u8];
-                    encoding_rs::WINDOWS_1252.decode(&b).0.chars().next().unwrap_or('\u{FFFD}')
+                    encoding_rs::WINDOWS_1252
+                        .decode(&b)
+                        .0
+                        .chars()
+                        .next()
+                        .unwrap_or('\u{FFFD}')
                 }
                 0 => '\u{FFFD}',
                 n => char::from_u32(n).unwrap_or('\u{FFFD}'),
@@ -136,7 +191,11 @@ pub fn decode_entities(s: &str) -> String {
         match decoded {
             Some(c) => {
                 out.push(c);
-                let skip = if rest.as_bytes().get(end) == Some(&b';') { end + 1 } else { end };
+                let skip = if rest.as_bytes().get(end) == Some(&b';') {
+                    end + 1
+                } else {
+                    end
+                };
                 rest = &rest[skip..];
             }
             None => {
@@ -221,7 +280,10 @@ pub fn convert(html: &str) -> HtmlPage {
         if bytes[i] == b'<' {
             // Comment or doctype.
             if html[i..].starts_with("<!--") {
-                i = html[i + 4..].find("-->").map(|e| i + 4 + e + 3).unwrap_or(html.len());
+                i = html[i + 4..]
+                    .find("-->")
+                    .map(|e| i + 4 + e + 3)
+                    .unwrap_or(html.len());
                 continue;
             }
             if html[i..].starts_with("<!") || html[i..].starts_with("<?") {
@@ -261,13 +323,16 @@ pub fn convert(html: &str) -> HtmlPage {
                 match tag.name.as_str() {
                     "meta" => meta(&mut page, tag.attrs),
                     "link" => {
-                        if attr(tag.attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                        if attr(tag.attrs, "rel")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                        {
                             page.url = attr(tag.attrs, "href").map(decode_entities);
                         }
                     }
                     "time" => {
                         if page.date.is_none() {
-                            page.date = attr(tag.attrs, "datetime").map(|d| d.chars().take(10).collect());
+                            page.date =
+                                attr(tag.attrs, "datetime").map(|d| d.chars().take(10).collect());
                         }
                     }
                     "title" => {
@@ -283,7 +348,11 @@ pub fn convert(html: &str) -> HtmlPage {
             if tag.name == "script" && !tag.closing {
                 let ty = attr(tag.attrs, "type").unwrap_or("");
                 if ty.contains("ld+json") {
-                    let body_end = html[i..].to_ascii_lowercase().find("</script").map(|e| i + e).unwrap_or(html.len());
+                    let body_end = html[i..]
+                        .to_ascii_lowercase()
+                        .find("</script")
+                        .map(|e| i + e)
+                        .unwrap_or(html.len());
                     json_ld_date(&mut page, &html[i..body_end]);
                     json_ld = true;
                 }
@@ -292,8 +361,13 @@ pub fn convert(html: &str) -> HtmlPage {
                 let class = attr(tag.attrs, "class").unwrap_or("").to_ascii_lowercase();
                 let id = attr(tag.attrs, "id").unwrap_or("").to_ascii_lowercase();
                 let role = attr(tag.attrs, "role").unwrap_or("").to_ascii_lowercase();
-                SKIP_MARKERS.iter().any(|m| class.contains(m) || id.contains(m))
-                    || matches!(role.as_str(), "navigation" | "banner" | "contentinfo" | "complementary")
+                SKIP_MARKERS
+                    .iter()
+                    .any(|m| class.contains(m) || id.contains(m))
+                    || matches!(
+                        role.as_str(),
+                        "navigation" | "banner" | "contentinfo" | "complementary"
+                    )
                     || attr(tag.attrs, "aria-hidden").is_some_and(|v| v == "true")
             };
             if !tag.closing && !tag.self_closing && !VOID.contains(&tag.name.as_str())
@@ -432,8 +506,12 @@ fn collapse(s: &str) -> String {
 }
 
 fn meta(page: &mut HtmlPage, attrs: &str) {
-    let key = attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop"));
-    let (Some(key), Some(content)) = (key, attr(attrs, "content")) else { return };
+    let key = attr(attrs, "property")
+        .or_else(|| attr(attrs, "name"))
+        .or_else(|| attr(attrs, "itemprop"));
+    let (Some(key), Some(content)) = (key, attr(attrs, "content")) else {
+        return;
+    };
     let content = decode_entities(content).trim().to_string();
     if content.is_empty() {
         return;
@@ -442,9 +520,18 @@ fn meta(page: &mut HtmlPage, attrs: &str) {
         "og:site_name" | "application-name" => page.site_name = Some(content),
         "og:title" | "twitter:title" => page.title = Some(content),
         "og:url" => page.url = page.url.take().or(Some(content)),
-        "article:published_time" | "date" | "pubdate" | "publish-date" | "publishdate"
-        | "dc.date" | "dc.date.issued" | "datepublished" | "sailthru.date" | "parsely-pub-date"
-        | "article.published" | "og:published_time" => {
+        "article:published_time"
+        | "date"
+        | "pubdate"
+        | "publish-date"
+        | "publishdate"
+        | "dc.date"
+        | "dc.date.issued"
+        | "datepublished"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "article.published"
+        | "og:published_time" => {
             if page.date.is_none() {
                 page.date = Some(content.chars().take(10).collect());
             }
@@ -489,9 +576,19 @@ mod tests {
         assert_eq!(p.site_name.as_deref(), Some("Al-Monitor"));
         assert_eq!(p.date.as_deref(), Some("2024-01-29"));
         assert_eq!(p.h1.as_deref(), Some("Drone strike kills three"));
-        assert!(p.text.contains("Three US soldiers were killed\u{A0}in Jordan, officials said."));
+        assert!(
+            p.text
+                .contains("Three US soldiers were killed\u{A0}in Jordan, officials said.")
+        );
         assert!(p.text.contains("Kata'ib Hezbollah “denied” it."));
-        for junk in ["Site header", "Home", "cookies", "var x", "Read more", "© 2024"] {
+        for junk in [
+            "Site header",
+            "Home",
+            "cookies",
+            "var x",
+            "Read more",
+            "© 2024",
+        ] {
             assert!(!p.text.contains(junk), "{junk} in {:?}", p.text);
         }
         assert_eq!(p.captions.len(), 1);
@@ -512,7 +609,10 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("a&amp;b &#8217; &#x2019; &bogus; &"), "a&b ’ ’ &bogus; &");
+        assert_eq!(
+            decode_entities("a&amp;b &#8217; &#x2019; &bogus; &"),
+            "a&b ’ ’ &bogus; &"
+        );
         assert_eq!(decode_entities("&#150;"), "–");
     }
 }

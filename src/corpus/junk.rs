@@ -73,11 +73,11 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|al|el|van|von))*\s*(?:[,|]\s*[\w .'’-]{0,40})?$").unwrap()
 });
-static SOURCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.!?”\x22]\s+)(Source:\s*[A-Z][^\n.]{1,60}?)\s*$").unwrap()
-});
+static SOURCE_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[.!?”\x22]\s+)(Source:\s*[A-Z][^\n.]{1,60}?)\s*$").unwrap());
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:source link|source\s*:?\s*[A-Z][\w .'’&-]{1,50}|sources?\s*:.*)\s*$").unwrap()
+    Regex::new(r"(?i)^\s*(?:source link|source\s*:?\s*[A-Z][\w .'’&-]{1,50}|sources?\s*:.*)\s*$")
+        .unwrap()
 });
 static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:date|published|posted|updated|last updated|publication date)\s*[:\-]?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:.Z+-]*)?").unwrap()
@@ -91,7 +91,10 @@ fn is_script(line: &str) -> bool {
     if hits >= 2 {
         return true;
     }
-    let punct = line.bytes().filter(|b| matches!(b, b';' | b'{' | b'}' | b'(' | b')' | b'=')).count();
+    let punct = line
+        .bytes()
+        .filter(|b| matches!(b, b';' | b'{' | b'}' | b'(' | b')' | b'='))
+        .count();
     hits >= 1 && punct * 12 > line.len()
 }
 
@@ -123,7 +126,13 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
         let lead = line.len() - line.trim_start().len();
         let s = start + lead;
         let e = start + line.trim_end().len();
-        let mut mark = |kind| junk.push(Junk { start: s, end: e, kind });
+        let mut mark = |kind| {
+            junk.push(Junk {
+                start: s,
+                end: e,
+                kind,
+            })
+        };
         let words = word_count(t);
         if is_script(t) {
             mark(JunkKind::Script);
@@ -152,11 +161,19 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
         } else {
             // A metadata prefix glued to the first paragraph ("date 2024-02-01 In a statement").
             if let Some(m) = META_LINE.find(line) {
-                junk.push(Junk { start: start + m.start(), end: start + m.end(), kind: JunkKind::Metadata });
+                junk.push(Junk {
+                    start: start + m.start(),
+                    end: start + m.end(),
+                    kind: JunkKind::Metadata,
+                });
             }
             if let Some(c) = SOURCE_TAIL.captures(line) {
                 let m = c.get(1).expect("group 1");
-                junk.push(Junk { start: start + m.start(), end: start + m.end(), kind: JunkKind::SourceLine });
+                junk.push(Junk {
+                    start: start + m.start(),
+                    end: start + m.end(),
+                    kind: JunkKind::SourceLine,
+                });
             }
         }
         if in_links > 0 && ends_like_prose(t) {
@@ -165,7 +182,10 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
     }
     // Trailing furniture: short unpunctuated lines after the last line of prose (never the
     // first line, which is the title).
-    let first_line = lines.iter().position(|(_, l)| !l.trim().is_empty()).unwrap_or(0);
+    let first_line = lines
+        .iter()
+        .position(|(_, l)| !l.trim().is_empty())
+        .unwrap_or(0);
     for &(start, line) in lines.iter().skip(first_line + 1).rev() {
         let t = line.trim();
         if t.is_empty() {
@@ -177,7 +197,11 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
             continue;
         }
         if word_count(t) <= 5 && !ends_like_prose(t) {
-            junk.push(Junk { start: s, end: e, kind: JunkKind::Furniture });
+            junk.push(Junk {
+                start: s,
+                end: e,
+                kind: JunkKind::Furniture,
+            });
         } else {
             break;
         }
@@ -192,7 +216,10 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, JunkKind)> {
-        detect(text, &[]).into_iter().map(|j| (text[j.start..j.end].to_string(), j.kind)).collect()
+        detect(text, &[])
+            .into_iter()
+            .map(|j| (text[j.start..j.end].to_string(), j.kind))
+            .collect()
     }
 
     #[test]
@@ -205,8 +232,14 @@ mod tests {
         assert!(has("READ ALSO:", JunkKind::LinkList));
         assert!(has("Another story headline", JunkKind::LinkList));
         assert!(has("Source: Deutsche Welle", JunkKind::SourceLine));
-        assert!(has("We use cookies to improve your experience.", JunkKind::Boilerplate));
-        assert!(k.iter().any(|(t, kk)| t.starts_with("`; document") && *kk == JunkKind::Script));
+        assert!(has(
+            "We use cookies to improve your experience.",
+            JunkKind::Boilerplate
+        ));
+        assert!(
+            k.iter()
+                .any(|(t, kk)| t.starts_with("`; document") && *kk == JunkKind::Script)
+        );
         assert!(has("admin", JunkKind::Byline));
         assert!(has("Jerusalem Post Store", JunkKind::Furniture));
         assert!(!k.iter().any(|(t, _)| t.starts_with("First paragraph")));
@@ -217,7 +250,14 @@ mod tests {
     fn repeated_line_is_duplicate_and_glued_date_is_metadata() {
         let text = "The same long heading line here\n\nThe same long heading line here\n date 2024-02-01 In a statement on Monday, he spoke.";
         let k = kinds(text);
-        assert!(k.contains(&("The same long heading line here".into(), JunkKind::Duplicate)));
-        assert!(k.iter().any(|(t, kk)| t.trim() == "date 2024-02-01" && *kk == JunkKind::Metadata), "{k:?}");
+        assert!(k.contains(&(
+            "The same long heading line here".into(),
+            JunkKind::Duplicate
+        )));
+        assert!(
+            k.iter()
+                .any(|(t, kk)| t.trim() == "date 2024-02-01" && *kk == JunkKind::Metadata),
+            "{k:?}"
+        );
     }
 }

@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::Format;
 use super::html::HtmlPage;
 use super::junk::{Junk, JunkKind};
-use super::Format;
 use crate::lexicon::Lexicon;
 
 /// What was found.
@@ -31,16 +31,23 @@ static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*[A-Z][A-Za-z .,'’-]{2,40}\((AP|Reuters|AFP)\)\s*[-–—]").unwrap()
 });
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:^|[.!?”\x22]\s+)\s*(?i:source)\s*:?\s+([A-Z][\w .'’&-]{1,50}?)\s*$").unwrap()
+    Regex::new(r"(?m)(?:^|[.!?”\x22]\s+)\s*(?i:source)\s*:?\s+([A-Z][\w .'’&-]{1,50}?)\s*$")
+        .unwrap()
 });
-static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})").unwrap());
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})").unwrap());
 
 /// The end of YAML front matter (`---` ... `---`) at the start of a Markdown file.
 pub fn front_matter(text: &str) -> Option<usize> {
     let rest = text.strip_prefix("---\n")?;
     let end = rest.find("\n---")?;
     let after = 4 + end + 4;
-    Some(text[after..].find('\n').map(|n| after + n + 1).unwrap_or(text.len()))
+    Some(
+        text[after..]
+            .find('\n')
+            .map(|n| after + n + 1)
+            .unwrap_or(text.len()),
+    )
 }
 
 fn front_matter_field(text: &str, key: &str) -> Option<String> {
@@ -52,11 +59,18 @@ fn front_matter_field(text: &str, key: &str) -> Option<String> {
 }
 
 fn in_junk(junk: &[Junk], pos: usize, kinds: &[JunkKind]) -> bool {
-    junk.iter().any(|j| j.start <= pos && pos < j.end && kinds.contains(&j.kind))
+    junk.iter()
+        .any(|j| j.start <= pos && pos < j.end && kinds.contains(&j.kind))
 }
 
 /// Extracts title, date and source.
-pub fn extract(text: &str, junk: &[Junk], page: Option<&HtmlPage>, format: Format, lexicon: &Lexicon) -> Meta {
+pub fn extract(
+    text: &str,
+    junk: &[Junk],
+    page: Option<&HtmlPage>,
+    format: Format,
+    lexicon: &Lexicon,
+) -> Meta {
     let mut m = Meta::default();
     // Title.
     if let Some(p) = page {
@@ -71,11 +85,20 @@ pub fn extract(text: &str, junk: &[Junk], page: Option<&HtmlPage>, format: Forma
             let t = line.trim().trim_start_matches('#').trim();
             let pos = off + (line.len() - line.trim_start().len());
             off += line.len() + 1;
-            if t.is_empty() || junk.iter().any(|j| j.start <= pos && pos < j.end && j.kind != JunkKind::Duplicate) {
+            if t.is_empty()
+                || junk
+                    .iter()
+                    .any(|j| j.start <= pos && pos < j.end && j.kind != JunkKind::Duplicate)
+            {
                 continue;
             }
             let title: String = if t.len() > 160 {
-                let cut = t.char_indices().take_while(|&(i, _)| i < 120).last().map(|(i, c)| i + c.len_utf8()).unwrap_or(t.len());
+                let cut = t
+                    .char_indices()
+                    .take_while(|&(i, _)| i < 120)
+                    .last()
+                    .map(|(i, c)| i + c.len_utf8())
+                    .unwrap_or(t.len());
                 format!("{}…", &t[..cut])
             } else {
                 t.to_string()
@@ -85,21 +108,35 @@ pub fn extract(text: &str, junk: &[Junk], page: Option<&HtmlPage>, format: Forma
         }
     }
     // Date.
-    let head = &text[..text.char_indices().nth(3000).map(|(i, _)| i).unwrap_or(text.len())];
+    let head = &text[..text
+        .char_indices()
+        .nth(3000)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len())];
     let mut date = page.and_then(|p| p.date.as_deref()).and_then(parse_iso);
     if date.is_none() && format == Format::Markdown {
-        date = front_matter_field(text, "date").as_deref().and_then(parse_iso);
+        date = front_matter_field(text, "date")
+            .as_deref()
+            .and_then(parse_iso);
     }
     if date.is_none() {
         date = ISO_LABELLED.captures(head).and_then(|c| parse_iso(&c[1]));
     }
     if date.is_none() {
-        date = WORD_LABELLED.captures(head).and_then(|c| parse_written(&c[1]));
+        date = WORD_LABELLED
+            .captures(head)
+            .and_then(|c| parse_written(&c[1]));
     }
     if date.is_none() {
         date = DATE_ONLY_LINE
             .captures_iter(head)
-            .find(|c| !in_junk(junk, c.get(1).map_or(0, |g| g.start()), &[JunkKind::Caption, JunkKind::Duplicate]))
+            .find(|c| {
+                !in_junk(
+                    junk,
+                    c.get(1).map_or(0, |g| g.start()),
+                    &[JunkKind::Caption, JunkKind::Duplicate],
+                )
+            })
             .and_then(|c| parse_written(&c[1]).or_else(|| parse_iso(&c[1])));
     }
     m.date = date;
@@ -109,7 +146,10 @@ pub fn extract(text: &str, junk: &[Junk], page: Option<&HtmlPage>, format: Forma
         lexicon
             .outlets
             .iter()
-            .find(|o| o.name.eq_ignore_ascii_case(s) || o.aliases.iter().any(|a| a.eq_ignore_ascii_case(s)))
+            .find(|o| {
+                o.name.eq_ignore_ascii_case(s)
+                    || o.aliases.iter().any(|a| a.eq_ignore_ascii_case(s))
+            })
             .map(|o| o.name.clone())
     };
     let mut source = SOURCE_LABEL
@@ -118,15 +158,23 @@ pub fn extract(text: &str, junk: &[Junk], page: Option<&HtmlPage>, format: Forma
         .last()
         .map(|c| outlet_named(&c[1]).unwrap_or_else(|| c[1].trim().to_string()));
     if source.is_none() {
-        source = page.and_then(|p| p.site_name.clone()).map(|s| outlet_named(&s).unwrap_or(s));
+        source = page
+            .and_then(|p| p.site_name.clone())
+            .map(|s| outlet_named(&s).unwrap_or(s));
     }
     if source.is_none() {
-        let url = page.and_then(|p| p.url.clone()).or_else(|| URL.captures(text).map(|c| c[0].to_string()));
+        let url = page
+            .and_then(|p| p.url.clone())
+            .or_else(|| URL.captures(text).map(|c| c[0].to_string()));
         if let Some(u) = url.and_then(|u| URL.captures(&u).map(|c| c[1].to_string())) {
             source = lexicon
                 .outlets
                 .iter()
-                .find(|o| o.aliases.iter().any(|a| a.contains('.') && u.ends_with(a.as_str())))
+                .find(|o| {
+                    o.aliases
+                        .iter()
+                        .any(|a| a.contains('.') && u.ends_with(a.as_str()))
+                })
                 .map(|o| o.name.clone());
         }
     }
@@ -134,7 +182,9 @@ pub fn extract(text: &str, junk: &[Junk], page: Option<&HtmlPage>, format: Forma
         source = outlet_in_furniture(text, junk, lexicon);
     }
     if source.is_none() {
-        source = DATELINE_AGENCY.captures(head).and_then(|c| outlet_named(&c[1]));
+        source = DATELINE_AGENCY
+            .captures(head)
+            .and_then(|c| outlet_named(&c[1]));
     }
     m.source = source;
     m
@@ -144,17 +194,38 @@ pub fn extract(text: &str, junk: &[Junk], page: Option<&HtmlPage>, format: Forma
 /// people in the story speak to ("he told Asharq Al-Awsat").
 fn outlet_in_furniture(text: &str, junk: &[Junk], lexicon: &Lexicon) -> Option<String> {
     for o in lexicon.outlets.iter().filter(|o| !o.agency) {
-        for name in std::iter::once(&o.name).chain(o.aliases.iter().filter(|a| !a.contains('.') && a.len() > 3)) {
+        for name in std::iter::once(&o.name)
+            .chain(o.aliases.iter().filter(|a| !a.contains('.') && a.len() > 3))
+        {
             for (pos, _) in text.match_indices(name.as_str()) {
-                let before_ok = pos == 0 || !text[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
-                let after_ok = !text[pos + name.len()..].chars().next().is_some_and(char::is_alphanumeric);
+                let before_ok = pos == 0
+                    || !text[..pos]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                let after_ok = !text[pos + name.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
                 if !before_ok || !after_ok {
                     continue;
                 }
-                let furniture = in_junk(junk, pos, &[JunkKind::Furniture, JunkKind::Boilerplate, JunkKind::SourceLine, JunkKind::Byline]);
+                let furniture = in_junk(
+                    junk,
+                    pos,
+                    &[
+                        JunkKind::Furniture,
+                        JunkKind::Boilerplate,
+                        JunkKind::SourceLine,
+                        JunkKind::Byline,
+                    ],
+                );
                 let before = text[..pos].trim_end();
                 let interview = ["told", "to", "with"].iter().any(|w| {
-                    before.ends_with(w) && (before.ends_with("told") || before.ends_with("speaking to") || before.ends_with("interview with"))
+                    before.ends_with(w)
+                        && (before.ends_with("told")
+                            || before.ends_with("speaking to")
+                            || before.ends_with("interview with"))
                 });
                 if furniture || interview {
                     return Some(o.name.clone());
@@ -202,21 +273,40 @@ mod tests {
     fn dates_from_labels_and_lines() {
         let cases = [
             (" date 2024-02-01 In a statement", Some("2024-02-01")),
-            ("Title\nPublished: January 28, 2024\nBody.", Some("2024-01-28")),
+            (
+                "Title\nPublished: January 28, 2024\nBody.",
+                Some("2024-01-28"),
+            ),
             ("Title\n28 January 2024\nBody.", Some("2024-01-28")),
-            ("Title\nA caption, Nov. 8, 2023 (AP)\nBody on Nov. 8, 2023.", None),
+            (
+                "Title\nA caption, Nov. 8, 2023 (AP)\nBody on Nov. 8, 2023.",
+                None,
+            ),
         ];
         for (text, want) in cases {
-            assert_eq!(meta_of(text).date.map(|d| d.to_string()).as_deref(), want, "{text}");
+            assert_eq!(
+                meta_of(text).date.map(|d| d.to_string()).as_deref(),
+                want,
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn sources() {
         let cases = [
-            ("Title\n\nBody said. Source: Deutsche Welle\n", Some("Deutsche Welle")),
-            ("Title\n\nBody text.\nJerusalem Post Store\n", Some("Jerusalem Post")),
-            ("Title\n\n“Quote,” he told Asharq Al-Awsat.\n", Some("Asharq Al-Awsat")),
+            (
+                "Title\n\nBody said. Source: Deutsche Welle\n",
+                Some("Deutsche Welle"),
+            ),
+            (
+                "Title\n\nBody text.\nJerusalem Post Store\n",
+                Some("Jerusalem Post"),
+            ),
+            (
+                "Title\n\n“Quote,” he told Asharq Al-Awsat.\n",
+                Some("Asharq Al-Awsat"),
+            ),
             ("Title\n\nBody text.\n\nSource link\n", None),
             ("Title\n\nA photo (AP)\nBody text.\n", None),
             ("BAGHDAD (Reuters) - Rockets hit the base.", Some("Reuters")),
@@ -228,6 +318,9 @@ mod tests {
 
     #[test]
     fn title_is_first_real_line() {
-        assert_eq!(meta_of("\n\n# The Headline\n\nbody").title.as_deref(), Some("The Headline"));
+        assert_eq!(
+            meta_of("\n\n# The Headline\n\nbody").title.as_deref(),
+            Some("The Headline")
+        );
     }
 }

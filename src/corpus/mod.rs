@@ -99,7 +99,10 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_file_bytes: 64 * 1024 * 1024, max_depth: 256 }
+        LoadOptions {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_depth: 256,
+        }
     }
 }
 
@@ -140,7 +143,9 @@ pub enum LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::Folder { path, error } => write!(f, "cannot read folder {}: {error}", path.display()),
+            LoadError::Folder { path, error } => {
+                write!(f, "cannot read folder {}: {error}", path.display())
+            }
             LoadError::NotAFolder(p) => write!(f, "{} is not a folder", p.display()),
             LoadError::Cancelled => write!(f, "cancelled"),
         }
@@ -188,7 +193,10 @@ impl Corpus {
             let format = Format::of(Path::new(name)).unwrap_or(Format::Text);
             match build_document(name, format, bytes, lexicon) {
                 Ok(d) => corpus.docs.push(d),
-                Err(reason) => corpus.failed.push(Failed { file: name.to_string(), reason }),
+                Err(reason) => corpus.failed.push(Failed {
+                    file: name.to_string(),
+                    reason,
+                }),
             }
         }
         corpus.renumber();
@@ -206,12 +214,22 @@ impl Corpus {
 
 /// Lists the readable files under `root` (recursively, not following symlinked folders into
 /// loops), and the folders or entries that could not be read.
-pub fn list_files(root: &Path, opts: &LoadOptions, progress: &Progress) -> Result<(Vec<PathBuf>, Vec<Failed>), LoadError> {
-    let meta = std::fs::metadata(root).map_err(|error| LoadError::Folder { path: root.to_path_buf(), error })?;
+pub fn list_files(
+    root: &Path,
+    opts: &LoadOptions,
+    progress: &Progress,
+) -> Result<(Vec<PathBuf>, Vec<Failed>), LoadError> {
+    let meta = std::fs::metadata(root).map_err(|error| LoadError::Folder {
+        path: root.to_path_buf(),
+        error,
+    })?;
     if !meta.is_dir() {
         return Err(LoadError::NotAFolder(root.to_path_buf()));
     }
-    std::fs::read_dir(root).map_err(|error| LoadError::Folder { path: root.to_path_buf(), error })?;
+    std::fs::read_dir(root).map_err(|error| LoadError::Folder {
+        path: root.to_path_buf(),
+        error,
+    })?;
     let mut files = Vec::new();
     let mut failed = Vec::new();
     let mut visited = std::collections::HashSet::new();
@@ -222,14 +240,20 @@ pub fn list_files(root: &Path, opts: &LoadOptions, progress: &Progress) -> Resul
         }
         if let Ok(canon) = std::fs::canonicalize(&dir) {
             if !visited.insert(canon) {
-                failed.push(Failed { file: rel(root, &dir), reason: "folder already visited (symlink loop), skipped".into() });
+                failed.push(Failed {
+                    file: rel(root, &dir),
+                    reason: "folder already visited (symlink loop), skipped".into(),
+                });
                 continue;
             }
         }
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
-                failed.push(Failed { file: rel(root, &dir), reason: format!("cannot read folder: {e}") });
+                failed.push(Failed {
+                    file: rel(root, &dir),
+                    reason: format!("cannot read folder: {e}"),
+                });
                 continue;
             }
         };
@@ -237,23 +261,36 @@ pub fn list_files(root: &Path, opts: &LoadOptions, progress: &Progress) -> Resul
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    failed.push(Failed { file: rel(root, &dir), reason: format!("cannot list entry: {e}") });
+                    failed.push(Failed {
+                        file: rel(root, &dir),
+                        reason: format!("cannot list entry: {e}"),
+                    });
                     continue;
                 }
             };
             let path = entry.path();
             let Ok(ft) = std::fs::metadata(&path).map(|m| m.file_type()) else {
                 if Format::of(&path).is_some() {
-                    failed.push(Failed { file: rel(root, &path), reason: "broken link or vanished file".into() });
+                    failed.push(Failed {
+                        file: rel(root, &path),
+                        reason: "broken link or vanished file".into(),
+                    });
                 }
                 continue;
             };
             if ft.is_dir() {
-                if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+                if path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+                {
                     continue;
                 }
                 if depth + 1 > opts.max_depth {
-                    failed.push(Failed { file: rel(root, &path), reason: format!("nested deeper than {} folders, skipped", opts.max_depth) });
+                    failed.push(Failed {
+                        file: rel(root, &path),
+                        reason: format!("nested deeper than {} folders, skipped", opts.max_depth),
+                    });
                 } else {
                     stack.push((path, depth + 1));
                 }
@@ -274,7 +311,12 @@ fn rel(root: &Path, path: &Path) -> String {
 }
 
 /// Reads one file into a document (id 0; the corpus renumbers).
-pub fn load_file(root: &Path, path: &Path, opts: &LoadOptions, lexicon: &Lexicon) -> Result<Document, String> {
+pub fn load_file(
+    root: &Path,
+    path: &Path,
+    opts: &LoadOptions,
+    lexicon: &Lexicon,
+) -> Result<Document, String> {
     let name = rel(root, path);
     let format = Format::of(path).unwrap_or(Format::Text);
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
@@ -293,7 +335,12 @@ pub fn load_file(root: &Path, path: &Path, opts: &LoadOptions, lexicon: &Lexicon
 }
 
 /// Builds a document from a file's bytes.
-pub fn build_document(name: &str, format: Format, bytes: &[u8], lexicon: &Lexicon) -> Result<Document, String> {
+pub fn build_document(
+    name: &str,
+    format: Format,
+    bytes: &[u8],
+    lexicon: &Lexicon,
+) -> Result<Document, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
@@ -303,7 +350,15 @@ pub fn build_document(name: &str, format: Format, bytes: &[u8], lexicon: &Lexico
     let (text, known_junk, page) = match format {
         Format::Html => {
             let mut page = html::convert(&text);
-            let junk = page.captions.iter().map(|&(s, e)| Junk { start: s, end: e, kind: JunkKind::Caption }).collect();
+            let junk = page
+                .captions
+                .iter()
+                .map(|&(s, e)| Junk {
+                    start: s,
+                    end: e,
+                    kind: JunkKind::Caption,
+                })
+                .collect();
             let t = std::mem::take(&mut page.text);
             (t, junk, Some(page))
         }
@@ -312,7 +367,11 @@ pub fn build_document(name: &str, format: Format, bytes: &[u8], lexicon: &Lexico
     let mut known_junk: Vec<Junk> = known_junk;
     if format == Format::Markdown {
         if let Some(fm) = meta::front_matter(&text) {
-            known_junk.push(Junk { start: 0, end: fm, kind: JunkKind::Metadata });
+            known_junk.push(Junk {
+                start: 0,
+                end: fm,
+                kind: JunkKind::Metadata,
+            });
         }
     }
     if text.trim().is_empty() {
@@ -326,7 +385,9 @@ pub fn build_document(name: &str, format: Format, bytes: &[u8], lexicon: &Lexico
         format,
         encoding,
         file_bytes: bytes.len() as u64,
-        title: m.title.unwrap_or_else(|| name.rsplit('/').next().unwrap_or(name).to_string()),
+        title: m
+            .title
+            .unwrap_or_else(|| name.rsplit('/').next().unwrap_or(name).to_string()),
         date: m.date,
         source: m.source,
         text,
@@ -336,7 +397,11 @@ pub fn build_document(name: &str, format: Format, bytes: &[u8], lexicon: &Lexico
 
 /// Reads every article under `root`, in parallel, reporting progress; a bad file is listed in
 /// [`Corpus::failed`] and the rest loads. Also picks up the folder's `proxylens.toml`.
-pub fn load_folder(root: &Path, opts: &LoadOptions, progress: &Progress) -> Result<Corpus, LoadError> {
+pub fn load_folder(
+    root: &Path,
+    opts: &LoadOptions,
+    progress: &Progress,
+) -> Result<Corpus, LoadError> {
     let (files, mut failed) = list_files(root, opts, progress)?;
     let user_lexicon = std::fs::read_to_string(root.join(USER_LEXICON_FILE))
         .ok()
@@ -349,9 +414,15 @@ pub fn load_folder(root: &Path, opts: &LoadOptions, progress: &Progress) -> Resu
         .par_iter()
         .map(|path| {
             if progress.cancelled() {
-                return Err(Failed { file: rel(root, path), reason: "cancelled".into() });
+                return Err(Failed {
+                    file: rel(root, path),
+                    reason: "cancelled".into(),
+                });
             }
-            let r = load_file(root, path, opts, &lexicon).map_err(|reason| Failed { file: rel(root, path), reason });
+            let r = load_file(root, path, opts, &lexicon).map_err(|reason| Failed {
+                file: rel(root, path),
+                reason,
+            });
             progress.done.fetch_add(1, Ordering::Relaxed);
             r
         })
@@ -366,7 +437,12 @@ pub fn load_folder(root: &Path, opts: &LoadOptions, progress: &Progress) -> Resu
             Err(f) => failed.push(f),
         }
     }
-    let mut corpus = Corpus { root: Some(root.to_path_buf()), docs, failed, user_lexicon };
+    let mut corpus = Corpus {
+        root: Some(root.to_path_buf()),
+        docs,
+        failed,
+        user_lexicon,
+    };
     corpus.renumber();
     Ok(corpus)
 }
@@ -380,21 +456,43 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("proxylens-corpus-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("sub/deeper")).unwrap();
-        std::fs::write(dir.join("good.txt"), "Iran denies involvement.\n\nThe attack killed three.").unwrap();
-        std::fs::write(dir.join("sub/page.html"), "<html><title>P</title><body><p>Body text here.</p></body></html>").unwrap();
+        std::fs::write(
+            dir.join("good.txt"),
+            "Iran denies involvement.\n\nThe attack killed three.",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("sub/page.html"),
+            "<html><title>P</title><body><p>Body text here.</p></body></html>",
+        )
+        .unwrap();
         std::fs::write(dir.join("sub/deeper/bin.txt"), [0u8, 1, 2, 3, 0, 0xFF]).unwrap();
         std::fs::write(dir.join("empty.md"), "").unwrap();
         std::fs::write(dir.join("latin1.txt"), b"caf\xe9 story about Iraq.").unwrap();
         std::fs::write(dir.join("ignored.pdf"), b"%PDF").unwrap();
-        let opts = LoadOptions { max_file_bytes: 1_000, ..Default::default() };
+        let opts = LoadOptions {
+            max_file_bytes: 1_000,
+            ..Default::default()
+        };
         std::fs::write(dir.join("big.txt"), "x ".repeat(1_000)).unwrap();
         let c = load_folder(&dir, &opts, &Progress::default()).unwrap();
         let names: Vec<&str> = c.docs.iter().map(|d| d.rel_path.as_str()).collect();
         assert_eq!(names, ["good.txt", "latin1.txt", "sub/page.html"]);
-        let reasons: Vec<(&str, &str)> = c.failed.iter().map(|f| (f.file.as_str(), f.reason.as_str())).collect();
-        assert!(reasons.contains(&("sub/deeper/bin.txt", "binary data, not text")), "{reasons:?}");
+        let reasons: Vec<(&str, &str)> = c
+            .failed
+            .iter()
+            .map(|f| (f.file.as_str(), f.reason.as_str()))
+            .collect();
+        assert!(
+            reasons.contains(&("sub/deeper/bin.txt", "binary data, not text")),
+            "{reasons:?}"
+        );
         assert!(reasons.contains(&("empty.md", "empty file")));
-        assert!(reasons.iter().any(|(f, r)| *f == "big.txt" && r.starts_with("too large")));
+        assert!(
+            reasons
+                .iter()
+                .any(|(f, r)| *f == "big.txt" && r.starts_with("too large"))
+        );
         assert!(c.docs[1].text.starts_with("café"));
         assert_eq!(c.docs[2].title, "P");
         let _ = std::fs::remove_dir_all(&dir);
@@ -402,7 +500,11 @@ mod tests {
 
     #[test]
     fn missing_folder_is_an_error() {
-        let e = load_folder(Path::new("/definitely/not/here"), &LoadOptions::default(), &Progress::default());
+        let e = load_folder(
+            Path::new("/definitely/not/here"),
+            &LoadOptions::default(),
+            &Progress::default(),
+        );
         assert!(matches!(e, Err(LoadError::Folder { .. })));
     }
 }
