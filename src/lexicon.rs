@@ -107,13 +107,15 @@ pub struct StatementCue {
     /// Which statement it signals.
     pub kind: StatementKind,
     /// Compiled pattern over the templated sentence (see `analysis::template`).
-    pub regex: regex::Regex,
+    pub regex: regex::bytes::Regex,
     /// Default rule for `about` when the pattern has no `about` group.
     pub about: AboutRule,
     /// Whether the cue counts only inside reported speech (a quote, "said", "believe").
     pub needs_frame: bool,
+    /// Words one of which a sentence must contain for the cue to be tried.
+    pub keywords: Option<Vec<String>>,
     /// A pattern that cancels the cue when found in the matched text.
-    pub veto: Option<regex::Regex>,
+    pub veto: Option<regex::bytes::Regex>,
     /// Where it was defined.
     pub origin: String,
 }
@@ -137,15 +139,17 @@ pub struct RelationCue {
     /// The relation.
     pub kind: RelationKind,
     /// Compiled pattern over the templated sentence.
-    pub regex: regex::Regex,
+    pub regex: regex::bytes::Regex,
     /// Where to find a side the pattern does not capture.
     pub missing: Missing,
+    /// Words one of which a sentence must contain for the pattern to be tried.
+    pub keywords: Option<Vec<String>>,
     /// Kinds allowed for `from` (empty: any).
     pub from_kind: Vec<ActorKind>,
     /// Kinds allowed for `to` (empty: any).
     pub to_kind: Vec<ActorKind>,
     /// A pattern that cancels the relation when found in the matched text.
-    pub veto: Option<regex::Regex>,
+    pub veto: Option<regex::bytes::Regex>,
     /// Where it was defined.
     pub origin: String,
 }
@@ -191,7 +195,18 @@ pub struct Cues {
     /// Verbs of saying, for reported speech.
     pub speech_verbs: Vec<String>,
     /// A pattern for "[org] title person", built from `titles`.
-    pub title_regex: Option<regex::Regex>,
+    pub title_regex: Option<regex::bytes::Regex>,
+    /// One automaton over the cue keywords; pattern i enables the cues in `gate_cues[i]`
+    /// (statement cues are numbered first, then relation cues).
+    pub gate: Option<aho_corasick::AhoCorasick>,
+    /// Cues enabled by each gate keyword.
+    pub gate_cues: Vec<Vec<usize>>,
+    /// One automaton over the attack words (strong, then weak), ASCII case-insensitive.
+    pub trigger_matcher: Option<aho_corasick::AhoCorasick>,
+    /// One automaton over the weapon words; pattern i belongs to `weapon_of[i]`.
+    pub weapon_matcher: Option<aho_corasick::AhoCorasick>,
+    /// The weapon (index into `weapons`) of each weapon-matcher pattern.
+    pub weapon_of: Vec<usize>,
 }
 
 /// The whole lexicon, validated.
@@ -382,6 +397,47 @@ fn typed<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// Words one of which every match of `pattern` (already expanded, without `(?i)`) must
+/// contain, lower case; `None` when no such set can be found (the cue is then always tried).
+pub fn required_words(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn rec(h: &Hir) -> Option<Vec<Vec<u8>>> {
+        match h.kind() {
+            HirKind::Literal(l) => Some(vec![l.0.to_vec()]),
+            HirKind::Capture(c) => rec(&c.sub),
+            HirKind::Repetition(r) if r.min >= 1 => rec(&r.sub),
+            HirKind::Concat(xs) => xs
+                .iter()
+                .filter_map(rec)
+                .max_by_key(|set| set.iter().map(Vec::len).min().unwrap_or(0)),
+            HirKind::Alternation(xs) => {
+                let mut all = Vec::new();
+                for x in xs {
+                    all.extend(rec(x)?);
+                }
+                Some(all)
+            }
+            _ => None,
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let set = rec(&hir)?;
+    let words: Vec<String> = set
+        .into_iter()
+        .map(|w| String::from_utf8_lossy(&w).to_lowercase())
+        .collect();
+    // Literals of one or two letters gate nothing.
+    if words.iter().any(|w| w.trim().len() < 3) {
+        return None;
+    }
+    Some(words)
+}
+
 /// Expands the placeholders of a cue pattern into regex syntax (see `assets/lexicon/cues.toml`).
 pub fn expand_pattern(p: &str) -> String {
     const LIST_SEP: &str = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)(?:the\s+)?";
@@ -406,6 +462,8 @@ pub fn expand_pattern(p: &str) -> String {
     ] {
         s = s.replace(ph, &rep);
     }
+    // ASCII word boundaries: a Unicode `\b` keeps the regex engine off its fast DFA.
+    let s = s.replace(r"\b", r"(?-u:\b)");
     format!("(?i){s}")
 }
 
@@ -414,8 +472,13 @@ fn compile(
     line: usize,
     pattern: &str,
     issues: &mut Vec<LexiconIssue>,
-) -> Option<regex::Regex> {
-    match regex::Regex::new(&expand_pattern(pattern)) {
+) -> Option<regex::bytes::Regex> {
+    // Byte regexes without Unicode classes: gaps such as `{gap}{0,60}` stay small for the
+    // DFA (a Unicode class repeated 60 times does not), which keeps matching fast.
+    match regex::bytes::RegexBuilder::new(&expand_pattern(pattern))
+        .unicode(false)
+        .build()
+    {
         Ok(r) => Some(r),
         Err(e) => {
             issues.push(LexiconIssue {
@@ -425,6 +488,31 @@ fn compile(
             });
             None
         }
+    }
+}
+
+impl Cues {
+    /// Which cues (statements first, then relations) a text can match: those without
+    /// keywords, and those whose keywords occur in it.
+    pub fn enabled(&self, text: &str) -> Vec<bool> {
+        let n = self.statements.len() + self.relations.len();
+        let mut on: Vec<bool> = self
+            .statements
+            .iter()
+            .map(|c| c.keywords.is_none())
+            .chain(self.relations.iter().map(|c| c.keywords.is_none()))
+            .collect();
+        match &self.gate {
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(text) {
+                    for &i in &self.gate_cues[m.pattern().as_usize()] {
+                        on[i] = true;
+                    }
+                }
+            }
+            None => on = vec![true; n],
+        }
+        on
     }
 }
 
@@ -566,6 +654,7 @@ impl Lexicon {
                     None => None,
                 };
                 cues.statements.push(StatementCue {
+                    keywords: required_words(expand_pattern(&c.pattern).trim_start_matches("(?i)")),
                     kind,
                     regex,
                     about: c.about,
@@ -627,6 +716,7 @@ impl Lexicon {
                     None => None,
                 };
                 cues.relations.push(RelationCue {
+                    keywords: required_words(expand_pattern(&c.pattern).trim_start_matches("(?i)")),
                     kind,
                     regex,
                     missing,
@@ -749,6 +839,55 @@ impl Lexicon {
                 cur = actors[c.index()].affiliation;
             }
         }
+        {
+            let mut words: Vec<String> = Vec::new();
+            let mut cues_of: Vec<Vec<usize>> = Vec::new();
+            let all = cues
+                .statements
+                .iter()
+                .map(|c| &c.keywords)
+                .chain(cues.relations.iter().map(|c| &c.keywords));
+            for (i, kw) in all.enumerate() {
+                for w in kw.iter().flatten() {
+                    match words.iter().position(|x| x == w) {
+                        Some(j) => cues_of[j].push(i),
+                        None => {
+                            words.push(w.clone());
+                            cues_of.push(vec![i]);
+                        }
+                    }
+                }
+            }
+            cues.gate = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .build(&words)
+                .ok();
+            cues.gate_cues = cues_of;
+        }
+        let trigger_words: Vec<&str> = cues
+            .attack_triggers
+            .iter()
+            .chain(cues.weak_attack_triggers.iter())
+            .map(String::as_str)
+            .collect();
+        cues.trigger_matcher = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&trigger_words)
+            .ok();
+        let mut weapon_words = Vec::new();
+        for (i, w) in cues.weapons.iter().enumerate() {
+            for word in &w.words {
+                weapon_words.push(word.as_str());
+                cues.weapon_of.push(i);
+            }
+        }
+        cues.weapon_matcher = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&weapon_words)
+            .ok();
         if !cues.titles.is_empty() {
             let mut titles: Vec<String> = cues
                 .titles
@@ -764,7 +903,11 @@ impl Lexicon {
                 r"(?i)(?:@(?P<org>\d+)@(?:’s|'s|')?\s+|#(?P<orgl>\d+)#\s+)?(?:(?:former|late|then|current|newly\s+elected|slain|top|senior|acting|new)\s+)?\b(?P<title>{})\s+(?:(?:gen\.|general|sheikh|sayyed|sayyid|ayatollah|dr\.|mp|lt\.\s+gen\.|maj\.\s+gen\.)\s+)?@(?P<person>\d+)@",
                 titles.join("|")
             );
-            cues.title_regex = regex::Regex::new(&pat).ok();
+            let pat = pat.replace(r"\s", r"[ \t\n]");
+            cues.title_regex = regex::bytes::RegexBuilder::new(&pat)
+                .unicode(false)
+                .build()
+                .ok();
         }
         let places = raw_places
             .into_iter()

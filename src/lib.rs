@@ -30,4 +30,5 @@ pub mod export;
 pub mod lexicon;
 pub mod model;
 pub mod seeds;
+pub mod synth;
 pub mod util;

@@ -76,11 +76,11 @@ fn main() -> ExitCode {
         }
         other => {
             let folder = other.map(PathBuf::from);
-            if let Some(f) = &folder {
-                if !f.is_dir() {
-                    eprintln!("proxylens: {} is not a folder\n{USAGE}", f.display());
-                    return ExitCode::from(2);
-                }
+            if let Some(f) = &folder
+                && !f.is_dir()
+            {
+                eprintln!("proxylens: {} is not a folder\n{USAGE}", f.display());
+                return ExitCode::from(2);
             }
             match run_app(folder) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -67,12 +67,12 @@ const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
-      | (?P<md>\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d{{2}})\b)?)
-      | (?P<dm>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})\b(?:,?\s+(?P<y2>(?:19|20)\d{{2}})\b)?)
-      | (?P<wd>\b(?:on\s+|late\s+|early\s+|last\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
-      | (?P<rel>\b(?:yesterday|today|overnight|last\s+night)\b)
-      | (?P<vague>\b(?:(?:late|early|mid|in)\s*-?\s*(?:{MONTH})(?:\s+(?:19|20)\d{{2}})?|last\s+(?:week|month)|earlier\s+this\s+(?:week|month)|this\s+(?:week|month)|over\s+the\s+weekend|in\s+(?:19|20)\d{{2}})\b)
+        (?P<iso>(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}(?-u:\b))
+      | (?P<md>(?-u:\b)(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>(?:19|20)\d{{2}})(?-u:\b))?)
+      | (?P<dm>(?-u:\b)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)(?:,?\s+(?P<y2>(?:19|20)\d{{2}})(?-u:\b))?)
+      | (?P<wd>(?-u:\b)(?:on\s+|late\s+|early\s+|last\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b))
+      | (?P<rel>(?-u:\b)(?:yesterday|today|overnight|last\s+night)(?-u:\b))
+      | (?P<vague>(?-u:\b)(?:(?:late|early|mid|in)\s*-?\s*(?:{MONTH})(?:\s+(?:19|20)\d{{2}})?|last\s+(?:week|month)|earlier\s+this\s+(?:week|month)|this\s+(?:week|month)|over\s+the\s+weekend|in\s+(?:19|20)\d{{2}})(?-u:\b))
     "
     ))
     .unwrap()
@@ -160,7 +160,6 @@ pub fn find(text: &str) -> Vec<DateMention> {
                 || after.starts_with('-')
                 || after.starts_with('–'))
                 && after
-                    .trim_start()
                     .split_whitespace()
                     .nth(1)
                     .is_some_and(|w| w.trim_end_matches([',', '.']).parse::<u32>().is_ok());

@@ -43,22 +43,22 @@ pub struct Found {
 }
 
 static VETO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:possible|potential|would|could|future|further|threat\w*|deter\w*|prevent\w*|avoid\w*|risk|halt\w*|suspen\w*|stop\w*|cessation|no|more|new|any|deadly|similar|repeatedly|regularly|frequently|often|routinely|sporadic|numerous|multiple|several|series|continued\s+to|continue\s+to)\s+(?:\S+\s+){0,1}$|\b(?:if|unless|whether|should)\b[^,;.]{0,80}$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:possible|potential|would|could|future|further|threat\w*|deter\w*|prevent\w*|avoid\w*|risk|halt\w*|suspen\w*|stop\w*|cessation|no|more|new|any|deadly|similar|repeatedly|regularly|frequently|often|routinely|sporadic|numerous|multiple|several|series|continued\s+to|continue\s+to)\s+(?:\S+\s+){0,1}$|(?-u:\b)(?:if|unless|whether|should)(?-u:\b)[^,;.]*$").unwrap()
 });
 static KILLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\bkill(?:ed|ing|s)?\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?P<a>{NUMBER})\b|(?:at\s+least\s+|more\s+than\s+)?(?P<b>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died)\b|(?P<c>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?lost\s+their\s+lives|\bdeaths?\s+of\s+(?P<d>{NUMBER})\b"
+        r"(?i)(?-u:\b)kill(?:ed|ing|s)?\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?P<a>{NUMBER})(?-u:\b)|(?:at\s+least\s+|more\s+than\s+)?(?P<b>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died)(?-u:\b)|(?P<c>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?lost\s+their\s+lives|(?-u:\b)deaths?\s+of\s+(?P<d>{NUMBER})(?-u:\b)"
     ))
     .unwrap()
 });
 static INJURED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<a>{NUMBER})\s+(?:(?:others|people|soldiers|troops|personnel|civilians|service\s*members|us|american|iraqi|syrian|israeli|more|other)\s+){{0,3}}(?:were\s+|was\s+|have\s+been\s+)?(?:injured|wounded|hurt)\b|\b(?:injur|wound)(?:ed|ing)\s+(?:at\s+least\s+)?(?P<b>{NUMBER})\b"
+        r"(?i)(?P<a>{NUMBER})\s+(?:(?:others|people|soldiers|troops|personnel|civilians|service\s*members|us|american|iraqi|syrian|israeli|more|other)\s+){{0,3}}(?:were\s+|was\s+|have\s+been\s+)?(?:injured|wounded|hurt)(?-u:\b)|(?-u:\b)(?:injur|wound)(?:ed|ing)\s+(?:at\s+least\s+)?(?P<b>{NUMBER})(?-u:\b)"
     ))
     .unwrap()
 });
 static TARGET_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:on|against|targeting|target|targeted|into|at|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by|(?:killing|assassination|attack|bombing)\s+of)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap()
+    Regex::new(r"(?i)(?:(?-u:\b)(?:on|against|targeting|target|targeted|into|at|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by|(?:killing|assassination|attack|bombing)\s+of)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap()
 });
 const LIST_WORDS: &[&str] = &[
     "and",
@@ -140,10 +140,10 @@ const DESCRIPTIVE: &[&str] = &[
     "diplomatic",
 ];
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:struck|strikes|striking|targeted|targeting|attacked|attacking|bombed|killed|launched|carried\s+out|conducted|fired|dropped|shelled|hit|intensified|assassinated|assassinating|eliminate|eliminated|raided|invaded)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:struck|strikes|striking|targeted|targeting|attacked|attacking|bombed|killed|launched|carried\s+out|conducted|fired|dropped|shelled|hit|intensified|assassinated|assassinating|eliminate|eliminated|raided|invaded)(?-u:\b)").unwrap()
 });
 static KILL_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:killing|assassinating|assassination\s+of|killed|killing\s+of)\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:killing|assassinating|assassination\s+of|killed|killing\s+of)\s+")
         .unwrap()
 });
 
@@ -159,79 +159,56 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     let s = ctx.sentences[si];
     let t = &ctx.templates[si];
     let sent = &ctx.text[s.start..s.end];
-    let lower = sent.to_lowercase();
     // Trigger words.
     let mut triggers: Vec<(usize, usize)> = Vec::new();
-    for w in &ctx.lex.cues.attack_triggers {
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(w.as_str()) {
-            let st = from + p;
-            let en = st + w.len();
-            from = en;
-            let ok_l = st == 0
-                || !lower[..st]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-            let ok_r = !lower[en..]
+    let n_strong = ctx.lex.cues.attack_triggers.len();
+    // Weak words count only with a stated day, or after a weapon word ("drone incident").
+    let day_stated = || {
+        dates::find(sent).iter().any(|d| {
+            !d.since
+                && !d.range
+                && matches!(
+                    d.form,
+                    dates::DateForm::Full(_)
+                        | dates::DateForm::DayMonth { .. }
+                        | dates::DateForm::Weekday(_)
+                )
+        })
+    };
+    let mut day: Option<bool> = None;
+    if let Some(ac) = &ctx.lex.cues.trigger_matcher {
+        for m in ac.find_iter(sent) {
+            let (st, en) = (m.start(), m.end());
+            let ok_l = !sent[..st]
                 .chars()
-                .next()
+                .next_back()
                 .is_some_and(char::is_alphanumeric);
-            if ok_l
-                && ok_r
-                && !VETO_BEFORE.is_match(&sent[..st])
-                && !triggers.iter().any(|&(a, b)| a < en && st < b)
+            let ok_r = !sent[en..].chars().next().is_some_and(char::is_alphanumeric);
+            if !ok_l
+                || !ok_r
+                || VETO_BEFORE.is_match(&sent[super::floor_char(sent, st.saturating_sub(100))..st])
             {
-                triggers.push((st, en));
+                continue;
             }
-        }
-    }
-    // Weak words: only with a stated day, or after a weapon word ("drone incident").
-    let day_stated = dates::find(sent).iter().any(|d| {
-        !d.since
-            && !d.range
-            && matches!(
-                d.form,
-                dates::DateForm::Full(_)
-                    | dates::DateForm::DayMonth { .. }
-                    | dates::DateForm::Weekday(_)
-            )
-    });
-    for w in &ctx.lex.cues.weak_attack_triggers {
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(w.as_str()) {
-            let st = from + p;
-            let en = st + w.len();
-            from = en;
-            let ok_l = st == 0
-                || !lower[..st]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-            let ok_r = !lower[en..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            let after_weapon = ctx
-                .lex
-                .cues
-                .weapons
-                .iter()
-                .flat_map(|x| x.words.iter())
-                .any(|ww| lower[..st].trim_end().ends_with(ww.as_str()));
-            let ok = if w == "incident" {
-                after_weapon
-            } else {
-                day_stated
-            };
-            if ok_l
-                && ok_r
-                && ok
-                && !VETO_BEFORE.is_match(&sent[..st])
-                && !triggers.iter().any(|&(a, b)| a < en && st < b)
-            {
-                triggers.push((st, en));
+            let pi = m.pattern().as_usize();
+            if pi >= n_strong {
+                let word = &ctx.lex.cues.weak_attack_triggers[pi - n_strong];
+                let ok = if word == "incident" {
+                    let before = sent[..st].trim_end().to_ascii_lowercase();
+                    ctx.lex
+                        .cues
+                        .weapons
+                        .iter()
+                        .flat_map(|x| x.words.iter())
+                        .any(|ww| before.ends_with(ww.as_str()))
+                } else {
+                    *day.get_or_insert_with(day_stated)
+                };
+                if !ok {
+                    continue;
+                }
             }
+            triggers.push((st, en));
         }
     }
     if triggers.is_empty() {
@@ -283,8 +260,18 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 .and_then(|m| numbers::parse(m.as_str()))
         })
     };
-    let killed_m = count(&KILLED, &["a", "b", "c", "d"]);
-    let injured_m = count(&INJURED, &["b", "a"]);
+    let lower_ascii = sent.to_ascii_lowercase();
+    let has = |ws: &[&str]| ws.iter().any(|w| lower_ascii.contains(w));
+    let killed_m = if has(&["kill", "dead", "died", "lives", "death"]) {
+        count(&KILLED, &["a", "b", "c", "d"])
+    } else {
+        None
+    };
+    let injured_m = if has(&["injur", "wound", "hurt"]) {
+        count(&INJURED, &["b", "a"])
+    } else {
+        None
+    };
     // People killed by name: "killing Gen. X and Y", "assassinating X and Y".
     let mut victims: Vec<(u32, usize)> = Vec::new();
     for m in KILL_LIST.find_iter(&t.text) {
@@ -410,18 +397,17 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
         let (st, en) = triggers[first_trigger];
         let ttrig = tpos(s.start + st);
         let after = &sent[en..];
-        if let Some(p) = after.find(" by ") {
-            if p < 40 {
-                let by = s.start + en + p + 4;
-                if let Some(m) = t
-                    .mentions
-                    .iter()
-                    .find(|m| m.start >= by && m.start < by + 40 && m.role == Role::Refers)
-                {
-                    if Some(m.actor) != target {
-                        return Some(m.actor);
-                    }
-                }
+        if let Some(p) = after.find(" by ")
+            && p < 40
+        {
+            let by = s.start + en + p + 4;
+            if let Some(m) = t
+                .mentions
+                .iter()
+                .find(|m| m.start >= by && m.start < by + 40 && m.role == Role::Refers)
+                && Some(m.actor) != target
+            {
+                return Some(m.actor);
             }
         }
         if let Some(m) = t.mentions.iter().rev().find(|m| m.t_end <= ttrig) {
@@ -473,41 +459,34 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
         });
         if active {
             let subj = speakers::subject(t, ttrig, ctx);
-            if let Some(&a) = subj.first() {
-                if Some(a) != target && target.is_none_or(|x| ctx.side(x) != ctx.side(a)) {
-                    return Some(a);
-                }
+            if let Some(&a) = subj.first()
+                && Some(a) != target
+                && target.is_none_or(|x| ctx.side(x) != ctx.side(a))
+            {
+                return Some(a);
             }
         }
         None
     };
     let weapon_at = |pos: usize| -> Option<String> {
-        let mut best: Option<(usize, String)> = None;
-        for w in &ctx.lex.cues.weapons {
-            for word in &w.words {
-                let mut from = 0;
-                while let Some(p) = lower[from..].find(word.as_str()) {
-                    let st = from + p;
-                    from = st + word.len();
-                    let ok_l = st == 0
-                        || !lower[..st]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric);
-                    let ok_r = !lower[st + word.len()..]
+        let ac = ctx.lex.cues.weapon_matcher.as_ref()?;
+        ac.find_iter(sent)
+            .filter(|m| {
+                !sent[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !sent[m.end()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric);
-                    if ok_l && ok_r {
-                        let d = st.abs_diff(pos);
-                        if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-                            best = Some((d, w.name.clone()));
-                        }
-                    }
-                }
-            }
-        }
-        best.map(|(_, n)| n)
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .min_by_key(|m| m.start().abs_diff(pos))
+            .map(|m| {
+                ctx.lex.cues.weapons[ctx.lex.cues.weapon_of[m.pattern().as_usize()]]
+                    .name
+                    .clone()
+            })
     };
     let state_country = |name: &str| ctx.lex.actor_by_name(name).map(|a| a.0);
     let mut out = Vec::new();

@@ -287,14 +287,13 @@ fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> 
     if next.is_some_and(|c| c.is_alphanumeric()) {
         return false;
     }
-    if let Some(p) = prev {
-        if p.is_alphanumeric() {
-            // "Sadr'sSaraya al Salam": a run-together multi-word name after a lowercase letter.
-            let joined =
-                info.multiword && p.is_lowercase() && found.starts_with(char::is_uppercase);
-            if !joined {
-                return false;
-            }
+    if let Some(p) = prev
+        && p.is_alphanumeric()
+    {
+        // "Sadr'sSaraya al Salam": a run-together multi-word name after a lowercase letter.
+        let joined = info.multiword && p.is_lowercase() && found.starts_with(char::is_uppercase);
+        if !joined {
+            return false;
         }
     }
     if info.exact_case {
@@ -340,13 +339,13 @@ fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> 
 }
 
 static UNKNOWN_GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Movement|Front|Army|Organi[sz]ation|Forces|Party|Council|Corps|Regiment|Division|Militia|Gathering|Coalition|Alliance|Committee|League|Guards?))\b|\b((?:Saraya|Kataib|Kata'ib|Kata’ib|Liwa|Harakat|Jaysh|Jaish|Ansar|Asaib|Asa'ib|Tanzim|Jund|Firqat|Quwat|Hizb)\s+(?:(?:al|el|ad|as|ash|ul)[- ])?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|as|ash)[- ])?[A-Z][\w'’-]+){0,3})").unwrap()
+    Regex::new(r"(?-u:\b)((?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Movement|Front|Army|Organi[sz]ation|Forces|Party|Council|Corps|Regiment|Division|Militia|Gathering|Coalition|Alliance|Committee|League|Guards?))(?-u:\b)|(?-u:\b)((?:Saraya|Kataib|Kata'ib|Kata’ib|Liwa|Harakat|Jaysh|Jaish|Ansar|Asaib|Asa'ib|Tanzim|Jund|Firqat|Quwat|Hizb)\s+(?:(?:al|el|ad|as|ash|ul)[- ])?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|as|ash)[- ])?[A-Z][\w'’-]+){0,3})").unwrap()
 });
 static UNKNOWN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Gen\.|General|Lt\.|Maj\.|Brig\.|Col\.|Commander|Spokesman|Spokesperson|Sheikh|Sen\.|Senator|Rep\.|Secretary|Ayatollah|Sayyed|Sayyid|Dr\.|Mr\.|Ms\.|Mrs\.|MP|Ambassador|Prince|Emir|Colonel|Major|Captain|Admiral)\s+((?:(?:al|el|Abu|Abdul|Abd|bin|ibn)[- ])?[A-Z][a-z'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|van)[- ])?[A-Z][a-z'’-]+){1,3})").unwrap()
+    Regex::new(r"(?-u:\b)(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Gen\.|General|Lt\.|Maj\.|Brig\.|Col\.|Commander|Spokesman|Spokesperson|Sheikh|Sen\.|Senator|Rep\.|Secretary|Ayatollah|Sayyed|Sayyid|Dr\.|Mr\.|Ms\.|Mrs\.|MP|Ambassador|Prince|Emir|Colonel|Major|Captain|Admiral)\s+((?:(?:al|el|Abu|Abdul|Abd|bin|ibn)[- ])?[A-Z][a-z'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|van)[- ])?[A-Z][a-z'’-]+){1,3})").unwrap()
 });
 static APPOSITIVE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][a-z'’-]+(?:\s+(?:(?:al|el|bin|ibn)[- ])?[A-Z][a-z'’-]+){1,2}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:expert|analyst|researcher|fellow|professor|official|spokes(?:man|person|woman)|commander|leader|head|director|adviser|advisor|journalist|observer|minister|lawmaker|scholar|cleric)\b").unwrap()
+    Regex::new(r"(?-u:\b)([A-Z][a-z'’-]+(?:\s+(?:(?:al|el|bin|ibn)[- ])?[A-Z][a-z'’-]+){1,2}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:expert|analyst|researcher|fellow|professor|official|spokes(?:man|person|woman)|commander|leader|head|director|adviser|advisor|journalist|observer|minister|lawmaker|scholar|cleric)(?-u:\b)").unwrap()
 });
 
 const NOT_NAME_START: &[&str] = &[

@@ -538,10 +538,10 @@ fn analyse_doc(
             speakers::clause_start(t, 0)
         };
         let run = speakers::first_run(t, cs0, t.text.len(), &ctx);
-        if let Some(&a) = run.first() {
-            if !ctx.is_person(a) {
-                subjects.push((ctx.sentences[i].start, a));
-            }
+        if let Some(&a) = run.first()
+            && !ctx.is_person(a)
+        {
+            subjects.push((ctx.sentences[i].start, a));
         }
     }
     ctx.subjects = subjects;
@@ -563,15 +563,15 @@ fn analyse_doc(
     // Relations implied by attacks.
     for r in &out.reports {
         for &t in &r.targets {
-            if let Some(a) = r.attacker {
-                if a != t {
-                    out.relations.push(relations::Found {
-                        from: a,
-                        to: t,
-                        kind: RelationKind::Attacks,
-                        sentence: r.sentence,
-                    });
-                }
+            if let Some(a) = r.attacker
+                && a != t
+            {
+                out.relations.push(relations::Found {
+                    from: a,
+                    to: t,
+                    kind: RelationKind::Attacks,
+                    sentence: r.sentence,
+                });
             }
         }
     }

@@ -55,10 +55,7 @@ pub fn parse(s: &str) -> Option<u64> {
         return s.replace(',', "").parse().ok();
     }
     let mut total: u64 = 0;
-    let mut words: Vec<&str> = s
-        .split(|c: char| c == ' ' || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<&str> = s.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     // "a dozen", "a hundred"
     if words.first() == Some(&"a") {
         words.remove(0);

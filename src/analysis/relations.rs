@@ -34,12 +34,12 @@ pub struct State {
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"@(\d+)@").unwrap());
 static PENDING_BACKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:supported|backed|sponsored|funded)\s+by\s+(?:the\s+)?@(\d+)@|@(\d+)@-(?:backed|supported|sponsored)\s+(?:\w+\s+)?(?:militias|groups|factions|proxies|organi[sz]ations)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:supported|backed|sponsored|funded)\s+by\s+(?:the\s+)?@(\d+)@|@(\d+)@-(?:backed|supported|sponsored)\s+(?:\w+\s+)?(?:militias|groups|factions|proxies|organi[sz]ations)(?-u:\b)").unwrap()
 });
 static PENDING_UMBRELLA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bunder\s+the\s+@(\d+)@\s+umbrella\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)under\s+the\s+@(\d+)@\s+umbrella(?-u:\b)").unwrap());
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:groups|factions|militias|organi[sz]ations|members)\s+(?:include|included|including|such\s+as|are|were)\s+(?:the\s+)?(@\d+@(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?@\d+@)*)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:groups|factions|militias|organi[sz]ations|members)\s+(?:include|included|including|such\s+as|are|were)\s+(?:the\s+)?(@\d+@(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?@\d+@)*)").unwrap()
 });
 
 fn markers(t: &Template, s: &str) -> Vec<(u32, Role)> {
@@ -89,22 +89,33 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             });
         }
     };
-    for cue in &ctx.lex.cues.relations {
-        for c in cue.regex.captures_iter(&t.text) {
+    let enabled = ctx.lex.cues.enabled(&t.text);
+    for (ci, cue) in ctx.lex.cues.relations.iter().enumerate() {
+        if !enabled[ctx.lex.cues.statements.len() + ci] {
+            continue;
+        }
+        // A fast yes/no first: most sentences match no cue, and captures are costly.
+        if !cue.regex.is_match(t.text.as_bytes()) {
+            continue;
+        }
+        for c in cue.regex.captures_iter(t.text.as_bytes()) {
             let m = c.get(0).expect("group 0");
-            if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_str())) {
+            if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
+                continue;
+            }
+            if !t.text.is_char_boundary(m.start()) || !t.text.is_char_boundary(m.end()) {
                 continue;
             }
             let side = |single: &str, list: &str| -> Vec<u32> {
                 if let Some(g) = c.name(single) {
-                    return markers(t, g.as_str())
+                    return markers(t, std::str::from_utf8(g.as_bytes()).unwrap_or(""))
                         .into_iter()
                         .filter(|(_, r)| *r != Role::Collective)
                         .map(|(a, _)| a)
                         .collect();
                 }
                 if let Some(g) = c.name(list) {
-                    return markers(t, g.as_str())
+                    return markers(t, std::str::from_utf8(g.as_bytes()).unwrap_or(""))
                         .into_iter()
                         .filter(|(_, r)| *r == Role::Refers)
                         .map(|(a, _)| a)
@@ -116,7 +127,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
 
             let mut tos = side("to", "tos");
             if let Some(g) = c.name("to_gov") {
-                tos = markers(t, g.as_str())
+                tos = markers(t, std::str::from_utf8(g.as_bytes()).unwrap_or(""))
                     .into_iter()
                     .filter_map(|(a, _)| {
                         if ctx.is_person(a) {
@@ -139,13 +150,12 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
                         let antecedent = rel.and_then(|r| {
                             t.mentions
                                 .iter()
-                                .filter(|x| {
+                                .rfind(|x| {
                                     x.t_end <= r
                                         && r - x.t_end <= 15
                                         && x.role == Role::Refers
                                         && !captured.contains(&x.actor)
                                 })
-                                .next_back()
                                 .map(|x| x.actor)
                         });
                         if let Some(a) = antecedent {
@@ -153,12 +163,11 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
                         }
                         t.mentions
                             .iter()
-                            .filter(|x| {
+                            .rfind(|x| {
                                 x.t_end <= m.start()
                                     && x.role == Role::Refers
                                     && !captured.contains(&x.actor)
                             })
-                            .next_back()
                             .filter(|x| m.start() - x.t_end <= 30)
                             .map(|x| x.actor)
                             .into_iter()
@@ -261,15 +270,28 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
         }
     }
     // Titles before names.
-    if let Some(re) = &ctx.lex.cues.title_regex {
-        for c in re.captures_iter(&t.text) {
-            let Some(person) = c.name("person").and_then(|g| t.marker(g.as_str())) else {
+    let has_title = || {
+        let lower = t.text.to_ascii_lowercase();
+        ctx.lex
+            .cues
+            .titles
+            .iter()
+            .any(|x| lower.contains(x.title.split(['-', ' ']).next().unwrap_or("")))
+    };
+    if let Some(re) = ctx.lex.cues.title_regex.as_ref().filter(|_| has_title()) {
+        for c in re.captures_iter(t.text.as_bytes()) {
+            let Some(person) = c
+                .name("person")
+                .and_then(|g| t.marker(std::str::from_utf8(g.as_bytes()).unwrap_or("")))
+            else {
                 continue;
             };
             if !ctx.is_person(person.actor) || person.role != Role::Refers {
                 continue;
             }
-            let title = c["title"].to_lowercase().replace('-', " ");
+            let title = String::from_utf8_lossy(&c["title"])
+                .to_lowercase()
+                .replace('-', " ");
             let Some(tdef) = ctx
                 .lex
                 .cues
@@ -281,7 +303,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             };
             let org = c
                 .name("org")
-                .and_then(|g| t.marker(g.as_str()))
+                .and_then(|g| t.marker(std::str::from_utf8(g.as_bytes()).unwrap_or("")))
                 .filter(|m| m.role == Role::Refers || m.role == Role::Location)
                 .map(|m| m.actor);
             let lex_person = ctx.lex.actors.get(person.actor as usize);
@@ -323,18 +345,18 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             .filter(|(_, r)| *r == Role::Refers)
             .map(|(a, _)| a)
             .collect();
-        if let Some((b, at)) = state.backer {
-            if si <= at + 2 {
-                for &m in &members {
-                    push(b, m, RelationKind::Backs, &mut out);
-                }
+        if let Some((b, at)) = state.backer
+            && si <= at + 2
+        {
+            for &m in &members {
+                push(b, m, RelationKind::Backs, &mut out);
             }
         }
-        if let Some((u, at)) = state.umbrella {
-            if si <= at + 1 {
-                for &m in &members {
-                    push(m, u, RelationKind::MemberOf, &mut out);
-                }
+        if let Some((u, at)) = state.umbrella
+            && si <= at + 1
+        {
+            for &m in &members {
+                push(m, u, RelationKind::MemberOf, &mut out);
             }
         }
     }
@@ -349,10 +371,10 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             state.backer = Some((m.actor, si));
         }
     }
-    if let Some(c) = PENDING_UMBRELLA.captures(&t.text) {
-        if let Some(m) = c[1].parse::<usize>().ok().and_then(|k| t.mentions.get(k)) {
-            state.umbrella = Some((m.actor, si));
-        }
+    if let Some(c) = PENDING_UMBRELLA.captures(&t.text)
+        && let Some(m) = c[1].parse::<usize>().ok().and_then(|k| t.mentions.get(k))
+    {
+        state.umbrella = Some((m.actor, si));
     }
     out
 }

@@ -48,13 +48,13 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
             }
         }
         // A quote opened and never closed runs to the end of the paragraph.
-        if let Some(s) = open_curly.or(open_straight) {
-            if para.len() + off > s + 1 {
-                out.push(Quote {
-                    start: s,
-                    end: off + para.len(),
-                });
-            }
+        if let Some(s) = open_curly.or(open_straight)
+            && para.len() + off > s + 1
+        {
+            out.push(Quote {
+                start: s,
+                end: off + para.len(),
+            });
         }
         off += para.len() + 1;
     }
@@ -65,26 +65,26 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 const SPEECH: &str = r"said|says|say|told|tells|added|noted|stated|declared|explained|stressed|insisted|argued|claimed|asserted|remarked|urged|warned|lamented|wrote|tweeted|continued|emphasi[sz]ed|maintained|alleged|reported|announced|affirmed|observed";
 
 static AFTER_VERB_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^[\s,.;:!?]*(?:{SPEECH})\s+(.{{0,120}})")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^[\s,.;:!?]*(?:{SPEECH})\s+(.*)")).unwrap());
 static AFTER_SUBJECT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[\s,.;:!?]*(.{{1,90}}?)\s+(?:{SPEECH})\b")).unwrap()
+    Regex::new(&format!(r"(?i)^[\s,.;:!?]*(.+?)\s+(?:{SPEECH})(?-u:\b)")).unwrap()
 });
 static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\s+(?:the\s+)?").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)according\s+to\s+(?:the\s+)?").unwrap());
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:also\s+)?(he|she|they|it|the\s+group|the\s+movement|the\s+militia|the\s+organi[sz]ation|the\s+(?:spokes(?:man|person|woman)|minister|general|official|commander|president|leader|ministry|agency))\b").unwrap()
+    Regex::new(r"(?i)^(?:the\s+)?(?:also\s+)?(he|she|they|it|the\s+group|the\s+movement|the\s+militia|the\s+organi[sz]ation|the\s+(?:spokes(?:man|person|woman)|minister|general|official|commander|president|leader|ministry|agency))(?-u:\b)").unwrap()
 });
 static SPEECH_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:{SPEECH}|saying|claiming|believe[sd]?|suggest(?:s|ed)?|argue[sd]?|according\s+to|emphasi[sz]ing|insisting|stressing|contend(?:s|ed)?|think|thinks|assert(?:s|ed)?)\b")).unwrap()
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{SPEECH}|saying|claiming|believe[sd]?|suggest(?:s|ed)?|argue[sd]?|according\s+to|emphasi[sz]ing|insisting|stressing|contend(?:s|ed)?|think|thinks|assert(?:s|ed)?)(?-u:\b)")).unwrap()
 });
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[“\x22]?(?:While|Although|Though|Despite|After|Before|As|In|Since|When|If|Prior|Following|Amid|Unlike|Like|Because|Even|With|On|Over|During|Under|According|Meanwhile|However|Still|Yet|Instead|Earlier|Later|Last|This|That|At|For|From|By)\b[^,]{0,120},\s*").unwrap()
+    Regex::new(r"^[“\x22]?(?:While|Although|Though|Despite|After|Before|As|In|Since|When|If|Prior|Following|Amid|Unlike|Like|Because|Even|With|On|Over|During|Under|According|Meanwhile|However|Still|Yet|Instead|Earlier|Later|Last|This|That|At|For|From|By)(?-u:\b)[^,]*,\s*").unwrap()
 });
 static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r";\s+|,\s+but\s+|\s+but\s+|,\s+while\s+|\s+while\s+|,\s+whereas\s+|,\s+and\s+|\s+–\s+|\s+—\s+").unwrap()
 });
 static CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s|,|’s|'s|'|’|-|\(|\)|\band\b|\bor\b|\bthe\b|\bof\b|\bformer\b|\bforeign\b|\bministry\b|\bspokes(?:man|person|woman)\b|\bminister\b|\bpresident\b|\bprime\b|\bsupreme\b|\bleader\b|\bcommander\b|\bgen\.|\bgeneral\b|\bofficials?\b|\bsecretary\b|\bstate\b|\bdefen[cs]e\b|\bdeputy\b|\bhead\b|\bchief\b|\bsenior\b|\btop\b|\bvice\b|\bauthorities\b|\bgovernment\b|\bmedia\b|\bpress\b|\bboth\b|\bagency\b|\bnews\b|\bstate-run\b)*$").unwrap()
+    Regex::new(r"(?i)^(?:\s|,|’s|'s|'|’|-|\(|\)|(?-u:\b)and(?-u:\b)|(?-u:\b)or(?-u:\b)|(?-u:\b)the(?-u:\b)|(?-u:\b)of(?-u:\b)|(?-u:\b)former(?-u:\b)|(?-u:\b)foreign(?-u:\b)|(?-u:\b)ministry(?-u:\b)|(?-u:\b)spokes(?:man|person|woman)(?-u:\b)|(?-u:\b)minister(?-u:\b)|(?-u:\b)president(?-u:\b)|(?-u:\b)prime(?-u:\b)|(?-u:\b)supreme(?-u:\b)|(?-u:\b)leader(?-u:\b)|(?-u:\b)commander(?-u:\b)|(?-u:\b)gen\.|(?-u:\b)general(?-u:\b)|(?-u:\b)officials?(?-u:\b)|(?-u:\b)secretary(?-u:\b)|(?-u:\b)state(?-u:\b)|(?-u:\b)defen[cs]e(?-u:\b)|(?-u:\b)deputy(?-u:\b)|(?-u:\b)head(?-u:\b)|(?-u:\b)chief(?-u:\b)|(?-u:\b)senior(?-u:\b)|(?-u:\b)top(?-u:\b)|(?-u:\b)vice(?-u:\b)|(?-u:\b)authorities(?-u:\b)|(?-u:\b)government(?-u:\b)|(?-u:\b)media(?-u:\b)|(?-u:\b)press(?-u:\b)|(?-u:\b)both(?-u:\b)|(?-u:\b)agency(?-u:\b)|(?-u:\b)news(?-u:\b)|(?-u:\b)state-run(?-u:\b))*$").unwrap()
 });
 
 /// The actors of the first run of mentions in `t.text[ts..te]`: one actor (a person in
@@ -143,10 +143,10 @@ pub fn run(ms: &[&SentMention], ctx: &DocCtx<'_>) -> Vec<u32> {
 /// Where the clause containing template offset `p` starts.
 pub fn clause_start(t: &Template, p: usize) -> usize {
     let mut start = 0;
-    if let Some(m) = OPENER.find(&t.text) {
-        if m.end() <= p {
-            start = m.end();
-        }
+    if let Some(m) = OPENER.find(&t.text)
+        && m.end() <= p
+    {
+        start = m.end();
     }
     for b in BOUNDARY.find_iter(&t.text[..p]) {
         if b.end() > start && b.end() <= p {
@@ -166,13 +166,19 @@ pub fn quote_speaker(q: &Quote, ctx: &DocCtx<'_>) -> Vec<u32> {
     let after = &after[..after.find(['“', '"']).unwrap_or(after.len())];
     if let Some(c) = AFTER_VERB_FIRST.captures(after) {
         let g = c.get(1).expect("group");
-        let (s, e) = (q.end + g.start(), q.end + g.end());
+        let (s, e) = (
+            q.end + g.start(),
+            super::floor_char(text, (q.end + g.end()).min(q.end + g.start() + 120)),
+        );
         let v = ctx.speaker_in(s, e, q.start);
         if !v.is_empty() {
             return v;
         }
     }
-    if let Some(c) = AFTER_SUBJECT_FIRST.captures(after) {
+    if let Some(c) = AFTER_SUBJECT_FIRST
+        .captures(after)
+        .filter(|c| c.get(1).is_some_and(|g| g.len() <= 90))
+    {
         let g = c.get(1).expect("group");
         let (s, e) = (q.end + g.start(), q.end + g.end());
         let v = ctx.speaker_in(s, e, q.start);

@@ -30,17 +30,28 @@ pub struct Found {
 
 /// Reported speech with the speaker after it, without quotes: "…, Kanaani told reporters."
 static TRAILING_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:(?:the\s+|a\s+|an\s+)?(?P<who>[^,;]{1,80}?)\s+(?:said|says|told\s+\w+|added|noted|stated|claimed|insisted|argued)|(?:said|says|told|added|noted)\s+(?P<who2>[^,;]{1,80}?))(?:\s+(?:on|in|late|early)\s+\w+)?\W*$").unwrap()
+    Regex::new(r"(?i),\s+(?:(?:the\s+|a\s+|an\s+)?(?P<who>[^,;]+?)\s+(?:said|says|told\s+\w+|added|noted|stated|claimed|insisted|argued)|(?:said|says|told|added|noted)\s+(?P<who2>[^,;]+?))(?:\s+(?:on|in|late|early)\s+\w+)?\W*$").unwrap()
 });
 
 /// The statements of sentence `si`.
 pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out: Vec<Found> = Vec::new();
-    for cue in &ctx.lex.cues.statements {
-        for c in cue.regex.captures_iter(&t.text) {
+    let enabled = ctx.lex.cues.enabled(&t.text);
+    for (ci, cue) in ctx.lex.cues.statements.iter().enumerate() {
+        if !enabled[0 + ci] {
+            continue;
+        }
+        // A fast yes/no first: most sentences match no cue, and captures are costly.
+        if !cue.regex.is_match(t.text.as_bytes()) {
+            continue;
+        }
+        for c in cue.regex.captures_iter(t.text.as_bytes()) {
             let m = c.get(0).expect("group 0");
-            if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_str())) {
+            if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
+                continue;
+            }
+            if !t.text.is_char_boundary(m.start()) || !t.text.is_char_boundary(m.end()) {
                 continue;
             }
             let doc_s = t.doc_pos(m.start());
@@ -73,7 +84,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                         .name("who")
                         .or_else(|| tc.name("who2"))
                         .expect("one group");
-                    if g.start() > m.end() {
+                    if g.start() > m.end() && g.len() <= 80 {
                         speakers_found = speakers::first_run(t, g.start(), g.end(), ctx);
                         if speakers_found.is_empty() {
                             speakers_found =
@@ -91,7 +102,9 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 }
             }
             // The actor at stake.
-            let about_group = c.name("about").and_then(|g| t.marker(g.as_str()));
+            let about_group = c
+                .name("about")
+                .and_then(|g| t.marker(std::str::from_utf8(g.as_bytes()).unwrap_or("")));
             let about = match about_group {
                 Some(sm) if sm.role == Role::Refers || sm.role == Role::Location => Some(sm.actor),
                 Some(_) => None,
@@ -101,17 +114,15 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                         let cs = speakers::clause_start(t, m.start());
                         t.mentions
                             .iter()
-                            .filter(|x| {
+                            .rfind(|x| {
                                 x.t_end <= m.start()
                                     && x.t_start >= cs.min(m.start())
                                     && x.role != Role::Location
                             })
-                            .next_back()
                             .or_else(|| {
                                 t.mentions
                                     .iter()
-                                    .filter(|x| x.t_end <= m.start() && x.role != Role::Location)
-                                    .next_back()
+                                    .rfind(|x| x.t_end <= m.start() && x.role != Role::Location)
                             })
                             .filter(|x| x.role == Role::Refers)
                             .map(|x| x.actor)
@@ -136,12 +147,11 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                         .map(|s| ctx.side(s)),
                     _ => about,
                 };
-                if cue.kind == StatementKind::Accusation {
-                    if let (Some(s), Some(a)) = (sp, about) {
-                        if ctx.side(s) == ctx.side(a) {
-                            continue;
-                        }
-                    }
+                if cue.kind == StatementKind::Accusation
+                    && let (Some(s), Some(a)) = (sp, about)
+                    && ctx.side(s) == ctx.side(a)
+                {
+                    continue;
                 }
                 if out.iter().any(|f| f.kind == cue.kind && f.speaker == sp) {
                     continue;

@@ -40,24 +40,24 @@ pub struct State {
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<q>more\s+than|over|at\s+least|nearly|almost|about|some|roughly|around|upwards\s+of)?\s*(?P<n>{NUMBER})\s+(?P<mid>(?:[\w-]+\s+){{0,3}}?)(?P<unit>attacks|strikes|assaults|incidents|airstrikes|drone\s+attacks|rocket\s+attacks)\b"
+        r"(?i)(?-u:\b)(?P<q>more\s+than|over|at\s+least|nearly|almost|about|some|roughly|around|upwards\s+of)?\s*(?P<n>{NUMBER})\s+(?P<mid>(?:[\w-]+\s+){{0,3}}?)(?P<unit>attacks|strikes|assaults|incidents|airstrikes|drone\s+attacks|rocket\s+attacks)(?-u:\b)"
     ))
     .unwrap()
 });
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:struck\s+back|retaliated|hit\s+back|responded|conducted\s+retaliatory\s+strikes)\s+(?:just\s+|only\s+|about\s+)?(?P<n>{NUMBER})\s+times\b")).unwrap()
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:struck\s+back|retaliated|hit\s+back|responded|conducted\s+retaliatory\s+strikes)\s+(?:just\s+|only\s+|about\s+)?(?P<n>{NUMBER})\s+times(?-u:\b)")).unwrap()
 });
 static BREAKDOWN_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:of\s+(?:those|them|these|the\s+attacks)|including)\b").unwrap()
+    Regex::new(r"(?i)^\W*(?:of\s+(?:those|them|these|the\s+attacks)|including)(?-u:\b)").unwrap()
 });
 static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<n>(?i:{NUMBER}))\s+(?i:have\s+been\s+|were\s+|took\s+place\s+|occurred\s+|happened\s+)?(?i:in)\s+(?P<r>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")).unwrap()
+    Regex::new(&format!(r"(?-u:\b)(?P<n>(?i:{NUMBER}))\s+(?i:have\s+been\s+|were\s+|took\s+place\s+|occurred\s+|happened\s+)?(?i:in)\s+(?P<r>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")).unwrap()
 });
 static NOT_ATTACK_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:people|soldiers|troops|personnel|civilians|members|forces|days|weeks|months|years|times|injur\w*|casualties|killed|wounded|dead)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:people|soldiers|troops|personnel|civilians|members|forces|days|weeks|months|years|times|injur\w*|casualties|killed|wounded|dead)(?-u:\b)").unwrap()
 });
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bin\s+((?:[A-Z][a-z]+)(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*)").unwrap()
+    Regex::new(r"(?-u:\b)in\s+((?:[A-Z][a-z]+)(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*)").unwrap()
 });
 
 fn since_in(ctx: &DocCtx<'_>, sent: &str) -> Option<NaiveDate> {
@@ -90,27 +90,27 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     let sent = &ctx.text[s.start..s.end];
     let mut out = Vec::new();
     let own_since = since_in(ctx, sent);
-    if BREAKDOWN_START.is_match(sent) {
-        if let Some(prev) = state.last.clone() {
-            for c in BREAKDOWN.captures_iter(sent) {
-                let n = c.name("n").expect("n");
-                let Some(value) = numbers::parse(n.as_str()) else {
-                    continue;
-                };
-                out.push(Found {
-                    value,
-                    unit: prev.unit.clone(),
-                    since: own_since.or(prev.since),
-                    region: Some(c["r"].to_string()),
-                    reported_by: prev.reported_by,
-                    lower_bound: false,
-                    sentence: si,
-                    number: (s.start + n.start(), s.start + n.end()),
-                });
-            }
-            if !out.is_empty() {
-                return out;
-            }
+    if BREAKDOWN_START.is_match(sent)
+        && let Some(prev) = state.last.clone()
+    {
+        for c in BREAKDOWN.captures_iter(sent) {
+            let n = c.name("n").expect("n");
+            let Some(value) = numbers::parse(n.as_str()) else {
+                continue;
+            };
+            out.push(Found {
+                value,
+                unit: prev.unit.clone(),
+                since: own_since.or(prev.since),
+                region: Some(c["r"].to_string()),
+                reported_by: prev.reported_by,
+                lower_bound: false,
+                sentence: si,
+                number: (s.start + n.start(), s.start + n.end()),
+            });
+        }
+        if !out.is_empty() {
+            return out;
         }
     }
     for c in COUNT.captures_iter(sent) {
@@ -171,9 +171,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     if let Some(l) = out.iter().rev().find(|f| f.unit == "attacks") {
         state.last = Some(l.clone());
     }
-    if own_since.is_some() && !out.is_empty() {
-        state.since = own_since;
-    } else if own_since.is_some() && state.since.is_none() {
+    if own_since.is_some() && (!out.is_empty() || state.since.is_none()) {
         state.since = own_since;
     }
     out

@@ -148,18 +148,13 @@ impl Template {
                 .take_while(|c| c.is_alphabetic())
                 .collect::<String>()
                 .to_lowercase();
-            let role = if after.starts_with('-')
-                && after[1..].starts_with(|c: char| c.is_lowercase())
-            {
-                Role::Modifier
-            } else if before.to_ascii_lowercase().ends_with("pro-")
+            let role = if (after.starts_with('-')
+                && after[1..].starts_with(|c: char| c.is_lowercase()))
+                || before.to_ascii_lowercase().ends_with("pro-")
                 || before.to_ascii_lowercase().ends_with("anti-")
             {
                 Role::Modifier
-            } else if demonym
-                && after.starts_with(' ')
-                && collectives.iter().any(|c| *c == next_word)
-            {
+            } else if demonym && after.starts_with(' ') && collectives.contains(&next_word) {
                 Role::Collective
             } else if is_state(actor)
                 && preceded_by_locative(before)

@@ -154,6 +154,7 @@ fn threats_and_narration_are_not_statements() {
 }
 
 #[test]
+#[allow(clippy::type_complexity)]
 fn tallies_table() {
     let text = "date 2023-11-20\nThe Pentagon said there have been 61 attacks on US forces in Iraq and Syria since Oct. 17. Of those, 29 were in Iraq and 32 in Syria. Militants have launched more than five dozen attacks. At least 60 US personnel were injured. The US has struck back just three times. It is one of two recent attacks.";
     let (_, _, a) = run(&[("a.txt", text)]);

@@ -374,39 +374,41 @@ pub fn chart_ui(
     }
     if response.clicked() {
         let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-        match pointer.and_then(|p| bin_at(p.x).filter(|b| p.y <= b.total() as f64 + 0.25)) {
-            Some(b) => cmds.push(Command::Select {
+        if let Some(b) =
+            pointer.and_then(|p| bin_at(p.x).filter(|b| p.y <= b.total() as f64 + 0.25))
+        {
+            cmds.push(Command::Select {
                 item: Item::Time {
                     start: b.start,
                     end: b.end,
                 },
                 add,
-            }),
-            None => {}
+            })
         }
     }
-    if let Some(b) = pointer.and_then(|p| bin_at(p.x)) {
-        if response.hovered() && drag.is_none() {
-            response.on_hover_ui_at_pointer(|ui| {
-                ui.strong(format!(
-                    "{} – {}: {} incident(s)",
-                    day_date(b.start),
-                    day_date(b.end - 1),
-                    b.total()
-                ));
-                for (si, ids) in &b.segments {
-                    ui.label(format!("{}: {}", model.series[*si], ids.len()));
-                }
-                ui.separator();
-                for id in b.segments.iter().flat_map(|(_, v)| v.iter()).take(8) {
-                    let inc = &a.incidents[id.index()];
-                    let r = &a.reports[inc.reports[0]];
-                    let text = &corpus.doc(r.span.doc).text[r.span.range()];
-                    ui.label(egui::RichText::new(super::shorten(text, 110)).small());
-                }
-                ui.weak("Click to select this bar; drag to select a time range.");
-            });
-        }
+    if let Some(b) = pointer.and_then(|p| bin_at(p.x))
+        && response.hovered()
+        && drag.is_none()
+    {
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.strong(format!(
+                "{} – {}: {} incident(s)",
+                day_date(b.start),
+                day_date(b.end - 1),
+                b.total()
+            ));
+            for (si, ids) in &b.segments {
+                ui.label(format!("{}: {}", model.series[*si], ids.len()));
+            }
+            ui.separator();
+            for id in b.segments.iter().flat_map(|(_, v)| v.iter()).take(8) {
+                let inc = &a.incidents[id.index()];
+                let r = &a.reports[inc.reports[0]];
+                let text = &corpus.doc(r.span.doc).text[r.span.range()];
+                ui.label(egui::RichText::new(super::shorten(text, 110)).small());
+            }
+            ui.weak("Click to select this bar; drag to select a time range.");
+        });
     }
     // Reported tallies, on the same time axis.
     if show_tallies {
@@ -489,34 +491,34 @@ pub fn chart_ui(
                 "tally an article reports (line: the period it counts); hover for who reports it",
             );
         });
-        if resp.response.clicked() {
-            if let Some(pt) = resp.inner {
-                let tr = &resp.transform;
-                let click = tr.position_from_point(&pt);
-                if let Some(t) = model.tallies.iter().min_by(|a, b| {
-                    let da = tr
-                        .position_from_point(&egui_plot::PlotPoint::new(a.at as f64, a.value))
-                        .distance(click);
-                    let db = tr
-                        .position_from_point(&egui_plot::PlotPoint::new(b.at as f64, b.value))
-                        .distance(click);
-                    da.total_cmp(&db)
-                }) {
-                    let d = tr
-                        .position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value))
-                        .distance(click);
-                    if d < 24.0 {
-                        cmds.push(Command::Select {
-                            item: Item::Tally(t.tally),
-                            add: false,
-                        });
-                        let span = a.tallies[t.tally].span;
-                        cmds.push(Command::Open {
-                            doc: span.doc,
-                            at: Some(span),
-                            second: false,
-                        });
-                    }
+        if resp.response.clicked()
+            && let Some(pt) = resp.inner
+        {
+            let tr = &resp.transform;
+            let click = tr.position_from_point(&pt);
+            if let Some(t) = model.tallies.iter().min_by(|a, b| {
+                let da = tr
+                    .position_from_point(&egui_plot::PlotPoint::new(a.at as f64, a.value))
+                    .distance(click);
+                let db = tr
+                    .position_from_point(&egui_plot::PlotPoint::new(b.at as f64, b.value))
+                    .distance(click);
+                da.total_cmp(&db)
+            }) {
+                let d = tr
+                    .position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value))
+                    .distance(click);
+                if d < 24.0 {
+                    cmds.push(Command::Select {
+                        item: Item::Tally(t.tally),
+                        add: false,
+                    });
+                    let span = a.tallies[t.tally].span;
+                    cmds.push(Command::Open {
+                        doc: span.doc,
+                        at: Some(span),
+                        second: false,
+                    });
                 }
             }
         }

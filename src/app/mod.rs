@@ -669,36 +669,35 @@ impl ProxyLensApp {
                 }
             });
             // Breadcrumbs: the selection and the filter.
-            if let Some(d) = self.data.clone() {
-                if !self.selection.items.is_empty() {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label("Selected:");
-                        for item in self.selection.items.clone() {
-                            let label =
-                                details::describe(&item, &d.corpus, &d.lexicon, &d.analysis);
-                            if ui
-                                .button(format!("{label}  x"))
-                                .on_hover_text("Remove from the selection")
-                                .clicked()
-                            {
-                                self.commands.push(Command::Remove(item));
-                            }
-                        }
-                        let mut f = self.selection.filter;
+            if let Some(d) = self.data.clone()
+                && !self.selection.items.is_empty()
+            {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("Selected:");
+                    for item in self.selection.items.clone() {
+                        let label = details::describe(&item, &d.corpus, &d.lexicon, &d.analysis);
                         if ui
-                            .toggle_value(&mut f, "Filter to selection")
-                            .on_hover_text(
-                                "Narrow the chart, network and document list to the selection",
-                            )
-                            .changed()
+                            .button(format!("{label}  x"))
+                            .on_hover_text("Remove from the selection")
+                            .clicked()
                         {
-                            self.commands.push(Command::SetFilter(f));
+                            self.commands.push(Command::Remove(item));
                         }
-                        if ui.button("Clear").on_hover_text("Esc").clicked() {
-                            self.commands.push(Command::Clear);
-                        }
-                    });
-                }
+                    }
+                    let mut f = self.selection.filter;
+                    if ui
+                        .toggle_value(&mut f, "Filter to selection")
+                        .on_hover_text(
+                            "Narrow the chart, network and document list to the selection",
+                        )
+                        .changed()
+                    {
+                        self.commands.push(Command::SetFilter(f));
+                    }
+                    if ui.button("Clear").on_hover_text("Esc").clicked() {
+                        self.commands.push(Command::Clear);
+                    }
+                });
             }
             if let Some(job) = &self.job {
                 let (done, total) = job.counts();
@@ -812,6 +811,7 @@ pub fn icon() -> Option<egui::IconData> {
     })
 }
 
+#[cfg(test)]
 impl ProxyLensApp {
     /// Where the bar of chart bin `i` was drawn last frame (its middle), if visible.
     pub fn bar_screen_pos(&self, i: usize) -> Option<egui::Pos2> {

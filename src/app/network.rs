@@ -122,10 +122,10 @@ impl NetworkModel {
         }
         let mut st: HashMap<(ActorId, ActorId, StatementKind), Vec<usize>> = HashMap::new();
         for (i, s) in a.statements.iter().enumerate() {
-            if let (Some(sp), Some(ab)) = (s.speaker, s.about) {
-                if sp != ab {
-                    st.entry((sp, ab, s.kind)).or_default().push(i);
-                }
+            if let (Some(sp), Some(ab)) = (s.speaker, s.about)
+                && sp != ab
+            {
+                st.entry((sp, ab, s.kind)).or_default().push(i);
             }
         }
         for ((from, to, k), v) in st {
@@ -402,23 +402,22 @@ pub fn network_ui(
         );
         if r.changed() || r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             let q = view.search.to_lowercase();
-            if q.len() >= 2 {
-                if let Some((id, _)) = model.nodes.iter().find(|(id, _)| {
+            if q.len() >= 2
+                && let Some((id, _)) = model.nodes.iter().find(|(id, _)| {
                     a.actor(*id).name.to_lowercase().contains(&q)
                         || a.actor(*id)
                             .aliases
                             .iter()
                             .any(|x| x.to_lowercase().contains(&q))
-                }) {
-                    if r.lost_focus() || r.changed() {
-                        cmds.push(Command::Select {
-                            item: Item::Actor(*id),
-                            add: false,
-                        });
-                        if let Some(p) = view.layout.position(*id) {
-                            view.layout.offset = -p * view.layout.zoom;
-                        }
-                    }
+                })
+                && (r.lost_focus() || r.changed())
+            {
+                cmds.push(Command::Select {
+                    item: Item::Actor(*id),
+                    add: false,
+                });
+                if let Some(p) = view.layout.position(*id) {
+                    view.layout.offset = -p * view.layout.zoom;
                 }
             }
         }

@@ -56,6 +56,9 @@ pub fn doc_stats(corpus: &Corpus, a: &Analysis) -> Vec<DocStats> {
     v
 }
 
+/// What the list order depends on: sort, number of documents, filter on.
+type OrderKey = (Option<(SortBy, bool)>, usize, bool);
+
 /// State of the list and the readers.
 #[derive(Default)]
 pub struct ReaderState {
@@ -76,10 +79,11 @@ pub struct ReaderState {
     pub galleys: [Option<(egui::Rect, std::sync::Arc<egui::Galley>)>; 2],
     /// Order of the list (indices into docs), recomputed when the sort changes.
     order: Vec<DocId>,
-    order_key: Option<(Option<(SortBy, bool)>, usize, bool)>,
+    order_key: Option<OrderKey>,
 }
 
 /// Draws the document list; pushes commands.
+#[allow(clippy::too_many_arguments)]
 pub fn doc_list_ui(
     ui: &mut Ui,
     st: &mut ReaderState,
@@ -153,7 +157,7 @@ pub fn doc_list_ui(
             .docs
             .iter()
             .map(|d| d.id)
-            .filter(|id| !(filter && !hl.docs.is_empty()) || hl.docs.contains(id))
+            .filter(|id| !filter || hl.docs.is_empty() || hl.docs.contains(id))
             .collect();
         if let Some((by, asc)) = st.sort {
             order.sort_by(|x, y| {
@@ -493,23 +497,23 @@ fn one_reader(
     ui.horizontal_wrapped(|ui| {
         // Next / previous finding.
         let cur = st.scroll_to[which].map(|s| s.start).unwrap_or(0);
-        if ui.small_button("< previous finding").clicked() {
-            if let Some(m) = ms.iter().rev().find(|m| m.span.start < cur).or(ms.last()) {
-                st.scroll_to[which] = Some(m.span);
-                cmds.push(Command::Select {
-                    item: Item::Span(m.span),
-                    add: false,
-                });
-            }
+        if ui.small_button("< previous finding").clicked()
+            && let Some(m) = ms.iter().rev().find(|m| m.span.start < cur).or(ms.last())
+        {
+            st.scroll_to[which] = Some(m.span);
+            cmds.push(Command::Select {
+                item: Item::Span(m.span),
+                add: false,
+            });
         }
-        if ui.small_button("next finding >").clicked() {
-            if let Some(m) = ms.iter().find(|m| m.span.start > cur).or(ms.first()) {
-                st.scroll_to[which] = Some(m.span);
-                cmds.push(Command::Select {
-                    item: Item::Span(m.span),
-                    add: false,
-                });
-            }
+        if ui.small_button("next finding >").clicked()
+            && let Some(m) = ms.iter().find(|m| m.span.start > cur).or(ms.first())
+        {
+            st.scroll_to[which] = Some(m.span);
+            cmds.push(Command::Select {
+                item: Item::Span(m.span),
+                add: false,
+            });
         }
         ui.weak(format!("{} finding(s)", ms.len()));
     });
@@ -576,13 +580,12 @@ fn one_reader(
         if let Some(m) = doc_mentions
             .get(mi)
             .filter(|m| (m.span.start as usize) <= s && e <= m.span.end as usize)
+            && d.junk_at(s).is_none()
         {
-            if d.junk_at(s).is_none() {
-                fmt.color = palette::kind(a.actor(m.actor).kind);
-                if hl.actors.contains(&m.actor) && !hl.is_empty() {
-                    fmt.background = palette::SELECTED.gamma_multiply(0.55);
-                    fmt.color = Color32::BLACK;
-                }
+            fmt.color = palette::kind(a.actor(m.actor).kind);
+            if hl.actors.contains(&m.actor) && !hl.is_empty() {
+                fmt.background = palette::SELECTED.gamma_multiply(0.55);
+                fmt.color = Color32::BLACK;
             }
         }
         if sel_spans
@@ -642,23 +645,24 @@ fn one_reader(
                     });
                 }
             }
-            if resp.clicked() {
-                if let Some(p) = resp.interact_pointer_pos() {
-                    let b = byte_at(p);
-                    let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-                    if let Some(m) = doc_mentions.iter().find(|m| {
-                        (m.span.start as usize) <= b && b < m.span.end as usize && !m.in_junk
-                    }) {
-                        cmds.push(Command::Select {
-                            item: Item::Actor(m.actor),
-                            add,
-                        });
-                    } else if let Some(s) = a.sentence_at(doc_id, b) {
-                        cmds.push(Command::Select {
-                            item: Item::Span(s.span),
-                            add,
-                        });
-                    }
+            if resp.clicked()
+                && let Some(p) = resp.interact_pointer_pos()
+            {
+                let b = byte_at(p);
+                let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+                if let Some(m) = doc_mentions
+                    .iter()
+                    .find(|m| (m.span.start as usize) <= b && b < m.span.end as usize && !m.in_junk)
+                {
+                    cmds.push(Command::Select {
+                        item: Item::Actor(m.actor),
+                        add,
+                    });
+                } else if let Some(s) = a.sentence_at(doc_id, b) {
+                    cmds.push(Command::Select {
+                        item: Item::Span(s.span),
+                        add,
+                    });
                 }
             }
         });

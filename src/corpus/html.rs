@@ -322,18 +322,15 @@ pub fn convert(html: &str) -> HtmlPage {
             if !tag.closing {
                 match tag.name.as_str() {
                     "meta" => meta(&mut page, tag.attrs),
-                    "link" => {
+                    "link"
                         if attr(tag.attrs, "rel")
-                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                        {
-                            page.url = attr(tag.attrs, "href").map(decode_entities);
-                        }
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                    {
+                        page.url = attr(tag.attrs, "href").map(decode_entities);
                     }
-                    "time" => {
-                        if page.date.is_none() {
-                            page.date =
-                                attr(tag.attrs, "datetime").map(|d| d.chars().take(10).collect());
-                        }
+                    "time" if page.date.is_none() => {
+                        page.date =
+                            attr(tag.attrs, "datetime").map(|d| d.chars().take(10).collect());
                     }
                     "title" => {
                         in_title = true;
@@ -370,7 +367,9 @@ pub fn convert(html: &str) -> HtmlPage {
                     )
                     || attr(tag.attrs, "aria-hidden").is_some_and(|v| v == "true")
             };
-            if !tag.closing && !tag.self_closing && !VOID.contains(&tag.name.as_str())
+            let skippable = !tag.closing && !tag.self_closing && !VOID.contains(&tag.name.as_str());
+            #[allow(clippy::nonminimal_bool)]
+            if skippable
                 && (SKIP_ALWAYS.contains(&tag.name.as_str()) || furniture)
                 // A page's main header inside an article is kept (it holds the headline).
                 && !(tag.name == "header" && article_depth > 0)
@@ -454,12 +453,11 @@ fn find_tag_end(html: &str, from: usize) -> usize {
     let mut j = from;
     while j < b.len() {
         match (quote, b[j]) {
-            (None, b'"' | b'\'') => {
+            (None, b'"' | b'\'')
                 // Quotes count only inside attribute values (after '=').
-                if j > from && b[j - 1] == b'=' {
+                if j > from && b[j - 1] == b'=' => {
                     quote = Some(b[j]);
                 }
-            }
             (Some(q), c) if c == q => quote = None,
             (None, b'>') => return j,
             (None, b'<') if j > from => return j - 1, // broken tag: end before the next one
@@ -531,10 +529,10 @@ fn meta(page: &mut HtmlPage, attrs: &str) {
         | "sailthru.date"
         | "parsely-pub-date"
         | "article.published"
-        | "og:published_time" => {
-            if page.date.is_none() {
-                page.date = Some(content.chars().take(10).collect());
-            }
+        | "og:published_time"
+            if page.date.is_none() =>
+        {
+            page.date = Some(content.chars().take(10).collect());
         }
         _ => {}
     }

@@ -62,28 +62,28 @@ pub struct Junk {
 }
 
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\((?:[^()]{0,80}\b(?:AP|AFP|Reuters|Getty|EPA|Anadolu|via|photo|file|courtesy|handout)\b[^()]{0,40})\)\s*$|©|\bGetty Images\b|^\s*(?:photo|image|picture|file photo|pictured)\s*[:|]|^\s*this (?:image|photo|picture) (?:from|provided|taken|released|shows)|^\s*FILE\s*[-–—]|\bcredit\s*:)").unwrap()
+    Regex::new(r"(?i)(?:\((?:[^()]*(?-u:\b)(?:AP|AFP|Reuters|Getty|EPA|Anadolu|via|photo|file|courtesy|handout)(?-u:\b)[^()]*)\)\s*$|©|(?-u:\b)Getty Images(?-u:\b)|^\s*(?:photo|image|picture|file photo|pictured)\s*[:|]|^\s*this (?:image|photo|picture) (?:from|provided|taken|released|shows)|^\s*FILE\s*[-–—]|(?-u:\b)credit\s*:)").unwrap()
 });
 static LINK_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:read more|read also|also read|see also|related(?: articles| stories| coverage)?|more on this|recommended|you may also like|more from|most read|trending)\b\s*[:\-–—]?").unwrap()
+    Regex::new(r"(?i)^\s*(?:read more|read also|also read|see also|related(?: articles| stories| coverage)?|more on this|recommended|you may also like|more from|most read|trending)(?-u:\b)\s*[:\-–—]?").unwrap()
 });
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we use cookies|cookie(?:s| policy| settings)|accept all|subscribe|subscription|sign up|newsletter|all rights reserved|copyright|advertisement|share this|share on|follow us|click here|privacy policy|terms of (?:use|service)|log ?in|download (?:the|our) app|enable javascript|your browser)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:we use cookies|cookie(?:s| policy| settings)|accept all|subscribe|subscription|sign up|newsletter|all rights reserved|copyright|advertisement|share this|share on|follow us|click here|privacy policy|terms of (?:use|service)|log ?in|download (?:the|our) app|enable javascript|your browser)(?-u:\b)").unwrap()
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|al|el|van|von))*\s*(?:[,|]\s*[\w .'’-]{0,40})?$").unwrap()
+    Regex::new(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|al|el|van|von))*\s*(?:[,|]\s*[\w .'’-]*)?$").unwrap()
 });
 static SOURCE_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[.!?”\x22]\s+)(Source:\s*[A-Z][^\n.]{1,60}?)\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:^|[.!?”\x22]\s+)(Source:\s*[A-Z][^\n.]+?)\s*$").unwrap());
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:source link|source\s*:?\s*[A-Z][\w .'’&-]{1,50}|sources?\s*:.*)\s*$")
+    Regex::new(r"(?i)^\s*(?:source link|source\s*:?\s*[A-Z][\w .'’&-]+|sources?\s*:.*)\s*$")
         .unwrap()
 });
 static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:date|published|posted|updated|last updated|publication date)\s*[:\-]?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:.Z+-]*)?").unwrap()
 });
 static SCRIPT_TOKENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"document\.|window\.|getElementById|innerHTML|function\s*\(|\bvar\s+\w+\s*=|\blet\s+\w+\s*=|\bconst\s+\w+\s*=|=>|\}\s*\)|\);|!==|===|\.style\.|addEventListener|\{\s*\}").unwrap()
+    Regex::new(r"document\.|window\.|getElementById|innerHTML|function\s*\(|(?-u:\b)var\s+\w+\s*=|(?-u:\b)let\s+\w+\s*=|(?-u:\b)const\s+\w+\s*=|=>|\}\s*\)|\);|!==|===|\.style\.|addEventListener|\{\s*\}").unwrap()
 });
 
 fn is_script(line: &str) -> bool {
@@ -154,9 +154,9 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
             mark(JunkKind::Metadata);
         } else if BOILERPLATE.is_match(t) && words < 25 {
             mark(JunkKind::Boilerplate);
-        } else if BYLINE.is_match(t) && words <= 8 {
-            mark(JunkKind::Byline);
-        } else if words == 1 && t.chars().count() <= 6 && !t.ends_with(['.', '?', '!']) {
+        } else if (BYLINE.is_match(t) && words <= 8)
+            || (words == 1 && t.chars().count() <= 6 && !t.ends_with(['.', '?', '!']))
+        {
             mark(JunkKind::Byline);
         } else {
             // A metadata prefix glued to the first paragraph ("date 2024-02-01 In a statement").

@@ -238,14 +238,14 @@ pub fn list_files(
         if progress.cancelled() {
             return Err(LoadError::Cancelled);
         }
-        if let Ok(canon) = std::fs::canonicalize(&dir) {
-            if !visited.insert(canon) {
-                failed.push(Failed {
-                    file: rel(root, &dir),
-                    reason: "folder already visited (symlink loop), skipped".into(),
-                });
-                continue;
-            }
+        if let Ok(canon) = std::fs::canonicalize(&dir)
+            && !visited.insert(canon)
+        {
+            failed.push(Failed {
+                file: rel(root, &dir),
+                reason: "folder already visited (symlink loop), skipped".into(),
+            });
+            continue;
         }
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
@@ -365,14 +365,14 @@ pub fn build_document(
         Format::Text | Format::Markdown => (text, Vec::new(), None),
     };
     let mut known_junk: Vec<Junk> = known_junk;
-    if format == Format::Markdown {
-        if let Some(fm) = meta::front_matter(&text) {
-            known_junk.push(Junk {
-                start: 0,
-                end: fm,
-                kind: JunkKind::Metadata,
-            });
-        }
+    if format == Format::Markdown
+        && let Some(fm) = meta::front_matter(&text)
+    {
+        known_junk.push(Junk {
+            start: 0,
+            end: fm,
+            kind: JunkKind::Metadata,
+        });
     }
     if text.trim().is_empty() {
         return Err("no article text".into());

@@ -1,0 +1,95 @@
+//! Analysis throughput and peak memory on a generated corpus.
+//!
+//! `cargo run --release --example bench_analysis -- [MEGABYTES]` (default 60 MB).
+//! Prints the corpus size, the time to build the corpus (decode, clean, metadata) and to
+//! analyse it on one core and on all cores, the throughput in MB/s, and the peak resident
+//! memory as a multiple of the corpus size.
+
+use std::time::Instant;
+
+use proxylens::corpus::Corpus;
+use proxylens::lexicon::Lexicon;
+
+fn peak_rss_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map(|kb| kb * 1024)
+        .unwrap_or(0)
+}
+
+fn main() {
+    let mb: f64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(60.0);
+    let lex = Lexicon::bundled();
+    let rss0 = peak_rss_bytes();
+    // ~6.5 KB per generated article.
+    let n = ((mb * 1e6) / 6500.0).ceil() as usize;
+    let files = proxylens::synth::generate(n, 42, &lex);
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let t = Instant::now();
+    let corpus = Corpus::from_memory(&refs, &lex);
+    let t_corpus = t.elapsed().as_secs_f64();
+    drop(refs);
+    drop(files);
+    let text_mb = corpus.text_bytes() as f64 / 1e6;
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let t = Instant::now();
+    let a = one.install(|| proxylens::analysis::analyse(&corpus, &lex));
+    let t_one = t.elapsed().as_secs_f64();
+    drop(a);
+    let t = Instant::now();
+    let a = proxylens::analysis::analyse(&corpus, &lex);
+    let t_all = t.elapsed().as_secs_f64();
+    let peak = peak_rss_bytes().saturating_sub(rss0);
+    println!(
+        "corpus: {} documents, {:.1} MB of files, {:.1} MB of text",
+        corpus.docs.len(),
+        bytes as f64 / 1e6,
+        text_mb
+    );
+    println!(
+        "findings: {} mentions, {} statements, {} tallies, {} attack reports, {} incidents, {} relations",
+        a.mentions.len(),
+        a.statements.len(),
+        a.tallies.len(),
+        a.reports.len(),
+        a.incidents.len(),
+        a.relations.len()
+    );
+    println!(
+        "corpus build (decode, clean, metadata), {} threads: {:.2} s",
+        rayon::current_num_threads(),
+        t_corpus
+    );
+    println!(
+        "analysis, 1 thread:  {:.2} s = {:.1} MB/s",
+        t_one,
+        text_mb / t_one
+    );
+    println!(
+        "analysis, {} threads: {:.2} s = {:.1} MB/s",
+        rayon::current_num_threads(),
+        t_all,
+        text_mb / t_all
+    );
+    println!(
+        "peak memory above start: {:.0} MB = {:.2} x the corpus files",
+        peak as f64 / 1e6,
+        peak as f64 / bytes as f64
+    );
+}

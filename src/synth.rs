@@ -1,0 +1,147 @@
+//! A generator of realistic article corpora for benchmarks and tests: the seed articles with
+//! actors, places, dates and numbers varied, written as text, Markdown or HTML, and sprinkled
+//! with page junk. Deterministic for a given seed.
+
+use crate::lexicon::Lexicon;
+use crate::model::ActorKind;
+
+/// A small deterministic random generator (SplitMix64).
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number below `n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// One element of a slice.
+    pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[self.below(v.len())]
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+const OUTLETS: [&str; 6] = [
+    "Al-Monitor",
+    "Reuters",
+    "The National",
+    "Deutsche Welle",
+    "Middle East Eye",
+    "Rudaw",
+];
+const JUNK: [&str; 5] = [
+    "READ MORE: Iraq's militias and the long war",
+    "A displaced family walks past a destroyed building. (AP Photo)",
+    "We use cookies to improve your experience. Accept all",
+    "Subscribe to our newsletter",
+    "Source link",
+];
+
+/// Generates `n` articles: (file name, bytes).
+pub fn generate(n: usize, seed: u64, lex: &Lexicon) -> Vec<(String, Vec<u8>)> {
+    let mut rng = Rng::new(seed);
+    let seeds: Vec<String> = crate::seeds::SEEDS
+        .iter()
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    let groups: Vec<&str> = lex
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::ArmedGroup)
+        .map(|a| a.name.as_str())
+        .collect();
+    let states: Vec<&str> = lex
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::State)
+        .map(|a| a.name.as_str())
+        .collect();
+    let places: Vec<&str> = lex.places.iter().map(|p| p.name.as_str()).collect();
+    let people: Vec<&str> = lex
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut text = seeds[rng.below(seeds.len())].clone();
+        // Vary actors, places, dates and numbers.
+        for (from, pool) in [
+            ("Kataib Hezbollah", &groups),
+            ("Houthis", &groups),
+            ("Syria", &states),
+            ("Jordan", &states),
+        ] {
+            let to = *rng.pick(pool);
+            text = text.replacen(from, to, 2);
+        }
+        for from in [
+            "Tower 22",
+            "al-Tanf",
+            "Al Tanf",
+            "Asad base",
+            "Deir Ezzor",
+            "Hodeidah",
+        ] {
+            text = text.replacen(from, *rng.pick(places.as_slice()), 1);
+        }
+        for from in ["Nasser Kanaani", "John Kirby", "Joe Biden"] {
+            text = text.replacen(from, *rng.pick(people.as_slice()), 1);
+        }
+        for from in ["Oct. 17", "January 28", "July 26", "Nov. 8"] {
+            let d = format!("{} {}", *rng.pick(&MONTHS), 1 + rng.below(28));
+            text = text.replace(from, &d);
+        }
+        for from in ["61 attacks", "178 drone", "three US soldiers", "34 others"] {
+            let num = 2 + rng.below(150);
+            let rest = from.split_once(' ').map(|x| x.1).unwrap_or("");
+            text = text.replacen(from, &format!("{num} {rest}"), 1);
+        }
+        let year = 2022 + rng.below(4);
+        let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
+        let junk = *rng.pick(&JUNK);
+        let outlet = *rng.pick(&OUTLETS);
+        let (name, body) = match i % 3 {
+            0 => (
+                format!("gen/{:03}/article_{i:06}.txt", i % 997),
+                format!("date {date}\n{text}\n\n{junk}\n\nSource: {outlet}\n"),
+            ),
+            1 => (
+                format!("gen/{:03}/article_{i:06}.md", i % 997),
+                format!("---\ntitle: Article {i}\ndate: {date}\n---\n\n{text}\n\n{junk}\n"),
+            ),
+            _ => {
+                let paras: String = text
+                    .split("\n\n")
+                    .map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")))
+                    .collect();
+                (
+                    format!("gen/{:03}/article_{i:06}.html", i % 997),
+                    format!(
+                        "<!doctype html><html><head><title>Article {i}</title><meta property=\"og:site_name\" content=\"{outlet}\"><meta property=\"article:published_time\" content=\"{date}T08:00:00Z\"><script>var x = 1;</script></head><body><nav>Home | World</nav><article>{paras}<figure><figcaption>{junk}</figcaption></figure></article><footer>© {outlet}</footer></body></html>"
+                    ),
+                )
+            }
+        };
+        out.push((name, body.into_bytes()));
+    }
+    out
+}
