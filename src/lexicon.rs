@@ -397,6 +397,32 @@ fn typed<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// Words too common in news text to be a useful gate.
+const COMMON: &[&str] = &[
+    "with",
+    "between",
+    "from",
+    "that",
+    "this",
+    "have",
+    "were",
+    "the",
+    "and",
+    "for",
+    "group",
+    "groups",
+    "forces",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "said",
+    "president",
+    "leader",
+    "head",
+    "part",
+];
+
 /// Words one of which every match of `pattern` (already expanded, without `(?i)`) must
 /// contain, lower case; `None` when no such set can be found (the cue is then always tried).
 pub fn required_words(pattern: &str) -> Option<Vec<String>> {
@@ -406,10 +432,23 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
             HirKind::Literal(l) => Some(vec![l.0.to_vec()]),
             HirKind::Capture(c) => rec(&c.sub),
             HirKind::Repetition(r) if r.min >= 1 => rec(&r.sub),
+            // Of the parts a match needs, gate on the one with the rarest words.
             HirKind::Concat(xs) => xs
                 .iter()
                 .filter_map(rec)
-                .max_by_key(|set| set.iter().map(Vec::len).min().unwrap_or(0)),
+                .filter(|set| set.iter().all(|w| w.trim_ascii().len() >= 3))
+                .max_by_key(|set| {
+                    let common = set
+                        .iter()
+                        .filter(|w| {
+                            COMMON.contains(&String::from_utf8_lossy(w).to_lowercase().trim())
+                        })
+                        .count();
+                    (
+                        std::cmp::Reverse(common),
+                        set.iter().map(Vec::len).min().unwrap_or(0),
+                    )
+                }),
             HirKind::Alternation(xs) => {
                 let mut all = Vec::new();
                 for x in xs {
@@ -859,6 +898,7 @@ impl Lexicon {
                 }
             }
             cues.gate = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .match_kind(aho_corasick::MatchKind::Standard)
                 .build(&words)
@@ -872,6 +912,7 @@ impl Lexicon {
             .map(String::as_str)
             .collect();
         cues.trigger_matcher = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&trigger_words)
@@ -884,6 +925,7 @@ impl Lexicon {
             }
         }
         cues.weapon_matcher = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&weapon_words)

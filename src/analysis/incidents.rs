@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::lexicon::Lexicon;
-use crate::model::{ActorId, ActorKind, IncidentId, PlaceId};
+use crate::model::{ActorKind, IncidentId, PlaceId};
 
 use super::mentions::PlaceMention;
 use super::numbers::{self, NUMBER};
@@ -348,7 +348,8 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             .iter()
             .filter(|m| m.t_start >= tstart && m.end <= win_end && m.role == Role::Refers)
         {
-            let before = &t.text[..m.t_start];
+            let before =
+                &t.text[super::floor_char(&t.text, m.t_start.saturating_sub(40))..m.t_start];
             if TARGET_PREP.is_match(before) {
                 tgt = Some(m.actor);
                 break;
@@ -648,25 +649,34 @@ fn same_incident(a: &AttackReport, b: &AttackReport, same_doc: bool) -> bool {
 pub fn merge(reports: &mut [AttackReport], lex: &Lexicon) -> Vec<Incident> {
     let _ = lex;
     let mut incidents: Vec<Incident> = Vec::new();
+    // Candidates come from two indexes, so that merging stays linear in the corpus size:
+    // incidents already reported by the same document, and incidents on the same day.
+    let mut by_doc: std::collections::HashMap<crate::model::DocId, Vec<usize>> = Default::default();
+    let mut by_date: std::collections::HashMap<NaiveDate, Vec<usize>> = Default::default();
+    let mut incident_of: Vec<usize> = Vec::with_capacity(reports.len());
     for i in 0..reports.len() {
         let r = reports[i].clone();
         // "the attack" with nothing of its own: the last attack reported in the document.
-        let previous = if r.anaphoric && i > 0 && reports[i - 1].span.doc == r.span.doc {
-            incidents
-                .iter()
-                .position(|inc| inc.reports.contains(&(i - 1)))
-        } else {
-            None
-        };
-        let found = previous.or_else(|| {
-            incidents.iter().position(|inc| {
-                inc.reports.iter().any(|&j| {
-                    let o = &reports[j];
-                    same_incident(o, &r, o.span.doc == r.span.doc)
-                })
+        let previous = (r.anaphoric && i > 0 && reports[i - 1].span.doc == r.span.doc)
+            .then(|| incident_of[i - 1]);
+        let matches = |k: &usize| {
+            incidents[*k].reports.iter().any(|&j| {
+                let o = &reports[j];
+                same_incident(o, &r, o.span.doc == r.span.doc)
             })
-        });
-        let id = match found {
+        };
+        let found = previous
+            .or_else(|| {
+                by_doc
+                    .get(&r.span.doc)
+                    .and_then(|v| v.iter().rev().find(|k| matches(k)).copied())
+            })
+            .or_else(|| {
+                r.date
+                    .and_then(|d| by_date.get(&d))
+                    .and_then(|v| v.iter().find(|k| matches(k)).copied())
+            });
+        let k = match found {
             Some(k) => {
                 let inc = &mut incidents[k];
                 inc.reports.push(i);
@@ -678,12 +688,11 @@ pub fn merge(reports: &mut [AttackReport], lex: &Lexicon) -> Vec<Incident> {
                 inc.weapon = inc.weapon.clone().or(r.weapon.clone());
                 inc.killed = inc.killed.max(r.killed);
                 inc.injured = inc.injured.max(r.injured);
-                inc.id
+                k
             }
             None => {
-                let id = IncidentId(incidents.len() as u32);
                 incidents.push(Incident {
-                    id,
+                    id: IncidentId(incidents.len() as u32),
                     reports: vec![i],
                     date: r.date,
                     place: r.place,
@@ -694,11 +703,21 @@ pub fn merge(reports: &mut [AttackReport], lex: &Lexicon) -> Vec<Incident> {
                     killed: r.killed,
                     injured: r.injured,
                 });
-                id
+                incidents.len() - 1
             }
         };
-        reports[i].incident = id;
+        let doc_list = by_doc.entry(r.span.doc).or_default();
+        if !doc_list.contains(&k) {
+            doc_list.push(k);
+        }
+        if let Some(d) = incidents[k].date {
+            let l = by_date.entry(d).or_default();
+            if !l.contains(&k) {
+                l.push(k);
+            }
+        }
+        incident_of.push(k);
+        reports[i].incident = incidents[k].id;
     }
-    let _ = ActorId(0);
     incidents
 }

@@ -166,6 +166,7 @@ fn build(patterns: &[(String, PatternInfo)]) -> (AhoCorasick, Vec<PatternInfo>, 
         infos.push(*info);
     }
     let ac = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
         .build(&pats)

@@ -636,20 +636,42 @@ pub fn debug_templates(doc: &Document, lex: &Lexicon) -> Vec<String> {
 
 /// Analyses a corpus with a lexicon. Documents are analysed in parallel.
 pub fn analyse(corpus: &Corpus, lex: &Lexicon) -> Analysis {
+    analyse_with_progress(corpus, lex, &crate::corpus::Progress::default()).unwrap_or_default()
+}
+
+/// Like [`analyse`], counting analysed documents in `progress.done` (after setting
+/// `progress.total`); returns `None` if `progress.cancel` was set.
+pub fn analyse_with_progress(
+    corpus: &Corpus,
+    lex: &Lexicon,
+    progress: &crate::corpus::Progress,
+) -> Option<Analysis> {
+    use std::sync::atomic::Ordering;
     let matcher = Matcher::new(lex);
     // Corpus anchor: the median publication date.
     let mut dated: Vec<NaiveDate> = corpus.docs.iter().filter_map(|d| d.date).collect();
     dated.sort();
     let corpus_anchor = dated.get(dated.len() / 2).copied();
-    let results: Vec<DocResult> = corpus
-        .docs
-        .par_iter()
-        .map(|d| analyse_doc(d, lex, &matcher, corpus_anchor))
-        .collect();
-    merge(corpus, lex, results)
+    progress.total.store(corpus.docs.len(), Ordering::Relaxed);
+    progress.done.store(0, Ordering::Relaxed);
+    // Documents are analysed a chunk at a time and merged as they come, so that only one
+    // chunk of per-document results is alive at once.
+    let chunks = corpus.docs.chunks(256).map(|chunk| {
+        if progress.cancelled() {
+            return Vec::new();
+        }
+        let v: Vec<DocResult> = chunk
+            .par_iter()
+            .map(|d| analyse_doc(d, lex, &matcher, corpus_anchor))
+            .collect();
+        progress.done.fetch_add(chunk.len(), Ordering::Relaxed);
+        v
+    });
+    let a = merge(corpus, lex, chunks.flatten());
+    (!progress.cancelled()).then_some(a)
 }
 
-fn merge(corpus: &Corpus, lex: &Lexicon, results: Vec<DocResult>) -> Analysis {
+fn merge(corpus: &Corpus, lex: &Lexicon, results: impl Iterator<Item = DocResult>) -> Analysis {
     let mut a = Analysis {
         actors: lex
             .actors
@@ -672,7 +694,7 @@ fn merge(corpus: &Corpus, lex: &Lexicon, results: Vec<DocResult>) -> Analysis {
     let lex_n = lex.actors.len() as u32;
     let mut unknown_ids: HashMap<String, ActorId> = HashMap::new();
     let mut rel_index: HashMap<(ActorId, ActorId, RelationKind), usize> = HashMap::new();
-    for (di, r) in results.into_iter().enumerate() {
+    for (di, r) in results.enumerate() {
         let doc = DocId(di as u32);
         let map: Vec<ActorId> = r
             .unknown

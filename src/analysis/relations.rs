@@ -90,8 +90,13 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
         }
     };
     let enabled = ctx.lex.cues.enabled(&t.text);
+    let actors_here = t.mentions.len();
     for (ci, cue) in ctx.lex.cues.relations.iter().enumerate() {
         if !enabled[ctx.lex.cues.statements.len() + ci] {
+            continue;
+        }
+        // Two captured actors need two mentions.
+        if cue.missing == Missing::None && actors_here < 2 || actors_here == 0 {
             continue;
         }
         // A fast yes/no first: most sentences match no cue, and captures are costly.

@@ -170,10 +170,7 @@ fn load(
         *s = Stage::Analysing;
     }
     let lexicon = corpus.lexicon();
-    let a = analysis::analyse(&corpus, &lexicon);
-    if p.cancelled() {
-        return Err("cancelled".into());
-    }
+    let a = analysis::analyse_with_progress(&corpus, &lexicon, p).ok_or("cancelled")?;
     Ok((corpus, lexicon, a))
 }
 

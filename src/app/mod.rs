@@ -722,7 +722,9 @@ impl ProxyLensApp {
                 };
                 let text = match stage {
                     loader::Stage::Reading => format!("Reading {done} / {total} files{left}"),
-                    loader::Stage::Analysing => format!("Analysing {total} files…"),
+                    loader::Stage::Analysing => {
+                        format!("Analysing {done} / {total} documents{left}")
+                    }
                 };
                 let mut cancel = false;
                 ui.horizontal(|ui| {
