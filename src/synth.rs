@@ -101,10 +101,12 @@ pub fn generate(n: usize, seed: u64, lex: &Lexicon) -> Vec<(String, Vec<u8>)> {
             "Deir Ezzor",
             "Hodeidah",
         ] {
-            text = text.replacen(from, *rng.pick(places.as_slice()), 1);
+            let to: &str = places[rng.below(places.len())];
+            text = text.replacen(from, to, 1);
         }
         for from in ["Nasser Kanaani", "John Kirby", "Joe Biden"] {
-            text = text.replacen(from, *rng.pick(people.as_slice()), 1);
+            let to: &str = people[rng.below(people.len())];
+            text = text.replacen(from, to, 1);
         }
         for from in ["Oct. 17", "January 28", "July 26", "Nov. 8"] {
             let d = format!("{} {}", *rng.pick(&MONTHS), 1 + rng.below(28));

@@ -39,7 +39,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let enabled = ctx.lex.cues.enabled(&t.text);
     for (ci, cue) in ctx.lex.cues.statements.iter().enumerate() {
-        if !enabled[0 + ci] {
+        if !enabled[ci] {
             continue;
         }
         // A fast yes/no first: most sentences match no cue, and captures are costly.

@@ -486,9 +486,11 @@ pub fn chart_ui(
             }
         }
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(palette::TALLY, "◆");
-            ui.weak(
+            super::reader::chip(
+                ui,
                 "tally an article reports (line: the period it counts); hover for who reports it",
+                palette::TALLY,
+                true,
             );
         });
         if resp.response.clicked()

@@ -618,7 +618,11 @@ fn one_reader(
                 let r = galley
                     .pos_from_cursor(CCursor::new(ci))
                     .translate(rect.min.to_vec2());
-                ui.scroll_to_rect(r.expand(40.0), Some(egui::Align::Center));
+                ui.scroll_to_rect_animation(
+                    r.expand(40.0),
+                    Some(egui::Align::Center),
+                    egui::style::ScrollAnimation::none(),
+                );
             }
             if let Some(p) = resp.hover_pos() {
                 let b = byte_at(p);

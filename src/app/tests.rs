@@ -28,6 +28,7 @@ fn harness(app: ProxyLensApp) -> Harness<'static, ProxyLensApp> {
 fn click_at(h: &mut Harness<'static, ProxyLensApp>, pos: Pos2) {
     h.hover_at(pos);
     h.step();
+
     h.event(Event::PointerButton {
         pos,
         button: PointerButton::Primary,
@@ -186,14 +187,6 @@ fn clicking_a_highlighted_sentence_selects_it_and_its_actors() {
         })
         .expect("docs")
         .id;
-    h.state_mut().commands.push(super::Command::Open {
-        doc,
-        at: None,
-        second: false,
-    });
-    for _ in 0..3 {
-        h.step();
-    }
     let st = d
         .analysis
         .statements
@@ -201,22 +194,59 @@ fn clicking_a_highlighted_sentence_selects_it_and_its_actors() {
         .find(|s| s.span.doc == doc)
         .expect("a statement")
         .clone();
+    // Open it scrolled to the statement, as "next finding" or an evidence link would.
+    h.state_mut().commands.push(super::Command::Open {
+        doc,
+        at: Some(st.span),
+        second: false,
+    });
+    for _ in 0..4 {
+        h.step();
+    }
     let text = &d.corpus.doc(doc).text;
     // A character inside the sentence but outside any actor mention.
-    let inside = (st.span.start as usize..st.span.end as usize)
-        .filter(|&b| text.is_char_boundary(b) && text[b..].starts_with(|c: char| c.is_lowercase()))
+    let inside = (st.span.start as usize + 1..st.span.end as usize - 1)
+        // The middle of a lower-case word, so that the click cannot land on a neighbour.
+        .filter(|&b| {
+            let w = text.as_bytes();
+            w[b - 1].is_ascii_lowercase()
+                && w[b].is_ascii_lowercase()
+                && w[b + 1].is_ascii_lowercase()
+        })
         .find(|&b| {
             !d.analysis.mentions.iter().any(|m| {
-                m.span.doc == doc && (m.span.start as usize) <= b && b < m.span.end as usize
+                m.span.doc == doc && (m.span.start as usize) <= b + 1 && b <= m.span.end as usize
             })
         })
         .expect("a plain word");
-    let (rect, galley) = h.state().reader.galleys[0].clone().expect("reader drawn");
     let ci = text[..inside].chars().count();
-    let p = galley
-        .pos_from_cursor(egui::text::CCursor::new(ci))
-        .translate(rect.min.to_vec2());
-    click_at(&mut h, p.center() + egui::vec2(2.0, 0.0));
+    let char_pos = |h: &Harness<'static, ProxyLensApp>| {
+        let (rect, galley) = h.state().reader.galleys[0].clone().expect("reader drawn");
+        galley
+            .pos_from_cursor(egui::text::CCursor::new(ci))
+            .translate(rect.min.to_vec2())
+            .center()
+            + egui::vec2(2.0, 0.0)
+    };
+    // Hover first (the view may still be settling), then click where the word is now.
+    let p = char_pos(&h);
+    h.hover_at(p);
+    h.step();
+    let p = char_pos(&h);
+    h.event(Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: p,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    h.step();
     let app = h.state();
     let Some(Item::Span(span)) = app.selection.items.first().copied() else {
         panic!("selected {:?}", app.selection.items)
