@@ -10,7 +10,8 @@ use proxylens::corpus::{self, LoadOptions, Progress};
 const USAGE: &str = "usage:
   proxylens [FOLDER]                       open the app (on FOLDER, or the last folder, or the bundled seeds)
   proxylens extract FOLDER --json OUT.json [--max-file-mb N]
-                                           analyse FOLDER and write the JSON export";
+                                           analyse FOLDER and write the JSON export
+  proxylens bench-ui [DOCS] [NODES]        measure UI frame times headless on a generated corpus";
 
 fn extract(args: &[String]) -> Result<(), String> {
     let mut folder: Option<PathBuf> = None;
@@ -70,6 +71,12 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("bench-ui") => {
+            let docs = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+            let nodes = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(500);
+            app::bench::run(docs, nodes);
+            ExitCode::SUCCESS
+        }
         Some("-h" | "--help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -98,6 +98,8 @@ pub struct ChartModel {
     pub bins: Vec<Bin>,
     /// Tallies.
     pub tallies: Vec<TallyMark>,
+    /// The tallies drawn: per bin, the largest one (thousands of marks would hide each other).
+    pub shown_tallies: Vec<usize>,
     /// Incidents without a day.
     pub undated: usize,
 }
@@ -170,11 +172,32 @@ impl ChartModel {
                 .then(b.1.cmp(&a.1))
                 .then(a.0.cmp(&b.0))
         });
-        m.series = series.into_iter().map(|(k, _)| k).collect();
+        // At most ten series: the rest is "other", so that the legend stays readable.
+        let keep: Vec<String> = series
+            .iter()
+            .filter(|(k, _)| k != "unknown")
+            .take(9)
+            .map(|(k, _)| k.clone())
+            .collect();
+        let folded = series
+            .iter()
+            .any(|(k, _)| k != "unknown" && !keep.contains(k));
+        m.series = keep;
+        if folded {
+            m.series.push("other".into());
+        }
+        if series.iter().any(|(k, _)| k == "unknown") {
+            m.series.push("unknown".into());
+        }
         for ((start, end), items) in by_bin {
             let mut segs: Vec<(usize, Vec<IncidentId>)> = Vec::new();
             for (k, id) in items {
-                let si = m.series.iter().position(|x| *x == k).unwrap_or(0);
+                let si = m
+                    .series
+                    .iter()
+                    .position(|x| *x == k)
+                    .or_else(|| m.series.iter().position(|x| x == "other"))
+                    .unwrap_or(0);
                 match segs.iter_mut().find(|(s, _)| *s == si) {
                     Some((_, v)) => v.push(id),
                     None => segs.push((si, vec![id])),
@@ -219,6 +242,16 @@ impl ChartModel {
                 label: format!("{more}{} {}{region}{since_s}{who}", t.value, t.unit),
             });
         }
+        let mut best: std::collections::HashMap<i32, usize> = Default::default();
+        for (i, t) in m.tallies.iter().enumerate() {
+            let (b, _) = bin_of(t.at, s.bin);
+            let e = best.entry(b).or_insert(i);
+            if m.tallies[*e].value < t.value {
+                *e = i;
+            }
+        }
+        m.shown_tallies = best.into_values().collect();
+        m.shown_tallies.sort_unstable();
         m
     }
 }
@@ -428,12 +461,46 @@ pub fn chart_ui(
             .y_axis_label("tally")
             .x_axis_formatter(fmt_x)
             .show(ui, |p| {
-                for t in &model.tallies {
-                    let col = if lit_tally(t.tally) {
-                        palette::SELECTED
-                    } else {
-                        palette::TALLY
-                    };
+                // All marks in two point series (lit and not); period lines and labels only for
+                // the selected tallies and the largest ones, so that thousands of tallies stay cheap.
+                let lit: Vec<&TallyMark> = model
+                    .tallies
+                    .iter()
+                    .filter(|t| lit_tally(t.tally))
+                    .take(500)
+                    .collect();
+                let rest: Vec<&TallyMark> = model
+                    .shown_tallies
+                    .iter()
+                    .map(|&i| &model.tallies[i])
+                    .filter(|t| !lit_tally(t.tally))
+                    .collect();
+                let pts = |v: &[&TallyMark]| {
+                    PlotPoints::new(v.iter().map(|t| [t.at as f64, t.value]).collect())
+                };
+                p.points(
+                    Points::new("", pts(&rest))
+                        .shape(MarkerShape::Diamond)
+                        .radius(5.0)
+                        .filled(true)
+                        .color(palette::TALLY),
+                );
+                p.points(
+                    Points::new("", pts(&lit))
+                        .shape(MarkerShape::Diamond)
+                        .radius(6.5)
+                        .filled(true)
+                        .color(palette::SELECTED),
+                );
+                let mut big: Vec<&TallyMark> = rest.clone();
+                big.sort_by(|a, b| b.value.total_cmp(&a.value));
+                big.truncate(12);
+                for (t, col) in lit
+                    .iter()
+                    .take(60)
+                    .map(|t| (*t, palette::SELECTED))
+                    .chain(big.into_iter().map(|t| (t, palette::TALLY)))
+                {
                     if let Some(s) = t.since {
                         p.line(
                             Line::new(
@@ -444,13 +511,6 @@ pub fn chart_ui(
                             .width(2.0),
                         );
                     }
-                    p.points(
-                        Points::new("", PlotPoints::new(vec![[t.at as f64, t.value]]))
-                            .shape(MarkerShape::Diamond)
-                            .radius(6.0)
-                            .filled(true)
-                            .color(col),
-                    );
                     p.text(
                         Text::new(
                             "",

@@ -5,6 +5,7 @@
 //! [`selection::Command`]s; at the end of the frame the commands are applied, the highlights
 //! and the view models (chart, network) are recomputed once if anything changed.
 
+pub mod bench;
 pub mod chart;
 pub mod details;
 pub mod loader;
@@ -122,6 +123,8 @@ pub struct ProxyLensApp {
     pub stats: Vec<DocStats>,
     /// A message for the status bar (errors, confirmations).
     pub status: String,
+    /// How many times the view models were rebuilt (for the benchmark).
+    pub rebuilds: u64,
     outcomes: (std::sync::mpsc::Sender<Outcome>, Receiver<Outcome>),
     models_dirty: bool,
     chart_drag: Option<f64>,
@@ -150,6 +153,7 @@ impl ProxyLensApp {
             reader,
             stats: Vec::new(),
             status: String::new(),
+            rebuilds: 0,
             outcomes: channel(),
             models_dirty: true,
             chart_drag: None,
@@ -246,6 +250,7 @@ impl ProxyLensApp {
     /// Recomputes highlights and view models (after a selection or settings change).
     pub fn rebuild(&mut self) {
         let Some(d) = self.data.clone() else { return };
+        self.rebuilds += 1;
         self.highlights = selection::highlights(&self.selection, &d.corpus, &d.analysis);
         let filter = self.selection.filter && !self.selection.items.is_empty();
         let hl = &self.highlights;

@@ -1,0 +1,152 @@
+//! `proxylens bench-ui`: CPU time per frame of the whole UI (layout, drawing, tessellation) on
+//! a large generated corpus while the network is panned, without a window or GPU; and whether
+//! the app asks for repaints when nothing moves.
+
+use std::time::{Duration, Instant};
+
+use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, vec2};
+
+use super::loader::{Loaded, Source};
+use super::{ProxyLensApp, Settings};
+
+fn input(events: Vec<Event>, t: f64) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0))),
+        time: Some(t),
+        events,
+        ..Default::default()
+    }
+}
+
+fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
+    v.sort_by(f64::total_cmp);
+    let mean = v.iter().sum::<f64>() / v.len().max(1) as f64;
+    let p95 = v[(v.len() * 95 / 100).min(v.len() - 1)];
+    (mean, p95, *v.last().unwrap_or(&0.0))
+}
+
+/// Runs the benchmark with `docs` generated articles and `nodes` network nodes.
+pub fn run(docs: usize, nodes: usize) {
+    let lex = proxylens::lexicon::Lexicon::bundled();
+    let t = Instant::now();
+    let files = proxylens::synth::generate(docs, 7, &lex);
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let corpus = proxylens::corpus::Corpus::from_memory(&refs, &lex);
+    let analysis = proxylens::analysis::analyse(&corpus, &lex);
+    println!(
+        "{} documents generated and analysed in {:.1} s",
+        corpus.docs.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let mut app = ProxyLensApp::new(Settings::default());
+    app.settings.network.max_nodes = nodes;
+    app.settings.network.min_weight = 1;
+    app.set_data(Loaded {
+        source: Source::Seeds,
+        corpus,
+        lexicon: lex,
+        analysis,
+        seconds: 0.0,
+    });
+    println!(
+        "network: {} nodes, {} edges",
+        app.network_model.nodes.len(),
+        app.network_model.edges.len()
+    );
+    let ctx = egui::Context::default();
+    let mut time = 0.0;
+    let frame = |app: &mut ProxyLensApp, events: Vec<Event>, time: &mut f64| -> (f64, Duration) {
+        *time += 1.0 / 60.0;
+        let t = Instant::now();
+        let out = ctx.run_ui(input(events, *time), |ui| app.show(ui));
+        let _prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+        let delay = out
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .map(|v| v.repaint_delay)
+            .unwrap_or(Duration::MAX);
+        (t.elapsed().as_secs_f64() * 1000.0, delay)
+    };
+    // Warm up and let the layout settle.
+    for _ in 0..5 {
+        frame(&mut app, vec![], &mut time);
+    }
+    let settle = Instant::now();
+    while !app.network.layout.settled() && settle.elapsed() < Duration::from_secs(120) {
+        app.network.layout.step(&app.network_model);
+    }
+    println!(
+        "layout settled after {} steps ({:.1} s of background steps)",
+        app.network.layout.steps,
+        settle.elapsed().as_secs_f64()
+    );
+    for _ in 0..5 {
+        frame(&mut app, vec![], &mut time);
+    }
+    // Pan: drag on the network's background.
+    let c = app.network.canvas;
+    let start = c.left_top() + vec2(12.0, 12.0);
+    let mut times = Vec::new();
+    let mut pos = start;
+    frame(
+        &mut app,
+        vec![
+            Event::PointerMoved(pos),
+            Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed: true,
+                modifiers: Modifiers::NONE,
+            },
+        ],
+        &mut time,
+    );
+    for i in 0..300 {
+        let d = if (i / 50) % 2 == 0 {
+            vec2(1.5, 0.7)
+        } else {
+            vec2(-1.5, -0.7)
+        };
+        pos += d;
+        let (ms, _) = frame(&mut app, vec![Event::PointerMoved(pos)], &mut time);
+        times.push(ms);
+    }
+    frame(
+        &mut app,
+        vec![Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        }],
+        &mut time,
+    );
+    let (mean, p95, max) = stats(times);
+    println!("view-model rebuilds so far: {}", app.rebuilds);
+    println!(
+        "panning the network: {mean:.2} ms mean, {p95:.2} ms p95, {max:.2} ms max CPU per frame (UI + tessellation)"
+    );
+    // Idle: the pointer leaves, animations end, then nothing moves.
+    frame(&mut app, vec![Event::PointerGone], &mut time);
+    for _ in 0..60 {
+        frame(&mut app, vec![], &mut time);
+    }
+    let mut idle = Vec::new();
+    let mut delays = Vec::new();
+    for _ in 0..30 {
+        let (ms, delay) = frame(&mut app, vec![], &mut time);
+        idle.push(ms);
+        delays.push(delay);
+    }
+    let (mean, _, _) = stats(idle);
+    let asks = delays
+        .iter()
+        .filter(|d| **d < Duration::from_millis(100))
+        .count();
+    println!(
+        "idle: {mean:.2} ms per frame when asked to draw; {asks} of 30 idle frames asked for another repaint"
+    );
+}
