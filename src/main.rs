@@ -61,7 +61,11 @@ fn extract(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// When the process started (for the startup benchmark).
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") => match extract(&args[1..]) {

@@ -34,6 +34,10 @@ impl Rng {
     }
 }
 
+const SYLLABLES: [&str; 24] = [
+    "Ab", "Bad", "Dar", "Fal", "Ghaz", "Had", "Jab", "Kar", "Lam", "Mah", "Nas", "Qas", "Rab",
+    "Sal", "Tam", "Wad", "Zar", "Hus", "Kam", "Mus", "Nur", "Raf", "Sab", "Yas",
+];
 const MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
     "Dec.",
@@ -92,6 +96,11 @@ pub fn generate(n: usize, seed: u64, lex: &Lexicon) -> Vec<(String, Vec<u8>)> {
         ] {
             let to = *rng.pick(pool);
             text = text.replacen(from, to, 2);
+        }
+        // Groups no lexicon knows: found only by the shape of their names.
+        for from in ["Asaib Ahl al Haq", "Badr Organization", "Nujaba", "Islamic Jihad", "Badr Brigades"] {
+            let name = format!("Saraya al-{}{}", rng.pick(&SYLLABLES), rng.pick(&SYLLABLES).to_lowercase());
+            text = text.replacen(from, &name, 1);
         }
         for from in [
             "Tower 22",

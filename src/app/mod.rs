@@ -125,6 +125,7 @@ pub struct ProxyLensApp {
     pub status: String,
     /// How many times the view models were rebuilt (for the benchmark).
     pub rebuilds: u64,
+    first_frame_reported: bool,
     outcomes: (std::sync::mpsc::Sender<Outcome>, Receiver<Outcome>),
     models_dirty: bool,
     chart_drag: Option<f64>,
@@ -154,6 +155,7 @@ impl ProxyLensApp {
             stats: Vec::new(),
             status: String::new(),
             rebuilds: 0,
+            first_frame_reported: false,
             outcomes: channel(),
             models_dirty: true,
             chart_drag: None,
@@ -389,6 +391,15 @@ impl ProxyLensApp {
             });
             return;
         };
+        // Startup benchmark: PROXYLENS_EXIT_AFTER_FIRST_FRAME=1 reports when the first frame with
+        // the articles is drawn, then quits.
+        if std::env::var_os("PROXYLENS_EXIT_AFTER_FIRST_FRAME").is_some() && !self.first_frame_reported {
+            self.first_frame_reported = true;
+            if let Some(t) = crate::STARTED.get() {
+                println!("first frame with {} documents after {:.0} ms", d.corpus.docs.len(), t.elapsed().as_secs_f64() * 1000.0);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         egui::Panel::left("side")
             .resizable(true)
             .default_size(300.0)

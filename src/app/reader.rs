@@ -323,7 +323,12 @@ fn marks(corpus: &Corpus, lex: &Lexicon, a: &Analysis, doc: DocId) -> Vec<Mark> 
             .unwrap_or_else(|| "—".into())
     };
     let mut v = Vec::new();
-    for s in a.statements.iter().filter(|s| s.span.doc == doc) {
+    // Findings are stored in document order: slice out this document's.
+    let of_doc = |lo: usize, hi: usize| lo..hi;
+    let st_range = of_doc(a.statements.partition_point(|s| s.span.doc < doc), a.statements.partition_point(|s| s.span.doc <= doc));
+    let rp_range = of_doc(a.reports.partition_point(|s| s.span.doc < doc), a.reports.partition_point(|s| s.span.doc <= doc));
+    let tl_range = of_doc(a.tallies.partition_point(|s| s.span.doc < doc), a.tallies.partition_point(|s| s.span.doc <= doc));
+    for s in a.statements[st_range].iter() {
         v.push(Mark {
             span: s.span,
             kind: MarkKind::Statement(s.kind),
@@ -336,7 +341,7 @@ fn marks(corpus: &Corpus, lex: &Lexicon, a: &Analysis, doc: DocId) -> Vec<Mark> 
             ),
         });
     }
-    for r in a.reports.iter().filter(|r| r.span.doc == doc) {
+    for r in a.reports[rp_range].iter() {
         let place = r
             .place
             .map(|p| lex.place(p).name.clone())
@@ -359,7 +364,7 @@ fn marks(corpus: &Corpus, lex: &Lexicon, a: &Analysis, doc: DocId) -> Vec<Mark> 
             ),
         });
     }
-    for t in a.tallies.iter().filter(|t| t.span.doc == doc) {
+    for t in a.tallies[tl_range].iter() {
         v.push(Mark {
             span: t.span,
             kind: MarkKind::Tally,
