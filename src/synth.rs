@@ -98,8 +98,18 @@ pub fn generate(n: usize, seed: u64, lex: &Lexicon) -> Vec<(String, Vec<u8>)> {
             text = text.replacen(from, to, 2);
         }
         // Groups no lexicon knows: found only by the shape of their names.
-        for from in ["Asaib Ahl al Haq", "Badr Organization", "Nujaba", "Islamic Jihad", "Badr Brigades"] {
-            let name = format!("Saraya al-{}{}", rng.pick(&SYLLABLES), rng.pick(&SYLLABLES).to_lowercase());
+        for from in [
+            "Asaib Ahl al Haq",
+            "Badr Organization",
+            "Nujaba",
+            "Islamic Jihad",
+            "Badr Brigades",
+        ] {
+            let name = format!(
+                "Saraya al-{}{}",
+                rng.pick(&SYLLABLES),
+                rng.pick(&SYLLABLES).to_lowercase()
+            );
             text = text.replacen(from, &name, 1);
         }
         for from in [

@@ -294,7 +294,8 @@ pub fn chart_ui(
     let group = ui.scope_id().with("chart-x-link");
     // Both plots share the panel's height; the panel never grows to fit them.
     let avail = ui.available_height();
-    let show_tallies = settings.show_tallies && !model.tallies.is_empty();
+    // In a short panel the bars get all the room.
+    let show_tallies = settings.show_tallies && !model.tallies.is_empty() && avail > 170.0;
     let tallies_h = if show_tallies {
         ((avail - 30.0) * 0.35).max(50.0)
     } else {

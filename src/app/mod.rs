@@ -393,10 +393,16 @@ impl ProxyLensApp {
         };
         // Startup benchmark: PROXYLENS_EXIT_AFTER_FIRST_FRAME=1 reports when the first frame with
         // the articles is drawn, then quits.
-        if std::env::var_os("PROXYLENS_EXIT_AFTER_FIRST_FRAME").is_some() && !self.first_frame_reported {
+        if std::env::var_os("PROXYLENS_EXIT_AFTER_FIRST_FRAME").is_some()
+            && !self.first_frame_reported
+        {
             self.first_frame_reported = true;
             if let Some(t) = crate::STARTED.get() {
-                println!("first frame with {} documents after {:.0} ms", d.corpus.docs.len(), t.elapsed().as_secs_f64() * 1000.0);
+                println!(
+                    "first frame with {} documents after {:.0} ms",
+                    d.corpus.docs.len(),
+                    t.elapsed().as_secs_f64() * 1000.0
+                );
             }
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -487,7 +493,7 @@ impl ProxyLensApp {
         }
         egui::Panel::top("chart")
             .resizable(true)
-            .default_size(ui.available_height() * 0.42)
+            .default_size((ui.available_height() * 0.45).max(250.0))
             .size_range(160.0..=900.0)
             .show(ui, |ui| {
                 self.chart_rect = ui.max_rect();

@@ -59,6 +59,8 @@ pub struct NetworkSettings {
     pub min_weight: usize,
     /// Show labels of all nodes (not only the larger ones).
     pub all_labels: bool,
+    /// Show the legend over the network.
+    pub legend: bool,
 }
 
 impl Default for NetworkSettings {
@@ -69,6 +71,7 @@ impl Default for NetworkSettings {
             hidden_kinds: Vec::new(),
             min_weight: 1,
             all_labels: false,
+            legend: true,
         }
     }
 }
@@ -210,7 +213,7 @@ impl Layout {
             self.temperature = 0.0;
             return 0.0;
         }
-        let k = 90.0f32;
+        let k = 110.0f32;
         let mut force = vec![Vec2::ZERO; n];
         let p: Vec<Vec2> = ids.iter().map(|id| self.pos[id]).collect();
         let index: HashMap<ActorId, usize> =
@@ -241,10 +244,17 @@ impl Layout {
             force[i] += f;
             force[j] -= f;
         }
+        let mut degree = vec![0u32; n];
+        for e in &m.edges {
+            if let (Some(&i), Some(&j)) = (index.get(&e.from), index.get(&e.to)) {
+                degree[i] += 1;
+                degree[j] += 1;
+            }
+        }
         let mut max_move = 0.0f32;
         for (i, id) in ids.iter().enumerate() {
-            // Gravity keeps islands on screen.
-            force[i] -= p[i] * 0.06;
+            // Gravity keeps islands on screen; unconnected actors are held closer.
+            force[i] -= p[i] * if degree[i] == 0 { 0.35 } else { 0.06 };
             if self.pinned.contains(id) {
                 continue;
             }
@@ -293,11 +303,16 @@ impl Layout {
         if pts.is_empty() || size.x <= 0.0 || size.y <= 0.0 {
             return;
         }
-        let (mut lo, mut hi) = (pts[0], pts[0]);
-        for p in &pts {
-            lo = lo.min(*p);
-            hi = hi.max(*p);
-        }
+        // Fit the bulk of the network (5th to 95th percentile), not its far outliers.
+        let mut xs: Vec<f32> = pts.iter().map(|p| p.x).collect();
+        let mut ys: Vec<f32> = pts.iter().map(|p| p.y).collect();
+        xs.sort_by(f32::total_cmp);
+        ys.sort_by(f32::total_cmp);
+        let q = |v: &[f32], f: f32| v[((v.len() - 1) as f32 * f).round() as usize];
+        let (lo, hi) = (
+            vec2(q(&xs, 0.05), q(&ys, 0.05)),
+            vec2(q(&xs, 0.95), q(&ys, 0.95)),
+        );
         let span = (hi - lo).max(Vec2::splat(40.0));
         self.zoom = (size.x / span.x).min(size.y / span.y).clamp(0.05, 3.0);
         self.offset = -((lo + hi) / 2.0) * self.zoom;
@@ -731,7 +746,11 @@ pub fn network_ui(
             }
         }
     }
-    legend(ui, rect, &painter);
+    // The legend sits over the network when there is room; otherwise it is the tooltip of
+    // the "Legend" button.
+    if settings.legend && rect.width() > 430.0 && rect.height() > 340.0 {
+        legend(ui, rect, &painter);
+    }
     changed
 }
 

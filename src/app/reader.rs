@@ -325,9 +325,18 @@ fn marks(corpus: &Corpus, lex: &Lexicon, a: &Analysis, doc: DocId) -> Vec<Mark> 
     let mut v = Vec::new();
     // Findings are stored in document order: slice out this document's.
     let of_doc = |lo: usize, hi: usize| lo..hi;
-    let st_range = of_doc(a.statements.partition_point(|s| s.span.doc < doc), a.statements.partition_point(|s| s.span.doc <= doc));
-    let rp_range = of_doc(a.reports.partition_point(|s| s.span.doc < doc), a.reports.partition_point(|s| s.span.doc <= doc));
-    let tl_range = of_doc(a.tallies.partition_point(|s| s.span.doc < doc), a.tallies.partition_point(|s| s.span.doc <= doc));
+    let st_range = of_doc(
+        a.statements.partition_point(|s| s.span.doc < doc),
+        a.statements.partition_point(|s| s.span.doc <= doc),
+    );
+    let rp_range = of_doc(
+        a.reports.partition_point(|s| s.span.doc < doc),
+        a.reports.partition_point(|s| s.span.doc <= doc),
+    );
+    let tl_range = of_doc(
+        a.tallies.partition_point(|s| s.span.doc < doc),
+        a.tallies.partition_point(|s| s.span.doc <= doc),
+    );
     for s in a.statements[st_range].iter() {
         v.push(Mark {
             span: s.span,
@@ -484,20 +493,23 @@ fn one_reader(
         )
         .wrap(),
     );
+    ui.label(
+        RichText::new(format!(
+            "{} · {}",
+            d.source.as_deref().unwrap_or("outlet unknown"),
+            d.date
+                .map(|x| x.to_string())
+                .unwrap_or_else(|| "undated".into())
+        ))
+        .weak(),
+    );
     ui.add(
         egui::Label::new(
-            RichText::new(format!(
-                "{} · {} · {} · {}",
-                d.source.as_deref().unwrap_or("outlet unknown"),
-                d.date
-                    .map(|x| x.to_string())
-                    .unwrap_or_else(|| "undated".into()),
-                d.rel_path,
-                d.encoding
-            ))
-            .weak(),
+            RichText::new(format!("{} · {}", d.rel_path, d.encoding))
+                .weak()
+                .small(),
         )
-        .wrap(),
+        .truncate(),
     );
     ui.horizontal_wrapped(|ui| {
         // Next / previous finding.

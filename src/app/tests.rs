@@ -262,3 +262,58 @@ fn clicking_a_highlighted_sentence_selects_it_and_its_actors() {
     }
     assert!(app.highlights.evidence.contains(&st.span));
 }
+
+/// Renders the app in a few states to `target/screens/*.png` for a person to look at
+/// (software Vulkan needed): `cargo test --bin proxylens render_screens -- --ignored`.
+#[test]
+#[ignore]
+fn render_screens() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screens");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for (w, hgt) in [(1280.0, 800.0), (1024.0, 700.0)] {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(w, hgt))
+            .build_ui_state(|ui, app: &mut ProxyLensApp| app.show(ui), app_on_seeds());
+        {
+            let app = h.state_mut();
+            while !app.network.layout.settled() {
+                app.network.layout.step(&app.network_model);
+            }
+        }
+        for _ in 0..10 {
+            h.step();
+        }
+        h.render()
+            .expect("render")
+            .save(dir.join(format!("start-{w}.png")))
+            .expect("save");
+        let d = h.state().data.clone().expect("data");
+        let kh = d.analysis.actor_by_name("Kataib Hezbollah").expect("KH");
+        let pos = h.state().node_screen_pos(kh).expect("shown");
+        click_at(&mut h, pos);
+        for _ in 0..10 {
+            h.step();
+        }
+        h.render()
+            .expect("render")
+            .save(dir.join(format!("actor-{w}.png")))
+            .expect("save");
+        let (i, _) = h
+            .state()
+            .chart_model
+            .bins
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, b)| b.total())
+            .expect("bins");
+        let pos = h.state().bar_screen_pos(i).expect("bar");
+        click_at(&mut h, pos);
+        for _ in 0..10 {
+            h.step();
+        }
+        h.render()
+            .expect("render")
+            .save(dir.join(format!("bar-{w}.png")))
+            .expect("save");
+    }
+}
