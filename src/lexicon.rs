@@ -488,7 +488,7 @@ pub fn expand_pattern(p: &str) -> String {
         ("{tos}", list("tos")),
         ("{from}", r"@(?P<from>\d+)@".to_string()),
         ("{to}", r"@(?P<to>\d+)@".to_string()),
-        ("{about}", r"@(?P<about>\d+)@".to_string()),
+        ("{about}", r"(?:the\s+)?@(?P<about>\d+)@".to_string()),
         ("{subj}", r"@(?P<subj>\d+)@".to_string()),
         ("{to_gov}", r"@(?P<to_gov>\d+)@".to_string()),
         ("{A}", r"@\d+@".to_string()),

@@ -45,17 +45,27 @@ pub struct Found {
 static VETO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:possible|potential|would|could|future|further|threat\w*|deter\w*|prevent\w*|avoid\w*|risk|halt\w*|suspen\w*|stop\w*|cessation|no|more|new|any|deadly|similar|repeatedly|regularly|frequently|often|routinely|sporadic|numerous|multiple|several|series|continued\s+to|continue\s+to)\s+(?:\S+\s+){0,1}$|(?-u:\b)(?:if|unless|whether|should)(?-u:\b)[^,;.]*$").unwrap()
 });
-static KILLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)kill(?:ed|ing|s)?\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?P<a>{NUMBER})(?-u:\b)|(?:at\s+least\s+|more\s+than\s+)?(?P<b>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died)(?-u:\b)|(?P<c>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?lost\s+their\s+lives|(?-u:\b)deaths?\s+of\s+(?P<d>{NUMBER})(?-u:\b)"
-    ))
-    .unwrap()
+/// Ways of saying how many were killed, most explicit first; group `n` is the number.
+static KILLED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        format!(r"(?i)(?-u:\b)kill(?:ed|ing|s)?\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?P<n>{NUMBER})(?-u:\b)"),
+        format!(r"(?i)(?:at\s+least\s+|more\s+than\s+)?(?P<n>{NUMBER})\s+(?:[\w.-]+\s+){{0,3}}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died)(?-u:\b)"),
+        format!(r"(?i)(?P<n>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?lost\s+their\s+lives"),
+        format!(r"(?i)(?-u:\b)deaths?\s+of\s+(?P<n>{NUMBER})(?-u:\b)"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid pattern"))
+    .collect()
 });
-static INJURED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?P<a>{NUMBER})\s+(?:(?:others|people|soldiers|troops|personnel|civilians|service\s*members|us|american|iraqi|syrian|israeli|more|other)\s+){{0,3}}(?:were\s+|was\s+|have\s+been\s+)?(?:injured|wounded|hurt)(?-u:\b)|(?-u:\b)(?:injur|wound)(?:ed|ing)\s+(?:at\s+least\s+)?(?P<b>{NUMBER})(?-u:\b)"
-    ))
-    .unwrap()
+/// Ways of saying how many were injured.
+static INJURED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        format!(r"(?i)(?-u:\b)(?:injur|wound)(?:ed|ing)\s+(?:at\s+least\s+)?(?P<n>{NUMBER})(?-u:\b)"),
+        format!(r"(?i)(?P<n>{NUMBER})\s+(?:(?:others|people|soldiers|troops|personnel|civilians|service\s*members|us|american|iraqi|syrian|israeli|more|other)\s+){{0,3}}(?:were\s+|was\s+|have\s+been\s+)?(?:injured|wounded|hurt)(?-u:\b)"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid pattern"))
+    .collect()
 });
 static TARGET_PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)(?:on|against|targeting|target|targeted|into|at|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by|(?:killing|assassination|attack|bombing)\s+of)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap()
@@ -251,24 +261,30 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             }
         })
         .collect();
-    // "killed N" / "injuring N" first, then "N ... were killed".
-    let count = |re: &Regex, order: &[&str]| -> Option<u64> {
-        let caps: Vec<regex::Captures<'_>> = re.captures_iter(sent).collect();
-        order.iter().find_map(|n| {
-            caps.iter()
-                .find_map(|c| c.name(n))
-                .and_then(|m| numbers::parse(m.as_str()))
+    // "killed N" / "injuring N" first, then "N ... were killed"; a number that is part of a
+    // place name ("Tower 22") counts nobody.
+    let in_place = |pos: usize| {
+        places
+            .iter()
+            .any(|p| p.start <= s.start + pos && s.start + pos < p.end)
+    };
+    let count = |res: &[Regex]| -> Option<u64> {
+        res.iter().find_map(|re| {
+            re.captures_iter(sent)
+                .filter_map(|c| c.name("n"))
+                .filter(|m| !in_place(m.start()))
+                .find_map(|m| numbers::parse(m.as_str()))
         })
     };
     let lower_ascii = sent.to_ascii_lowercase();
     let has = |ws: &[&str]| ws.iter().any(|w| lower_ascii.contains(w));
     let killed_m = if has(&["kill", "dead", "died", "lives", "death"]) {
-        count(&KILLED, &["a", "b", "c", "d"])
+        count(&KILLED)
     } else {
         None
     };
     let injured_m = if has(&["injur", "wound", "hurt"]) {
-        count(&INJURED, &["b", "a"])
+        count(&INJURED)
     } else {
         None
     };

@@ -75,7 +75,7 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:also\s+)?(he|she|they|it|the\s+group|the\s+movement|the\s+militia|the\s+organi[sz]ation|the\s+(?:spokes(?:man|person|woman)|minister|general|official|commander|president|leader|ministry|agency))(?-u:\b)").unwrap()
 });
 static SPEECH_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{SPEECH}|saying|claiming|believe[sd]?|suggest(?:s|ed)?|argue[sd]?|according\s+to|emphasi[sz]ing|insisting|stressing|contend(?:s|ed)?|think|thinks|assert(?:s|ed)?)(?-u:\b)")).unwrap()
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{SPEECH}|saying|claiming|believe[sd]?|suggest(?:s|ed)?|argue[sd]?|according\s+to|emphasi[sz]ing|insisting|stressing|count(?:s|ed)|record(?:s|ed)|tall(?:y|ies|ied)|document(?:s|ed)|contend(?:s|ed)?|think|thinks|assert(?:s|ed)?)(?-u:\b)")).unwrap()
 });
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[“\x22]?(?:While|Although|Though|Despite|After|Before|As|In|Since|When|If|Prior|Following|Amid|Unlike|Like|Because|Even|With|On|Over|During|Under|According|Meanwhile|However|Still|Yet|Instead|Earlier|Later|Last|This|That|At|For|From|By)(?-u:\b)[^,]*,\s*").unwrap()

@@ -68,7 +68,7 @@ static LINK_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:read more|read also|also read|see also|related(?: articles| stories| coverage)?|more on this|recommended|you may also like|more from|most read|trending)(?-u:\b)\s*[:\-–—]?").unwrap()
 });
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:we use cookies|cookie(?:s| policy| settings)|accept all|subscribe|subscription|sign up|newsletter|all rights reserved|copyright|advertisement|share this|share on|follow us|click here|privacy policy|terms of (?:use|service)|log ?in|download (?:the|our) app|enable javascript|your browser)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:we use cookies|cookie(?:s| policy| settings)|accept all|subscribe|subscription|sign up|newsletter|all rights reserved|copyright|advertisement|share this|share on|follow us|click here|privacy policy|terms of (?:use|service)|(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by|log ?in|download (?:the|our) app|enable javascript|your browser)(?-u:\b)").unwrap()
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|al|el|van|von))*\s*(?:[,|]\s*[\w .'’-]*)?$").unwrap()

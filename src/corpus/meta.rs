@@ -28,7 +28,7 @@ static DATE_ONLY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*(?:\w+day,?\s+)?([A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s*[|,–-]?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?\s*$").unwrap()
 });
 static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*[A-Z][A-Za-z .,'’-]+\((AP|Reuters|AFP)\)\s*[-–—]").unwrap()
+    Regex::new(r"(?m)^\s*[A-Z][A-Za-z0-9 .,'’-]+\((AP|Reuters|AFP)\)\s*[-–—]").unwrap()
 });
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)(?:^|[.!?”\x22]\s+)\s*(?i:source)\s*:?\s+([A-Z][\w .'’&-]+?)\s*$").unwrap()
