@@ -95,28 +95,28 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                     }
                 }
                 // The subject right before a verb of saying ("President Joe Biden said").
-                if speakers_found.is_empty() && p < m.start() {
-                    if let Some(last) = t.mentions.iter().rfind(|x| x.t_end <= p) {
-                        let gap = &t.text[last.t_end..p];
-                        if gap.len() <= 25 && !gap.contains([',', ';']) {
-                            let run_start =
-                                t.mentions
-                                    .iter()
-                                    .rposition(|x| x.t_end <= p)
-                                    .map_or(0, |i| {
-                                        let mut j = i;
-                                        while j > 0
-                                            && t.mentions[j - 1].t_end + 30 >= t.mentions[j].t_start
-                                            && !t.text
-                                                [t.mentions[j - 1].t_end..t.mentions[j].t_start]
-                                                .contains([',', ';'])
-                                        {
-                                            j -= 1;
-                                        }
-                                        t.mentions[j].t_start
-                                    });
-                            speakers_found = speakers::first_run(t, run_start, p, ctx);
-                        }
+                if speakers_found.is_empty()
+                    && p < m.start()
+                    && let Some(last) = t.mentions.iter().rfind(|x| x.t_end <= p)
+                {
+                    let gap = &t.text[last.t_end..p];
+                    if gap.len() <= 25 && !gap.contains([',', ';']) {
+                        let run_start =
+                            t.mentions
+                                .iter()
+                                .rposition(|x| x.t_end <= p)
+                                .map_or(0, |i| {
+                                    let mut j = i;
+                                    while j > 0
+                                        && t.mentions[j - 1].t_end + 30 >= t.mentions[j].t_start
+                                        && !t.text[t.mentions[j - 1].t_end..t.mentions[j].t_start]
+                                            .contains([',', ';'])
+                                    {
+                                        j -= 1;
+                                    }
+                                    t.mentions[j].t_start
+                                });
+                        speakers_found = speakers::first_run(t, run_start, p, ctx);
                     }
                 }
                 if speakers_found.is_empty() {
