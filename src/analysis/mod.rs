@@ -553,12 +553,14 @@ fn analyse_doc(
         if ctx.sentences[i].heading {
             continue;
         }
-        out.statements.extend(statements::extract(&ctx, i));
+        let enabled = lex.cues.enabled(&ctx.templates[i].text);
+        out.statements
+            .extend(statements::extract(&ctx, i, &enabled));
         out.tallies
             .extend(tallies::extract(&ctx, i, &mut tally_state));
         out.reports.extend(incidents::extract(&ctx, i));
         out.relations
-            .extend(relations::extract(&ctx, i, &mut rel_state));
+            .extend(relations::extract(&ctx, i, &mut rel_state, &enabled));
     }
     // Relations implied by attacks.
     for r in &out.reports {

@@ -72,7 +72,7 @@ fn state_of(ctx: &DocCtx<'_>, a: u32) -> Option<u32> {
 }
 
 /// The relations of sentence `si`.
-pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
+pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, enabled: &[bool]) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out = Vec::new();
     let push = |from: u32, to: u32, kind: RelationKind, out: &mut Vec<Found>| {
@@ -89,7 +89,6 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             });
         }
     };
-    let enabled = ctx.lex.cues.enabled(&t.text);
     let actors_here = t.mentions.len();
     for (ci, cue) in ctx.lex.cues.relations.iter().enumerate() {
         if !enabled[ctx.lex.cues.statements.len() + ci] {

@@ -34,10 +34,9 @@ static TRAILING_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The statements of sentence `si`.
-pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
+pub fn extract(ctx: &DocCtx<'_>, si: usize, enabled: &[bool]) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out: Vec<Found> = Vec::new();
-    let enabled = ctx.lex.cues.enabled(&t.text);
     for (ci, cue) in ctx.lex.cues.statements.iter().enumerate() {
         if !enabled[ci] {
             continue;

@@ -94,7 +94,13 @@ const DIRECTIONS: &[&str] = &[
 ];
 
 fn preceded_by_locative(before: &str) -> bool {
-    let lower = before.trim_end().to_ascii_lowercase();
+    // Only the last few words matter.
+    let before = before.trim_end();
+    let mut cut = before.len().saturating_sub(48);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let lower = before[cut..].to_ascii_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     while let Some(w) = words.last() {
         if DIRECTIONS.contains(w) {

@@ -317,3 +317,28 @@ fn render_screens() {
             .expect("save");
     }
 }
+
+#[test]
+fn saves_a_view_as_png() {
+    // A 40x30 screenshot at 2 pixels per point; the view is the 10x5-point rect at (5, 5).
+    let mut img = egui::ColorImage::new([40, 30], vec![egui::Color32::BLACK; 40 * 30]);
+    for y in 10..20 {
+        for x in 10..30 {
+            img.pixels[y * 40 + x] = egui::Color32::RED;
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("proxylens-png-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let path = dir.join("view.png");
+    let rect = egui::Rect::from_min_size(egui::pos2(5.0, 5.0), egui::vec2(10.0, 5.0));
+    super::save_png(&img, rect, 2.0, &path).expect("saved");
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&path).expect("open"),
+    ));
+    let mut reader = decoder.read_info().expect("png");
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).expect("frame");
+    assert_eq!((info.width, info.height), (20, 10));
+    assert!(buf.chunks(4).all(|p| p == [255, 0, 0, 255]));
+    let _ = std::fs::remove_dir_all(&dir);
+}
