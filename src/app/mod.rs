@@ -126,6 +126,7 @@ pub struct ProxyLensApp {
     /// How many times the view models were rebuilt (for the benchmark).
     pub rebuilds: u64,
     first_frame_reported: bool,
+    follow_pending: bool,
     outcomes: (std::sync::mpsc::Sender<Outcome>, Receiver<Outcome>),
     models_dirty: bool,
     chart_drag: Option<f64>,
@@ -156,6 +157,7 @@ impl ProxyLensApp {
             status: String::new(),
             rebuilds: 0,
             first_frame_reported: false,
+            follow_pending: false,
             outcomes: channel(),
             models_dirty: true,
             chart_drag: None,
@@ -298,6 +300,26 @@ impl ProxyLensApp {
         }
         if self.selection != before {
             self.models_dirty = true;
+            self.follow_pending = !self.selection.items.is_empty();
+        }
+    }
+
+    /// After a new selection: if the reader shows none of it, open the first document that
+    /// has its evidence, at the first highlight.
+    fn follow_selection(&mut self) {
+        if !std::mem::take(&mut self.follow_pending) {
+            return;
+        }
+        let hl = &self.highlights;
+        if hl.docs.is_empty() || self.reader.open[0].is_some_and(|d| hl.docs.contains(&d)) {
+            return;
+        }
+        let target = hl.evidence.first().or(hl.spans.first()).copied();
+        if let Some(span) = target {
+            self.reader.open[0] = Some(span.doc);
+            self.reader.scroll_to[0] = Some(span);
+        } else if let Some(&d) = hl.docs.iter().next() {
+            self.reader.open[0] = Some(d);
         }
     }
 
@@ -574,6 +596,7 @@ impl ProxyLensApp {
         self.apply_commands();
         if self.models_dirty {
             self.rebuild();
+            self.follow_selection();
             ctx.request_repaint();
         }
     }

@@ -609,6 +609,7 @@ pub fn network_ui(
     }
     // Nodes.
     let mut hovered_node = None;
+    let mut placed_labels: Vec<Rect> = Vec::new();
     let font = egui::FontId::proportional(11.0 + zoom.min(2.0));
     // Label the dozen most mentioned actors; the rest on hover, selection or zoom.
     let label_min = {
@@ -688,12 +689,23 @@ pub fn network_ui(
             };
             let galley = painter.layout_no_wrap(actor.name.clone(), font.clone(), text_col);
             let tp = sp + vec2(-galley.size().x / 2.0, r + 2.0);
-            painter.rect_filled(
-                Rect::from_min_size(tp, galley.size()).expand(1.0),
-                2.0,
-                ui.visuals().extreme_bg_color.gamma_multiply(0.8),
-            );
-            painter.galley(tp, galley, text_col);
+            // Labels never cover each other: the more important actor (drawn first) keeps its
+            // label, unless the other is selected or hovered.
+            let label_rect = Rect::from_min_size(tp, galley.size()).expand(1.0);
+            let must = (lit && selecting) || hovered_node == Some(*id);
+            if must
+                || !placed_labels
+                    .iter()
+                    .any(|r: &Rect| r.intersects(label_rect))
+            {
+                placed_labels.push(label_rect);
+                painter.rect_filled(
+                    label_rect,
+                    2.0,
+                    ui.visuals().extreme_bg_color.gamma_multiply(0.8),
+                );
+                painter.galley(tp, galley, text_col);
+            }
         }
         resp.on_hover_ui(|ui| {
             ui.strong(&actor.name);

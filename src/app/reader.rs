@@ -236,23 +236,33 @@ pub fn doc_list_ui(
                     egui::Button::selectable(open, egui::text::LayoutJob::default()).frame(false),
                 );
                 let rect = resp.rect;
-                ui.painter().text(
+                // One line each, elided with "…" to the row's width.
+                let one_line = |text: String, size: f32, color: Color32| {
+                    let mut job =
+                        LayoutJob::simple_singleline(text, FontId::proportional(size), color);
+                    job.wrap = egui::text::TextWrapping {
+                        max_width: rect.width() - 8.0,
+                        max_rows: 1,
+                        break_anywhere: true,
+                        overflow_character: Some('…'),
+                    };
+                    ui.painter().layout_job(job)
+                };
+                let title_color = if lit && !hl.is_empty() {
+                    palette::SELECTED
+                } else {
+                    ui.visuals().strong_text_color()
+                };
+                ui.painter().galley(
                     rect.left_top() + egui::vec2(4.0, 2.0),
-                    egui::Align2::LEFT_TOP,
-                    title.text(),
-                    FontId::proportional(13.0),
-                    if lit && !hl.is_empty() {
-                        palette::SELECTED
-                    } else {
-                        ui.visuals().strong_text_color()
-                    },
+                    one_line(title.text().to_string(), 13.0, title_color),
+                    title_color,
                 );
-                ui.painter().text(
+                let weak = ui.visuals().weak_text_color();
+                ui.painter().galley(
                     rect.left_top() + egui::vec2(4.0, 19.0),
-                    egui::Align2::LEFT_TOP,
-                    meta,
-                    FontId::proportional(11.0),
-                    ui.visuals().weak_text_color(),
+                    one_line(meta, 11.0, weak),
+                    weak,
                 );
                 let resp = resp.on_hover_text(format!("{}\n{}", d.title, d.rel_path));
                 if resp.clicked() {
