@@ -11,6 +11,8 @@ const USAGE: &str = "usage:
   proxylens [FOLDER]                       open the app (on FOLDER, or the last folder, or the bundled seeds)
   proxylens extract FOLDER --json OUT.json [--max-file-mb N]
                                            analyse FOLDER and write the JSON export
+  proxylens generate DIR [--count N] [--seed S]
+                                           write N realistic generated articles (txt, md, html) into DIR
   proxylens bench-ui [DOCS] [NODES]        measure UI frame times headless on a generated corpus";
 
 fn extract(args: &[String]) -> Result<(), String> {
@@ -64,11 +66,66 @@ fn extract(args: &[String]) -> Result<(), String> {
 /// When the process started (for the startup benchmark).
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+fn generate(args: &[String]) -> Result<(), String> {
+    let mut dir: Option<PathBuf> = None;
+    let (mut count, mut seed) = (1000usize, 1u64);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--count" => {
+                count = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--count needs a number")?
+            }
+            "--seed" => {
+                seed = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--seed needs a number")?
+            }
+            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
+            s if dir.is_none() => dir = Some(s.into()),
+            s => return Err(format!("unexpected argument `{s}`")),
+        }
+    }
+    let dir = dir.ok_or("generate needs a DIR")?;
+    let lex = proxylens::lexicon::Lexicon::bundled();
+    let mut bytes = 0usize;
+    // In batches, so that a million articles never sit in memory at once.
+    for start in (0..count).step_by(1000) {
+        let n = (count - start).min(1000);
+        for (name, data) in proxylens::synth::generate_range(start, n, seed, &lex) {
+            let path = dir.join(&name);
+            if let Some(p) = path.parent() {
+                std::fs::create_dir_all(p)
+                    .map_err(|e| format!("cannot create {}: {e}", p.display()))?;
+            }
+            std::fs::write(&path, &data)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            bytes += data.len();
+        }
+    }
+    eprintln!(
+        "wrote {count} articles ({:.1} MB) to {}",
+        bytes as f64 / 1e6,
+        dir.display()
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     STARTED.get_or_init(std::time::Instant::now);
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") => match extract(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("proxylens: {e}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("generate") => match generate(&args[1..]) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("proxylens: {e}\n{USAGE}");

@@ -60,32 +60,57 @@ const JUNK: [&str; 5] = [
 
 /// Generates `n` articles: (file name, bytes).
 pub fn generate(n: usize, seed: u64, lex: &Lexicon) -> Vec<(String, Vec<u8>)> {
-    let mut rng = Rng::new(seed);
-    let seeds: Vec<String> = crate::seeds::SEEDS
-        .iter()
-        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        .collect();
-    let groups: Vec<&str> = lex
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::ArmedGroup)
-        .map(|a| a.name.as_str())
-        .collect();
-    let states: Vec<&str> = lex
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::State)
-        .map(|a| a.name.as_str())
-        .collect();
-    let places: Vec<&str> = lex.places.iter().map(|p| p.name.as_str()).collect();
-    let people: Vec<&str> = lex
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Person)
-        .map(|a| a.name.as_str())
-        .collect();
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    generate_range(0, n, seed, lex)
+}
+
+/// Generates articles `start..start + n` of the sequence for `seed` (the same articles as a
+/// single call to [`generate`] would give, in batches).
+pub fn generate_range(start: usize, n: usize, seed: u64, lex: &Lexicon) -> Vec<(String, Vec<u8>)> {
+    let pools = Pools::new(lex);
+    (start..start + n).map(|i| one(i, seed, &pools)).collect()
+}
+
+/// What the generator draws from, computed once per batch.
+struct Pools<'a> {
+    seeds: Vec<String>,
+    groups: Vec<&'a str>,
+    states: Vec<&'a str>,
+    places: Vec<&'a str>,
+    people: Vec<&'a str>,
+}
+
+impl<'a> Pools<'a> {
+    fn new(lex: &'a Lexicon) -> Self {
+        let of = |k: ActorKind| {
+            lex.actors
+                .iter()
+                .filter(|a| a.kind == k)
+                .map(|a| a.name.as_str())
+                .collect()
+        };
+        Pools {
+            seeds: crate::seeds::SEEDS
+                .iter()
+                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+                .collect(),
+            groups: of(ActorKind::ArmedGroup),
+            states: of(ActorKind::State),
+            places: lex.places.iter().map(|p| p.name.as_str()).collect(),
+            people: of(ActorKind::Person),
+        }
+    }
+}
+
+fn one(i: usize, seed: u64, pools: &Pools<'_>) -> (String, Vec<u8>) {
+    let mut rng = Rng::new(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let Pools {
+        seeds,
+        groups,
+        states,
+        places,
+        people,
+    } = pools;
+    {
         let mut text = seeds[rng.below(seeds.len())].clone();
         // Vary actors, places, dates and numbers.
         for (from, pool) in [
@@ -162,7 +187,6 @@ pub fn generate(n: usize, seed: u64, lex: &Lexicon) -> Vec<(String, Vec<u8>)> {
                 )
             }
         };
-        out.push((name, body.into_bytes()));
+        (name, body.into_bytes())
     }
-    out
 }
