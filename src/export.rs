@@ -105,6 +105,11 @@ struct Export<'a> {
 
 /// Builds the export as a JSON value.
 pub fn to_json(corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> serde_json::Value {
+    serde_json::to_value(build(corpus, lex, a)).expect("export serialises")
+}
+
+/// The export, borrowing from the corpus and the analysis.
+fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a> {
     let file = |s: &Span| corpus.doc(s.doc).rel_path.as_str();
     let text = |s: &Span| &corpus.doc(s.doc).text[s.range()];
     let name = |id: ActorId| a.actor(id).name.as_str();
@@ -221,7 +226,7 @@ pub fn to_json(corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> serde_json::Valu
             })
             .collect(),
     };
-    serde_json::to_value(e).expect("export serialises")
+    e
 }
 
 /// Writes the export to `path` atomically (temporary file, then rename).
