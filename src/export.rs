@@ -139,7 +139,7 @@ fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a
             }
         })
         .collect();
-    let e = Export {
+    Export {
         generator: concat!("proxylens ", env!("CARGO_PKG_VERSION")),
         documents: corpus
             .docs
@@ -225,8 +225,7 @@ fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a
                     .collect(),
             })
             .collect(),
-    };
-    e
+    }
 }
 
 /// Writes the export to `path` atomically (temporary file, then rename).
