@@ -235,7 +235,9 @@ pub fn write(
     lex: &Lexicon,
     a: &Analysis,
 ) -> std::io::Result<()> {
-    let v = to_json(corpus, lex, a);
-    let bytes = serde_json::to_vec_pretty(&v).map_err(std::io::Error::other)?;
-    crate::util::write_atomic(path, &bytes)
+    // Streamed: a large corpus never has its whole export in memory.
+    let e = build(corpus, lex, a);
+    crate::util::write_atomic_with(path, |w| {
+        serde_json::to_writer_pretty(w, &e).map_err(std::io::Error::other)
+    })
 }
