@@ -174,7 +174,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     let n_strong = ctx.lex.cues.attack_triggers.len();
     // Weak words count only with a stated day, or after a weapon word ("drone incident").
     let day_stated = || {
-        dates::find(sent).iter().any(|d| {
+        ctx.dates[si].iter().any(|d| {
             !d.since
                 && !d.range
                 && matches!(
@@ -226,7 +226,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     }
     triggers.sort();
     // Anchors.
-    let ds: Vec<dates::DateMention> = dates::find(sent).into_iter().filter(|d| !d.since).collect();
+    let ds: Vec<dates::DateMention> = ctx.dates[si].iter().copied().filter(|d| !d.since).collect();
     // A place that is also an actor's name counts as a place only where it is named as a
     // location or as a target ("in Tehran", "targeting Tel Aviv"), not as a government ("Tehran said").
     let places: Vec<_> = ctx

@@ -260,6 +260,8 @@ pub struct DocCtx<'a> {
     pub subjects: Vec<(usize, u32)>,
     /// Year anchor for dates without a year.
     pub anchor: Option<dates::Anchor>,
+    /// The date expressions of each sentence (offsets within the sentence).
+    pub dates: Vec<Vec<dates::DateMention>>,
 }
 
 impl DocCtx<'_> {
@@ -483,10 +485,16 @@ fn analyse_doc(
         templates.push(t);
     }
     let quotes = speakers::find_quotes(text);
-    // Year anchor: the publication date, else the latest full date in the text, else the corpus.
-    let latest_full = sentences
+    // Dates are found once per sentence and shared by every pass.
+    let sentence_dates: Vec<Vec<dates::DateMention>> = sentences
         .iter()
-        .flat_map(|s| dates::find(&text[s.start..s.end]))
+        .map(|s| dates::find(&text[s.start..s.end]))
+        .collect();
+    // Year anchor: the publication date, else the latest full date in the text, else the corpus.
+    let latest_full = sentence_dates
+        .iter()
+        .flatten()
+        .copied()
         .filter_map(|d| match d.form {
             dates::DateForm::Full(x) => Some(x),
             _ => None,
@@ -525,6 +533,7 @@ fn analyse_doc(
         quotes,
         subjects: Vec::new(),
         anchor,
+        dates: sentence_dates,
     };
     let mut subjects = Vec::new();
     for (i, t) in ctx.templates.iter().enumerate() {

@@ -60,9 +60,10 @@ static REGION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)in\s+((?:[A-Z][a-z]+)(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*)").unwrap()
 });
 
-fn since_in(ctx: &DocCtx<'_>, sent: &str) -> Option<NaiveDate> {
-    dates::find(sent)
-        .into_iter()
+fn since_in(ctx: &DocCtx<'_>, si: usize) -> Option<NaiveDate> {
+    ctx.dates[si]
+        .iter()
+        .copied()
         .filter(|d| d.since)
         .find_map(|d| dates::resolve(d.form, ctx.doc.date, ctx.anchor))
 }
@@ -89,7 +90,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     let s = ctx.sentences[si];
     let sent = &ctx.text[s.start..s.end];
     let mut out = Vec::new();
-    let own_since = since_in(ctx, sent);
+    let own_since = since_in(ctx, si);
     if BREAKDOWN_START.is_match(sent)
         && let Some(prev) = state.last.clone()
     {
