@@ -506,6 +506,34 @@ pub fn expand_pattern(p: &str) -> String {
     format!("(?i){s}")
 }
 
+/// A compiled cue: its pattern, its optional veto and the words that gate it.
+struct CompiledCue {
+    regex: regex::bytes::Regex,
+    veto: Option<regex::bytes::Regex>,
+    keywords: Option<Vec<String>>,
+}
+
+/// Compiles a cue's pattern and veto; a bad one is reported and gives `None`.
+fn compile_cue(
+    src: &Source<'_>,
+    line: usize,
+    pattern: &str,
+    veto: Option<&str>,
+    issues: &mut Vec<LexiconIssue>,
+) -> Option<CompiledCue> {
+    let regex = compile(src, line, pattern, issues)?;
+    let veto = match veto {
+        Some(v) => Some(compile(src, line, v, issues)?),
+        None => None,
+    };
+    let keywords = required_words(expand_pattern(pattern).trim_start_matches("(?i)"));
+    Some(CompiledCue {
+        regex,
+        veto,
+        keywords,
+    })
+}
+
 fn compile(
     src: &Source<'_>,
     line: usize,
@@ -680,20 +708,16 @@ impl Lexicon {
                         continue;
                     }
                 };
-                let Some(regex) = compile(src, line, &c.pattern, &mut issues) else {
+                let Some(CompiledCue {
+                    regex,
+                    veto,
+                    keywords,
+                }) = compile_cue(src, line, &c.pattern, c.veto.as_deref(), &mut issues)
+                else {
                     continue;
                 };
-                let veto = match c
-                    .veto
-                    .as_deref()
-                    .map(|v| compile(src, line, v, &mut issues))
-                {
-                    Some(None) => continue,
-                    Some(Some(r)) => Some(r),
-                    None => None,
-                };
                 cues.statements.push(StatementCue {
-                    keywords: required_words(expand_pattern(&c.pattern).trim_start_matches("(?i)")),
+                    keywords,
                     kind,
                     regex,
                     about: c.about,
@@ -714,7 +738,12 @@ impl Lexicon {
                     });
                     continue;
                 };
-                let Some(regex) = compile(src, line, &c.pattern, &mut issues) else {
+                let Some(CompiledCue {
+                    regex,
+                    veto,
+                    keywords,
+                }) = compile_cue(src, line, &c.pattern, c.veto.as_deref(), &mut issues)
+                else {
                     continue;
                 };
                 let missing = match c.missing.as_deref() {
@@ -745,17 +774,8 @@ impl Lexicon {
                     issues.push(LexiconIssue { file: src.name.into(), line: Some(line), message: "relation pattern needs {from}/{froms} and {to}/{tos}, or one of them and `missing`; entry skipped".into() });
                     continue;
                 }
-                let veto = match c
-                    .veto
-                    .as_deref()
-                    .map(|v| compile(src, line, v, &mut issues))
-                {
-                    Some(None) => continue,
-                    Some(Some(r)) => Some(r),
-                    None => None,
-                };
                 cues.relations.push(RelationCue {
-                    keywords: required_words(expand_pattern(&c.pattern).trim_start_matches("(?i)")),
+                    keywords,
                     kind,
                     regex,
                     missing,
