@@ -584,49 +584,35 @@ impl Cues {
 }
 
 impl Lexicon {
+    /// The bundled data files.
+    const BUNDLED: [Source<'static>; 4] = [
+        Source {
+            name: "assets/lexicon/actors.toml",
+            text: BUNDLED_ACTORS,
+        },
+        Source {
+            name: "assets/lexicon/places.toml",
+            text: BUNDLED_PLACES,
+        },
+        Source {
+            name: "assets/lexicon/outlets.toml",
+            text: BUNDLED_OUTLETS,
+        },
+        Source {
+            name: "assets/lexicon/cues.toml",
+            text: BUNDLED_CUES,
+        },
+    ];
+
     /// The bundled lexicon.
     pub fn bundled() -> Lexicon {
-        Lexicon::load(&[
-            Source {
-                name: "assets/lexicon/actors.toml",
-                text: BUNDLED_ACTORS,
-            },
-            Source {
-                name: "assets/lexicon/places.toml",
-                text: BUNDLED_PLACES,
-            },
-            Source {
-                name: "assets/lexicon/outlets.toml",
-                text: BUNDLED_OUTLETS,
-            },
-            Source {
-                name: "assets/lexicon/cues.toml",
-                text: BUNDLED_CUES,
-            },
-        ])
+        Lexicon::load(&Self::BUNDLED)
     }
 
     /// The bundled lexicon extended by a user file (`proxylens.toml`), when given.
     pub fn with_user_file(name: &str, text: &str) -> Lexicon {
-        Lexicon::load(&[
-            Source {
-                name: "assets/lexicon/actors.toml",
-                text: BUNDLED_ACTORS,
-            },
-            Source {
-                name: "assets/lexicon/places.toml",
-                text: BUNDLED_PLACES,
-            },
-            Source {
-                name: "assets/lexicon/outlets.toml",
-                text: BUNDLED_OUTLETS,
-            },
-            Source {
-                name: "assets/lexicon/cues.toml",
-                text: BUNDLED_CUES,
-            },
-            Source { name, text },
-        ])
+        let [a, b, c, d] = Self::BUNDLED;
+        Lexicon::load(&[a, b, c, d, Source { name, text }])
     }
 
     /// Loads and validates the given files in order; later entries override earlier ones of

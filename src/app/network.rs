@@ -452,28 +452,16 @@ pub fn network_ui(
             .changed();
         ui.menu_button("Filters", |ui| {
             ui.label("Edges");
-            for k in EdgeKind::all() {
-                let mut on = !settings.hidden_edges.contains(&k);
-                if ui.checkbox(&mut on, k.label()).changed() {
-                    settings.hidden_edges.retain(|x| *x != k);
-                    if !on {
-                        settings.hidden_edges.push(k);
-                    }
-                    changed = true;
-                }
-            }
+            let edges: Vec<(EdgeKind, &str)> = EdgeKind::all()
+                .into_iter()
+                .map(|k| (k, k.label()))
+                .collect();
+            changed |= hidden_checkboxes(ui, &edges, &mut settings.hidden_edges);
             ui.separator();
             ui.label("Actors");
-            for k in ActorKind::ALL {
-                let mut on = !settings.hidden_kinds.contains(&k);
-                if ui.checkbox(&mut on, k.label()).changed() {
-                    settings.hidden_kinds.retain(|x| *x != k);
-                    if !on {
-                        settings.hidden_kinds.push(k);
-                    }
-                    changed = true;
-                }
-            }
+            let kinds: Vec<(ActorKind, &str)> =
+                ActorKind::ALL.into_iter().map(|k| (k, k.label())).collect();
+            changed |= hidden_checkboxes(ui, &kinds, &mut settings.hidden_kinds);
             ui.separator();
             ui.checkbox(&mut settings.all_labels, "Label every actor");
         });
@@ -762,6 +750,26 @@ pub fn network_ui(
     // the "Legend" button.
     if settings.legend && rect.width() > 430.0 && rect.height() > 340.0 {
         legend(ui, rect, &painter);
+    }
+    changed
+}
+
+/// One checkbox per item, checked when the item is not in `hidden`; returns whether any changed.
+fn hidden_checkboxes<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    items: &[(T, &str)],
+    hidden: &mut Vec<T>,
+) -> bool {
+    let mut changed = false;
+    for &(k, label) in items {
+        let mut on = !hidden.contains(&k);
+        if ui.checkbox(&mut on, label).changed() {
+            hidden.retain(|x| *x != k);
+            if !on {
+                hidden.push(k);
+            }
+            changed = true;
+        }
     }
     changed
 }
