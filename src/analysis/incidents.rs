@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::lexicon::Lexicon;
 use crate::model::{ActorKind, IncidentId, PlaceId};
 
 use super::mentions::PlaceMention;
@@ -662,8 +661,7 @@ fn same_incident(a: &AttackReport, b: &AttackReport, same_doc: bool) -> bool {
 
 /// Merges reports into incidents (the same attack reported twice in a document, or by several
 /// documents) and sets each report's incident id.
-pub fn merge(reports: &mut [AttackReport], lex: &Lexicon) -> Vec<Incident> {
-    let _ = lex;
+pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
     let mut incidents: Vec<Incident> = Vec::new();
     // Candidates come from two indexes, so that merging stays linear in the corpus size:
     // incidents already reported by the same document, and incidents on the same day.

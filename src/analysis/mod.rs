@@ -678,11 +678,11 @@ pub fn analyse_with_progress(
         progress.done.fetch_add(chunk.len(), Ordering::Relaxed);
         v
     });
-    let a = merge(corpus, lex, chunks.flatten());
+    let a = merge(lex, chunks.flatten());
     (!progress.cancelled()).then_some(a)
 }
 
-fn merge(corpus: &Corpus, lex: &Lexicon, results: impl Iterator<Item = DocResult>) -> Analysis {
+fn merge(lex: &Lexicon, results: impl Iterator<Item = DocResult>) -> Analysis {
     let mut a = Analysis {
         actors: lex
             .actors
@@ -826,8 +826,7 @@ fn merge(corpus: &Corpus, lex: &Lexicon, results: impl Iterator<Item = DocResult
             }
         }
     }
-    a.incidents = incidents::merge(&mut a.reports, lex);
-    let _ = corpus;
+    a.incidents = incidents::merge(&mut a.reports);
     a
 }
 

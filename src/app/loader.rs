@@ -125,7 +125,7 @@ fn load(
     p: &Progress,
     stage: &Mutex<Stage>,
 ) -> Result<(Corpus, Lexicon, Analysis), String> {
-    let corpus = match src {
+    let (corpus, lexicon) = match src {
         Source::Seeds => {
             let lex = Lexicon::bundled();
             p.total
@@ -133,14 +133,19 @@ fn load(
             let c = Corpus::from_memory(proxylens::seeds::SEEDS, &lex);
             p.done
                 .store(proxylens::seeds::SEEDS.len(), Ordering::Relaxed);
-            c
+            (c, lex)
         }
-        Source::Folder(path) => corpus::load_folder(path, opts, p).map_err(|e| e.to_string())?,
+        Source::Folder(path) => {
+            // The folder's own proxylens.toml counts, so the lexicon comes from the corpus.
+            let c = corpus::load_folder(path, opts, p).map_err(|e| e.to_string())?;
+            let lex = c.lexicon();
+            (c, lex)
+        }
         Source::Files(files) => {
             let lex = Lexicon::bundled();
             p.total.store(files.len(), Ordering::Relaxed);
-            let mut c = Corpus::default();
             let mut docs = Vec::new();
+            let mut failed = Vec::new();
             for f in files {
                 if p.cancelled() {
                     return Err("cancelled".into());
@@ -148,19 +153,14 @@ fn load(
                 let root = f.parent().unwrap_or(std::path::Path::new("/"));
                 match corpus::load_file(root, f, opts, &lex) {
                     Ok(d) => docs.push(d),
-                    Err(reason) => c.failed.push(corpus::Failed {
+                    Err(reason) => failed.push(corpus::Failed {
                         file: f.display().to_string(),
                         reason,
                     }),
                 }
                 p.done.fetch_add(1, Ordering::Relaxed);
             }
-            docs.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-            for (i, d) in docs.iter_mut().enumerate() {
-                d.id = proxylens::model::DocId(i as u32);
-            }
-            c.docs = docs;
-            c
+            (Corpus::from_documents(docs, failed), lex)
         }
     };
     if p.cancelled() {
@@ -169,7 +169,6 @@ fn load(
     if let Ok(mut s) = stage.lock() {
         *s = Stage::Analysing;
     }
-    let lexicon = corpus.lexicon();
     let a = analysis::analyse_with_progress(&corpus, &lexicon, p).ok_or("cancelled")?;
     Ok((corpus, lexicon, a))
 }

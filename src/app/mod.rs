@@ -255,7 +255,7 @@ impl ProxyLensApp {
     pub fn rebuild(&mut self) {
         let Some(d) = self.data.clone() else { return };
         self.rebuilds += 1;
-        self.highlights = selection::highlights(&self.selection, &d.corpus, &d.analysis);
+        self.highlights = selection::highlights(&self.selection, &d.analysis);
         let filter = self.selection.filter && !self.selection.items.is_empty();
         let hl = &self.highlights;
         let keep_inc = |id: proxylens::model::IncidentId| !filter || hl.incidents.contains(&id);

@@ -184,7 +184,6 @@ pub struct Layout {
 impl Layout {
     /// Puts new nodes in place and wakes the layout.
     pub fn sync(&mut self, m: &NetworkModel) {
-        let n = m.nodes.len().max(1) as f32;
         for (i, (id, _)) in m.nodes.iter().enumerate() {
             self.pos.entry(*id).or_insert_with(|| {
                 // Deterministic spiral start.
@@ -193,7 +192,6 @@ impl Layout {
                 vec2(r * t.cos(), r * t.sin())
             });
         }
-        let _ = n;
         self.temperature = self.temperature.max(1.0);
         if self.zoom <= 0.0 {
             self.zoom = 1.0;

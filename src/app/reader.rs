@@ -97,7 +97,7 @@ pub fn doc_list_ui(
     ui.horizontal(|ui| {
         ui.strong(format!("Documents ({})", corpus.docs.len()));
     });
-    let r = ui.add(
+    ui.add(
         egui::TextEdit::singleline(&mut st.search)
             .hint_text("Search all articles…")
             .desired_width(f32::INFINITY),
@@ -106,7 +106,6 @@ pub fn doc_list_ui(
         st.searched = st.search.clone();
         st.hits = search(corpus, &st.search, 2000);
     }
-    let _ = r;
     if st.search.trim().len() >= 2 {
         ui.label(format!(
             "{} match(es){}",

@@ -7,7 +7,6 @@
 use std::collections::{BTreeSet, HashSet};
 
 use proxylens::analysis::Analysis;
-use proxylens::corpus::Corpus;
 use proxylens::model::{ActorId, DocId, IncidentId, Span};
 
 /// A thing the user can point at.
@@ -113,7 +112,7 @@ pub fn day_date(n: i32) -> chrono::NaiveDate {
 }
 
 /// Computes what a selection lights up.
-pub fn highlights(sel: &Selection, corpus: &Corpus, a: &Analysis) -> Highlights {
+pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
     let mut h = Highlights::default();
     let mut evidence: BTreeSet<Span> = BTreeSet::new();
     let sentence_of = |s: &Span| -> Span {
@@ -192,7 +191,6 @@ pub fn highlights(sel: &Selection, corpus: &Corpus, a: &Analysis) -> Highlights 
                 for s in a.statements.iter().filter(|s| s.span.doc == d) {
                     evidence.insert(s.span);
                 }
-                let _ = corpus;
             }
             Item::Span(_) | Item::Statement(_) | Item::Tally(_) => {
                 let span = match *item {

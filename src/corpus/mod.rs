@@ -203,6 +203,17 @@ impl Corpus {
         corpus
     }
 
+    /// A corpus of documents read one by one (ids are given in path order).
+    pub fn from_documents(docs: Vec<Document>, failed: Vec<Failed>) -> Corpus {
+        let mut c = Corpus {
+            docs,
+            failed,
+            ..Default::default()
+        };
+        c.renumber();
+        c
+    }
+
     fn renumber(&mut self) {
         self.docs.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
         for (i, d) in self.docs.iter_mut().enumerate() {
