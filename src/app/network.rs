@@ -463,6 +463,17 @@ pub fn network_ui(
             ui.separator();
             ui.checkbox(&mut settings.all_labels, "Label every actor");
         });
+        ui.toggle_value(&mut settings.legend, "Legend")
+            .on_hover_ui(|ui| {
+                ui.label("Actors (shape and colour by kind):");
+                for k in ActorKind::ALL {
+                    super::reader::chip(ui, k.label(), palette::kind(k), true);
+                }
+                ui.label("Edges:");
+                for k in EdgeKind::all() {
+                    super::reader::chip(ui, k.label(), palette::edge(k), false);
+                }
+            });
         if ui
             .button("Fit")
             .on_hover_text("Show the whole network")
