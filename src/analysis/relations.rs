@@ -5,11 +5,12 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex::bytes::Regex as BytesRegex;
 
 use crate::lexicon::Missing;
 use crate::model::{ActorKind, RelationKind};
 
-use super::template::{Role, Template};
+use super::template::{Role, SentMention, Template};
 use super::{DocCtx, speakers};
 
 /// A relation found in one document (local actor refs).
@@ -33,14 +34,33 @@ pub struct State {
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"@(\d+)@").unwrap());
-static PENDING_BACKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:supported|backed|sponsored|funded)\s+by\s+(?:the\s+)?@(\d+)@|@(\d+)@-(?:backed|supported|sponsored)\s+(?:\w+\s+)?(?:militias|groups|factions|proxies|organi[sz]ations)(?-u:\b)").unwrap()
+
+/// A byte pattern over the ASCII template: no Unicode classes, so the DFA stays small.
+fn ascii_regex(pattern: &str) -> BytesRegex {
+    regex::bytes::RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .expect("a valid built-in pattern")
+}
+
+static PENDING_BACKER: LazyLock<BytesRegex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?i)\b(?:supported|backed|sponsored|funded)\s+by\s+(?:the\s+)?@(\d+)@|@(\d+)@-(?:backed|supported|sponsored)\s+(?:\w+\s+)?(?:militias|groups|factions|proxies|organi[sz]ations)\b",
+    )
 });
-static PENDING_UMBRELLA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)under\s+the\s+@(\d+)@\s+umbrella(?-u:\b)").unwrap());
-static LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:groups|factions|militias|organi[sz]ations|members)\s+(?:include|included|including|such\s+as|are|were)\s+(?:the\s+)?(@\d+@(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?@\d+@)*)").unwrap()
+static PENDING_UMBRELLA: LazyLock<BytesRegex> =
+    LazyLock::new(|| ascii_regex(r"(?i)\bunder\s+the\s+@(\d+)@\s+umbrella\b"));
+static LIST: LazyLock<BytesRegex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?i)\b(?:groups|factions|militias|organi[sz]ations|members)\s+(?:include|included|including|such\s+as|are|were)\s+(?:the\s+)?(@\d+@(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?@\d+@)*)",
+    )
 });
+
+/// The mention whose marker number a capture holds.
+fn mention_of<'t>(t: &'t Template, g: Option<regex::bytes::Match<'_>>) -> Option<&'t SentMention> {
+    let k: usize = std::str::from_utf8(g?.as_bytes()).ok()?.parse().ok()?;
+    t.mentions.get(k)
+}
 
 fn markers(t: &Template, s: &str) -> Vec<(u32, Role)> {
     if let Ok(k) = s.parse::<usize>() {
@@ -273,16 +293,25 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, enabled: &[bool])
             }
         }
     }
-    // Titles before names.
+    // Titles before names: only where a person is named, and one DFA pass before captures.
+    let has_person = t
+        .mentions
+        .iter()
+        .any(|m| m.role == Role::Refers && ctx.is_person(m.actor));
     let has_title = || {
-        let lower = t.text.to_ascii_lowercase();
         ctx.lex
             .cues
-            .titles
-            .iter()
-            .any(|x| lower.contains(x.title.split(['-', ' ']).next().unwrap_or("")))
+            .title_regex
+            .as_ref()
+            .is_some_and(|re| re.is_match(t.text.as_bytes()))
     };
-    if let Some(re) = ctx.lex.cues.title_regex.as_ref().filter(|_| has_title()) {
+    if let Some(re) = ctx
+        .lex
+        .cues
+        .title_regex
+        .as_ref()
+        .filter(|_| has_person && has_title())
+    {
         for c in re.captures_iter(t.text.as_bytes()) {
             let Some(person) = c
                 .name("person")
@@ -343,8 +372,14 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, enabled: &[bool])
         }
     }
     // Lists that complete an earlier sentence.
-    if let Some(c) = LIST.captures(&t.text) {
-        let members: Vec<u32> = markers(t, &c[1])
+    let bytes = t.text.as_bytes();
+    let open_list = state.backer.is_some_and(|(_, at)| si <= at + 2)
+        || state.umbrella.is_some_and(|(_, at)| si <= at + 1);
+    if open_list
+        && !t.mentions.is_empty()
+        && let Some(c) = LIST.captures(bytes)
+    {
+        let members: Vec<u32> = markers(t, std::str::from_utf8(&c[1]).unwrap_or(""))
             .into_iter()
             .filter(|(_, r)| *r == Role::Refers)
             .map(|(a, _)| a)
@@ -364,19 +399,17 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, enabled: &[bool])
             }
         }
     }
-    if let Some(c) = PENDING_BACKER.captures(&t.text) {
-        let g = c.get(1).or_else(|| c.get(2)).expect("one group");
-        if let Some(m) = g
-            .as_str()
-            .parse::<usize>()
-            .ok()
-            .and_then(|k| t.mentions.get(k))
-        {
+    if !t.mentions.is_empty() && PENDING_BACKER.is_match(bytes) {
+        let c = PENDING_BACKER.captures(bytes).expect("it matched");
+        if let Some(m) = mention_of(t, c.get(1).or_else(|| c.get(2))) {
             state.backer = Some((m.actor, si));
         }
     }
-    if let Some(c) = PENDING_UMBRELLA.captures(&t.text)
-        && let Some(m) = c[1].parse::<usize>().ok().and_then(|k| t.mentions.get(k))
+    if !t.mentions.is_empty()
+        && PENDING_UMBRELLA.is_match(bytes)
+        && let Some(m) = PENDING_UMBRELLA
+            .captures(bytes)
+            .and_then(|c| mention_of(t, c.get(1)))
     {
         state.umbrella = Some((m.actor, si));
     }
