@@ -25,10 +25,12 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod cache;
 pub mod corpus;
 pub mod export;
 pub mod lexicon;
 pub mod model;
+pub mod open;
 pub mod seeds;
 pub mod synth;
 pub mod util;

@@ -9,8 +9,9 @@ use proxylens::corpus::{self, LoadOptions, Progress};
 
 const USAGE: &str = "usage:
   proxylens [FOLDER]                       open the app (on FOLDER, or the last folder, or the bundled seeds)
-  proxylens extract FOLDER --json OUT.json [--max-file-mb N]
-                                           analyse FOLDER and write the JSON export
+  proxylens extract FOLDER --json OUT.json [--max-file-mb N] [--cache [FILE]]
+                                           analyse FOLDER and write the JSON export; with --cache,
+                                           reuse and update the analysis cache (the app's, or FILE)
   proxylens generate DIR [--count N] [--seed S]
                                            write N realistic generated articles (txt, md, html) into DIR
   proxylens bench-ui [DOCS] [NODES]        measure UI frame times headless on a generated corpus";
@@ -19,9 +20,19 @@ fn extract(args: &[String]) -> Result<(), String> {
     let mut folder: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
     let mut opts = LoadOptions::default();
-    let mut it = args.iter();
+    let mut cache_path: Option<PathBuf> = None;
+    let mut it = args.iter().peekable();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--cache" => {
+                cache_path = match it.next_if(|v| !v.starts_with('-') && v.ends_with(".sqlite")) {
+                    Some(f) => Some(f.into()),
+                    None => Some(
+                        proxylens::cache::default_path()
+                            .ok_or("--cache: no data directory (set PROXYLENS_DATA_DIR)")?,
+                    ),
+                }
+            }
             "--json" => out = Some(it.next().ok_or("--json needs a file name")?.into()),
             "--max-file-mb" => {
                 let v = it.next().ok_or("--max-file-mb needs a number")?;
@@ -37,21 +48,54 @@ fn extract(args: &[String]) -> Result<(), String> {
     }
     let folder = folder.ok_or("extract needs a FOLDER")?;
     let out = out.ok_or("extract needs --json OUT.json")?;
-    let c = corpus::load_folder(&folder, &opts, &Progress::default()).map_err(|e| e.to_string())?;
-    let lex = c.lexicon();
+    let started = std::time::Instant::now();
+    let (c, lex, a) = match cache_path {
+        None => {
+            let c = corpus::load_folder(&folder, &opts, &Progress::default())
+                .map_err(|e| e.to_string())?;
+            let lex = c.lexicon();
+            let a = proxylens::analysis::analyse(&c, &lex);
+            (c, lex, a)
+        }
+        Some(path) => {
+            let mut cache = proxylens::cache::Cache::open(&path)
+                .inspect_err(|e| eprintln!("cache not used: {e}"))
+                .ok();
+            let o =
+                proxylens::open::open_folder(&folder, &opts, &Progress::default(), cache.as_mut())
+                    .map_err(|e| e.to_string())?;
+            let r = &o.report;
+            eprintln!(
+                "cache {}: {} documents, {} read from the cache, {} findings from the cache, {} analysed, {} entries dropped; read {:.2} s, analysis {:.2} s",
+                path.display(),
+                r.documents,
+                r.docs_from_cache,
+                r.findings_from_cache,
+                r.analysed,
+                r.removed,
+                r.read_seconds,
+                r.analyse_seconds
+            );
+            if let Some(n) = &r.cache_note {
+                eprintln!("cache: {n}");
+            }
+            (o.corpus, o.lexicon, o.analysis)
+        }
+    };
+    let analysed_in = started.elapsed().as_secs_f64();
     for i in &lex.issues {
         eprintln!("lexicon: {i}");
     }
     for f in &c.failed {
         eprintln!("skipped {}: {}", f.file, f.reason);
     }
-    let a = proxylens::analysis::analyse(&c, &lex);
     proxylens::export::write(&out, &c, &lex, &a)
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!(
-        "{} documents ({} skipped): {} actors, {} statements, {} tallies, {} attack reports in {} incidents, {} relations → {}",
+        "{} documents ({} skipped) in {:.2} s: {} actors, {} statements, {} tallies, {} attack reports in {} incidents, {} relations → {}",
         c.docs.len(),
         c.failed.len(),
+        analysed_in,
         a.actors.iter().filter(|x| !x.docs.is_empty()).count(),
         a.statements.len(),
         a.tallies.len(),

@@ -34,6 +34,30 @@ pub fn write_atomic_with(
     result
 }
 
+/// ProxyLens's own data directory (settings, the analysis cache): `$PROXYLENS_DATA_DIR` if
+/// set, else `$XDG_DATA_HOME/proxylens`, `~/.local/share/proxylens` (Linux and other Unix),
+/// `~/Library/Application Support/proxylens` (macOS), `%APPDATA%\\proxylens` (Windows).
+pub fn data_dir() -> Option<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(d) = var("PROXYLENS_DATA_DIR") {
+        return Some(d);
+    }
+    if cfg!(windows) {
+        return var("APPDATA").map(|d| d.join("proxylens"));
+    }
+    if cfg!(target_os = "macos") {
+        return var("HOME").map(|h| h.join("Library/Application Support/proxylens"));
+    }
+    var("XDG_DATA_HOME")
+        .or_else(|| var("HOME").map(|h| h.join(".local/share")))
+        .map(|d| d.join("proxylens"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::model::{ActorKind, IncidentId, PlaceId};
+use crate::model::{ActorId, ActorKind, IncidentId, PlaceId};
 
 use super::mentions::PlaceMention;
 use super::numbers::{self, NUMBER};
@@ -15,7 +15,7 @@ use super::template::Role;
 use super::{AttackReport, DocCtx, Incident, dates, speakers};
 
 /// An attack report found in one document (local actor refs).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     /// Sentence index.
     pub sentence: usize,
@@ -633,7 +633,31 @@ fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
 
-fn same_incident(a: &AttackReport, b: &AttackReport, same_doc: bool) -> bool {
+/// What decides whether two reports are one attack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Sig {
+    date: Option<NaiveDate>,
+    place: Option<PlaceId>,
+    country: Option<ActorId>,
+    attacker: Option<ActorId>,
+    target: Option<ActorId>,
+}
+
+impl Sig {
+    fn of(r: &AttackReport) -> Sig {
+        Sig {
+            date: r.date,
+            place: r.place,
+            country: r.country,
+            attacker: r.attacker,
+            target: r.target,
+        }
+    }
+}
+
+/// Whether two reports (in the same document or not) can be one attack. What holds across
+/// documents also holds within one.
+fn same_incident(a: &Sig, b: &Sig, same_doc: bool) -> bool {
     if !compatible(&a.date, &b.date)
         || !compatible(&a.place, &b.place)
         || !compatible(&a.country, &b.country)
@@ -659,25 +683,78 @@ fn same_incident(a: &AttackReport, b: &AttackReport, same_doc: bool) -> bool {
     }
 }
 
+/// What a report shares with reports of other documents on the same day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum DayKey {
+    Place(PlaceId),
+    Attacker(u32),
+    Target(u32),
+    Country(u32),
+    /// The country, for reports that name no place.
+    CountryNoPlace(u32),
+}
+
+/// The buckets a report is filed under.
+fn day_keys(r: &AttackReport) -> impl Iterator<Item = DayKey> {
+    [
+        r.place.map(DayKey::Place),
+        r.attacker.map(|a| DayKey::Attacker(a.0)),
+        r.target.map(|a| DayKey::Target(a.0)),
+        r.country.map(|a| DayKey::Country(a.0)),
+        r.country
+            .filter(|_| r.place.is_none())
+            .map(|a| DayKey::CountryNoPlace(a.0)),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// The buckets where a report's matches can be. Sharing only the country, two reports can
+/// be one attack only if one of them names no place (two named places must be equal).
+fn lookup_keys(r: &AttackReport) -> impl Iterator<Item = DayKey> {
+    [
+        r.place.map(DayKey::Place),
+        r.attacker.map(|a| DayKey::Attacker(a.0)),
+        r.target.map(|a| DayKey::Target(a.0)),
+        r.country.map(|a| match r.place {
+            Some(_) => DayKey::CountryNoPlace(a.0),
+            None => DayKey::Country(a.0),
+        }),
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// Merges reports into incidents (the same attack reported twice in a document, or by several
 /// documents) and sets each report's incident id.
 pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
     let mut incidents: Vec<Incident> = Vec::new();
     // Candidates come from two indexes, so that merging stays linear in the corpus size:
-    // incidents already reported by the same document, and incidents on the same day.
+    // incidents already reported by the same document, and, across documents, incidents with
+    // a report of the same day that shares a place, an attacker, a target or a country (the
+    // only ways two documents' reports can be the same attack; see `same_incident`).
     let mut by_doc: std::collections::HashMap<crate::model::DocId, Vec<usize>> = Default::default();
-    let mut by_date: std::collections::HashMap<NaiveDate, Vec<usize>> = Default::default();
+    let mut by_day: std::collections::HashMap<(NaiveDate, DayKey), Vec<usize>> = Default::default();
     let mut incident_of: Vec<usize> = Vec::with_capacity(reports.len());
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut sigs: Vec<Vec<Sig>> = Vec::new();
     for i in 0..reports.len() {
         let r = reports[i].clone();
         // "the attack" with nothing of its own: the last attack reported in the document.
         let previous = (r.anaphoric && i > 0 && reports[i - 1].span.doc == r.span.doc)
             .then(|| incident_of[i - 1]);
+        let sig = Sig::of(&r);
+        // Reports of this document sit at the end of an incident's list (documents come in
+        // order); the others count by their distinct signatures, which keeps big incidents
+        // (one attack in thousands of articles) cheap to test.
         let matches = |k: &usize| {
-            incidents[*k].reports.iter().any(|&j| {
-                let o = &reports[j];
-                same_incident(o, &r, o.span.doc == r.span.doc)
-            })
+            incidents[*k]
+                .reports
+                .iter()
+                .rev()
+                .take_while(|&&j| reports[j].span.doc == r.span.doc)
+                .any(|&j| same_incident(&Sig::of(&reports[j]), &sig, true))
+                || sigs[*k].iter().any(|o| same_incident(o, &sig, false))
         };
         let found = previous
             .or_else(|| {
@@ -686,9 +763,16 @@ pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
                     .and_then(|v| v.iter().rev().find(|k| matches(k)).copied())
             })
             .or_else(|| {
-                r.date
-                    .and_then(|d| by_date.get(&d))
-                    .and_then(|v| v.iter().find(|k| matches(k)).copied())
+                let d = r.date?;
+                candidates.clear();
+                for key in lookup_keys(&r) {
+                    if let Some(v) = by_day.get(&(d, key)) {
+                        candidates.extend_from_slice(v);
+                    }
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates.iter().find(|k| matches(k)).copied()
             });
         let k = match found {
             Some(k) => {
@@ -720,14 +804,22 @@ pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
                 incidents.len() - 1
             }
         };
+        if sigs.len() <= k {
+            sigs.push(Vec::new());
+        }
+        if !sigs[k].contains(&sig) {
+            sigs[k].push(sig);
+        }
         let doc_list = by_doc.entry(r.span.doc).or_default();
         if !doc_list.contains(&k) {
             doc_list.push(k);
         }
-        if let Some(d) = incidents[k].date {
-            let l = by_date.entry(d).or_default();
-            if !l.contains(&k) {
-                l.push(k);
+        if let Some(d) = r.date {
+            for key in day_keys(&r) {
+                let l = by_day.entry((d, key)).or_default();
+                if l.last() != Some(&k) && !l.contains(&k) {
+                    l.push(k);
+                }
             }
         }
         incident_of.push(k);

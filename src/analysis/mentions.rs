@@ -56,7 +56,7 @@ pub struct RawMention {
 }
 
 /// A place found in text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceMention {
     /// The place.
     pub place: PlaceId,
@@ -67,7 +67,7 @@ pub struct PlaceMention {
 }
 
 /// An actor not in the lexicon, guessed from the shape of its name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnknownActor {
     /// The name as written (without a leading "the").
     pub name: String,

@@ -221,9 +221,13 @@ impl Analysis {
 
 // ---------------------------------------------------------------- per-document work
 
-/// Local findings of one document; actors are lexicon indexes or, beyond, local unknowns.
-#[derive(Default)]
-struct DocResult {
+/// Local findings of one document, before the corpus is merged: actors are lexicon indexes
+/// or, beyond, the document's own unknown actors. This is what the cache keeps per file.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DocFindings {
+    /// Set when dates were resolved against the corpus anchor (the document names no date of
+    /// its own): the anchor it used. Such findings go stale when the corpus anchor moves.
+    corpus_anchor: Option<Option<NaiveDate>>,
     unknown: Vec<UnknownActor>,
     mentions: Vec<(u32, usize, usize, bool)>,
     places: Vec<PlaceMention>,
@@ -407,12 +411,14 @@ pub fn floor_char(s: &str, mut i: usize) -> usize {
 
 const ANALYSED_JUNK: &[JunkKind] = &[JunkKind::Caption, JunkKind::Duplicate];
 
-fn analyse_doc(
+/// Analyses one document. `corpus_anchor` (see [`corpus_anchor`]) resolves dates in documents
+/// that carry no date of their own.
+pub fn analyse_document(
     doc: &Document,
     lex: &Lexicon,
     matcher: &Matcher,
     corpus_anchor: Option<NaiveDate>,
-) -> DocResult {
+) -> DocFindings {
     let text = doc.text.as_str();
     let lex_n = lex.actors.len() as u32;
     let counted_junk = |s: usize| {
@@ -513,12 +519,9 @@ fn analyse_doc(
                 }),
         )
         .max();
-    let anchor = doc
-        .date
+    let own_anchor = doc.date.or(latest_full.filter(|d| d.year() >= 2000));
+    let anchor = own_anchor
         .map(dates::Anchor::Document)
-        .or(latest_full
-            .filter(|d| d.year() >= 2000)
-            .map(dates::Anchor::Document))
         .or(corpus_anchor.map(dates::Anchor::Corpus));
     let mut ctx = DocCtx {
         text,
@@ -555,7 +558,10 @@ fn analyse_doc(
     }
     ctx.subjects = subjects;
 
-    let mut out = DocResult::default();
+    let mut out = DocFindings {
+        corpus_anchor: own_anchor.is_none().then_some(corpus_anchor),
+        ..Default::default()
+    };
     let mut tally_state = tallies::State::default();
     let mut rel_state = relations::State::default();
     for i in 0..ctx.sentences.len() {
@@ -659,21 +665,17 @@ pub fn analyse_with_progress(
 ) -> Option<Analysis> {
     use std::sync::atomic::Ordering;
     let matcher = Matcher::new(lex);
-    // Corpus anchor: the median publication date.
-    let mut dated: Vec<NaiveDate> = corpus.docs.iter().filter_map(|d| d.date).collect();
-    dated.sort();
-    let corpus_anchor = dated.get(dated.len() / 2).copied();
-    progress.total.store(corpus.docs.len(), Ordering::Relaxed);
-    progress.done.store(0, Ordering::Relaxed);
+    let corpus_anchor = corpus_anchor(&corpus.docs);
+    progress.begin(crate::corpus::Stage::Analysing, corpus.docs.len());
     // Documents are analysed a chunk at a time and merged as they come, so that only one
     // chunk of per-document results is alive at once.
     let chunks = corpus.docs.chunks(256).map(|chunk| {
         if progress.cancelled() {
             return Vec::new();
         }
-        let v: Vec<DocResult> = chunk
+        let v: Vec<DocFindings> = chunk
             .par_iter()
-            .map(|d| analyse_doc(d, lex, &matcher, corpus_anchor))
+            .map(|d| analyse_document(d, lex, &matcher, corpus_anchor))
             .collect();
         progress.done.fetch_add(chunk.len(), Ordering::Relaxed);
         v
@@ -682,7 +684,27 @@ pub fn analyse_with_progress(
     (!progress.cancelled()).then_some(a)
 }
 
-fn merge(lex: &Lexicon, results: impl Iterator<Item = DocResult>) -> Analysis {
+impl DocFindings {
+    /// Whether these findings still hold in a corpus whose anchor is `anchor`.
+    pub fn valid_for_anchor(&self, anchor: Option<NaiveDate>) -> bool {
+        self.corpus_anchor.is_none_or(|a| a == anchor)
+    }
+}
+
+/// The corpus anchor: the median publication date of the documents that state one.
+pub fn corpus_anchor(docs: &[Document]) -> Option<NaiveDate> {
+    let mut dated: Vec<NaiveDate> = docs.iter().filter_map(|d| d.date).collect();
+    dated.sort_unstable();
+    dated.get(dated.len() / 2).copied()
+}
+
+/// Merges per-document findings, given in document order (the i-th belongs to `DocId(i)`),
+/// into the corpus analysis: global ids for unknown actors, incidents, relations.
+pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>) -> Analysis {
+    merge(lex, results)
+}
+
+fn merge(lex: &Lexicon, results: impl Iterator<Item = DocFindings>) -> Analysis {
     let mut a = Analysis {
         actors: lex
             .actors
@@ -810,8 +832,15 @@ fn merge(lex: &Lexicon, results: impl Iterator<Item = DocResult>) -> Analysis {
             let span = sent_span(rel.sentence);
             match rel_index.get(&key) {
                 Some(&i) => {
-                    if !a.relations[i].evidence.contains(&span) {
-                        a.relations[i].evidence.push(span);
+                    // Documents come in order: a repeat can only be in this document's tail.
+                    let ev = &mut a.relations[i].evidence;
+                    if !ev
+                        .iter()
+                        .rev()
+                        .take_while(|s| s.doc == span.doc)
+                        .any(|s| *s == span)
+                    {
+                        ev.push(span);
                     }
                 }
                 None => {

@@ -14,7 +14,7 @@ use super::template::{Role, SentMention, Template};
 use super::{DocCtx, speakers};
 
 /// A relation found in one document (local actor refs).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     /// From.
     pub from: u32,

@@ -4,7 +4,7 @@
 use crate::corpus::Junk;
 
 /// One sentence (or heading) of a document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     /// First byte in the displayed text.
     pub start: usize,

@@ -14,7 +14,7 @@ use super::speakers;
 use super::template::Role;
 
 /// A statement found in one document (local actor refs).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     /// Which.
     pub kind: StatementKind,

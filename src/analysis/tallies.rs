@@ -11,7 +11,7 @@ use super::numbers::{self, NUMBER};
 use super::{DocCtx, dates, speakers};
 
 /// A tally found in one document (local actor refs).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
     /// Value.
     pub value: u64,

@@ -50,6 +50,7 @@ pub fn run(docs: usize, nodes: usize) {
         lexicon: lex,
         analysis,
         seconds: 0.0,
+        note: None,
     });
     println!(
         "network: {} nodes, {} edges",

@@ -1,13 +1,14 @@
 //! Loading and analysis off the UI thread, with progress and cancel.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, channel};
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use proxylens::analysis::{self, Analysis};
-use proxylens::corpus::{self, Corpus, LoadOptions, Progress};
+use proxylens::cache::Cache;
+use proxylens::corpus::{self, Corpus, LoadOptions, Progress, Stage};
 use proxylens::lexicon::Lexicon;
 
 /// What to open.
@@ -44,48 +45,47 @@ pub struct Loaded {
     pub analysis: Analysis,
     /// Seconds spent.
     pub seconds: f64,
-}
-
-/// Which stage a load is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stage {
-    /// Reading files.
-    Reading,
-    /// Analysing.
-    Analysing,
+    /// What the user should know about the load (cache reuse, a rebuilt cache).
+    pub note: Option<String>,
 }
 
 /// A load running on its own thread.
 pub struct Job {
     /// What is being opened.
     pub source: Source,
-    /// Shared counters and the cancel flag.
+    /// Shared counters, the stage and the cancel flag.
     pub progress: Arc<Progress>,
-    /// The current stage.
-    pub stage: Arc<Mutex<Stage>>,
     /// When it started.
+    #[allow(dead_code)]
     pub started: Instant,
+    /// The stage last shown and when it began (for the time left).
+    pub shown_stage: std::cell::Cell<(Stage, Instant)>,
     rx: Receiver<Result<Loaded, String>>,
 }
 
 impl Job {
     /// Starts loading `source`; `wake` is called when the job has news (to repaint the UI).
-    pub fn start(source: Source, opts: LoadOptions, wake: impl Fn() + Send + 'static) -> Job {
+    pub fn start(
+        source: Source,
+        opts: LoadOptions,
+        cache: Option<PathBuf>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Job {
         let progress = Arc::new(Progress::default());
-        let stage = Arc::new(Mutex::new(Stage::Reading));
         let (tx, rx) = channel();
-        let (p, st, src) = (progress.clone(), stage.clone(), source.clone());
+        let (p, src) = (progress.clone(), source.clone());
         std::thread::Builder::new()
             .name("proxylens-load".into())
             .spawn(move || {
                 let started = Instant::now();
-                let result = load(&src, &opts, &p, &st);
-                let result = result.map(|(corpus, lexicon, analysis)| Loaded {
+                let result = load(&src, &opts, &p, cache.as_deref());
+                let result = result.map(|(corpus, lexicon, analysis, note)| Loaded {
                     source: src,
                     corpus,
                     lexicon,
                     analysis,
                     seconds: started.elapsed().as_secs_f64(),
+                    note,
                 });
                 let _ = tx.send(result);
                 wake();
@@ -94,8 +94,8 @@ impl Job {
         Job {
             source,
             progress,
-            stage,
             started: Instant::now(),
+            shown_stage: std::cell::Cell::new((Stage::Listing, Instant::now())),
             rx,
         }
     }
@@ -119,12 +119,14 @@ impl Job {
     }
 }
 
+type Output = (Corpus, Lexicon, Analysis, Option<String>);
+
 fn load(
     src: &Source,
     opts: &LoadOptions,
     p: &Progress,
-    stage: &Mutex<Stage>,
-) -> Result<(Corpus, Lexicon, Analysis), String> {
+    cache: Option<&std::path::Path>,
+) -> Result<Output, String> {
     let (corpus, lexicon) = match src {
         Source::Seeds => {
             let lex = Lexicon::bundled();
@@ -136,10 +138,28 @@ fn load(
             (c, lex)
         }
         Source::Folder(path) => {
-            // The folder's own proxylens.toml counts, so the lexicon comes from the corpus.
-            let c = corpus::load_folder(path, opts, p).map_err(|e| e.to_string())?;
-            let lex = c.lexicon();
-            (c, lex)
+            // Through the analysis cache: unchanged files are neither read nor analysed again.
+            let mut note = None;
+            let mut cache = cache.and_then(|c| {
+                Cache::open(c)
+                    .inspect_err(|e| note = Some(format!("analysis cache not used: {e}")))
+                    .ok()
+            });
+            let o = proxylens::open::open_folder(path, opts, p, cache.as_mut())
+                .map_err(|e| e.to_string())?;
+            let r = &o.report;
+            let reuse = (r.findings_from_cache > 0).then(|| {
+                format!(
+                    "{} of {} documents from the cache, {} analysed",
+                    r.findings_from_cache, r.documents, r.analysed
+                )
+            });
+            let note = [note, r.cache_note.clone(), reuse]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>();
+            let note = (!note.is_empty()).then(|| note.join("; "));
+            return Ok((o.corpus, o.lexicon, o.analysis, note));
         }
         Source::Files(files) => {
             let lex = Lexicon::bundled();
@@ -166,24 +186,21 @@ fn load(
     if p.cancelled() {
         return Err("cancelled".into());
     }
-    if let Ok(mut s) = stage.lock() {
-        *s = Stage::Analysing;
-    }
     let a = analysis::analyse_with_progress(&corpus, &lexicon, p).ok_or("cancelled")?;
-    Ok((corpus, lexicon, a))
+    Ok((corpus, lexicon, a, None))
 }
 
 /// Loads synchronously (tests, benchmarks).
 #[cfg(test)]
 pub fn load_now(src: &Source) -> Result<Loaded, String> {
     let p = Progress::default();
-    let st = Mutex::new(Stage::Reading);
     let t = Instant::now();
-    load(src, &LoadOptions::default(), &p, &st).map(|(corpus, lexicon, analysis)| Loaded {
+    load(src, &LoadOptions::default(), &p, None).map(|(corpus, lexicon, analysis, note)| Loaded {
         source: src.clone(),
         corpus,
         lexicon,
         analysis,
         seconds: t.elapsed().as_secs_f64(),
+        note,
     })
 }

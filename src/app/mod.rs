@@ -23,7 +23,7 @@ use std::sync::mpsc::{Receiver, channel};
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use proxylens::corpus::LoadOptions;
+use proxylens::corpus::{LoadOptions, Stage};
 
 use chart::{ChartModel, ChartSettings};
 use loader::{Job, Loaded, Source};
@@ -65,7 +65,26 @@ impl Default for Settings {
     }
 }
 
-const SETTINGS_KEY: &str = "proxylens-settings";
+/// The settings file in the data directory.
+const SETTINGS_FILE: &str = "settings.json";
+
+impl Settings {
+    /// Reads the settings file; a missing or unreadable one gives the defaults.
+    pub fn load(dir: &std::path::Path) -> Settings {
+        std::fs::read(dir.join(SETTINGS_FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the settings file atomically (a temporary file renamed over it): a crash in
+    /// the middle leaves the previous settings.
+    pub fn save(&self, dir: &std::path::Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        proxylens::util::write_atomic(&dir.join(SETTINGS_FILE), &json)
+    }
+}
 
 /// Shortens text to `n` characters with an ellipsis, on one line.
 pub fn shorten(s: &str, n: usize) -> String {
@@ -125,6 +144,10 @@ pub struct ProxyLensApp {
     pub status: String,
     /// How many times the view models were rebuilt (for the benchmark).
     pub rebuilds: u64,
+    /// Where settings and the analysis cache live (None: nothing is written, as in tests).
+    pub data_dir: Option<PathBuf>,
+    saved_settings: Option<Settings>,
+    settings_dirty_since: Option<std::time::Instant>,
     first_frame_reported: bool,
     follow_pending: bool,
     outcomes: (std::sync::mpsc::Sender<Outcome>, Receiver<Outcome>),
@@ -156,6 +179,9 @@ impl ProxyLensApp {
             stats: Vec::new(),
             status: String::new(),
             rebuilds: 0,
+            data_dir: None,
+            saved_settings: None,
+            settings_dirty_since: None,
             first_frame_reported: false,
             follow_pending: false,
             outcomes: channel(),
@@ -171,11 +197,11 @@ impl ProxyLensApp {
     /// Creates the app from eframe: restores settings and starts loading the folder given on
     /// the command line, the last folder, or the bundled seeds.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
-        let settings: Settings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-            .unwrap_or_default();
+        let data_dir = proxylens::util::data_dir();
+        let settings = data_dir.as_deref().map(Settings::load).unwrap_or_default();
         let mut app = ProxyLensApp::new(settings);
+        app.saved_settings = Some(app.settings.clone());
+        app.data_dir = data_dir;
         let source = match folder.or_else(|| app.settings.last_folder.clone()) {
             Some(f) if f.is_dir() => Source::Folder(f),
             _ => Source::Seeds,
@@ -188,9 +214,14 @@ impl ProxyLensApp {
     pub fn set_data(&mut self, loaded: Loaded) {
         self.stats = reader::doc_stats(&loaded.corpus, &loaded.analysis);
         self.status = format!(
-            "Opened {} in {:.2} s",
+            "Opened {} in {:.2} s{}",
             loaded.source.label(),
-            loaded.seconds
+            loaded.seconds,
+            loaded
+                .note
+                .as_ref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default()
         );
         self.data = Some(Arc::new(loaded));
         self.selection = Selection::default();
@@ -210,7 +241,13 @@ impl ProxyLensApp {
             ..Default::default()
         };
         let ctx = ctx.clone();
-        self.job = Some(Job::start(source, opts, move || ctx.request_repaint()));
+        let cache = self
+            .data_dir
+            .as_ref()
+            .map(|d| d.join(proxylens::cache::FILE_NAME));
+        self.job = Some(Job::start(source, opts, cache, move || {
+            ctx.request_repaint()
+        }));
     }
 
     fn open_folder(&mut self, path: PathBuf, ctx: &egui::Context) {
@@ -323,6 +360,39 @@ impl ProxyLensApp {
         }
     }
 
+    /// Saves changed settings once they have been still for a second.
+    fn autosave_settings(&mut self, ctx: &egui::Context) {
+        if self.data_dir.is_none() || self.saved_settings.as_ref() == Some(&self.settings) {
+            self.settings_dirty_since = None;
+            return;
+        }
+        let since = *self
+            .settings_dirty_since
+            .get_or_insert_with(std::time::Instant::now);
+        if since.elapsed() >= std::time::Duration::from_secs(1) {
+            self.save_settings();
+            self.settings_dirty_since = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+    }
+
+    /// Saves the settings when they changed since the last save.
+    pub fn save_settings(&mut self) {
+        let Some(dir) = &self.data_dir else { return };
+        if self.saved_settings.as_ref() == Some(&self.settings) {
+            return;
+        }
+        match self.settings.save(dir) {
+            Ok(()) => self.saved_settings = Some(self.settings.clone()),
+            Err(e) => {
+                self.status = format!("Could not save the settings in {}: {e}", dir.display());
+                // Do not retry every frame.
+                self.saved_settings = Some(self.settings.clone());
+            }
+        }
+    }
+
     fn poll_job(&mut self) {
         let Some(job) = &self.job else { return };
         if let Some(result) = job.poll() {
@@ -398,6 +468,7 @@ impl ProxyLensApp {
         let ctx = ui.ctx().clone();
         self.poll_job();
         self.poll_outcomes(&ctx);
+        self.autosave_settings(&ctx);
         self.handle_input(&ctx);
         self.top_bar(ui);
         self.status_bar(ui);
@@ -746,17 +817,16 @@ impl ProxyLensApp {
             }
             if let Some(job) = &self.job {
                 let (done, total) = job.counts();
-                let stage = job
-                    .stage
-                    .lock()
-                    .map(|s| *s)
-                    .unwrap_or(loader::Stage::Reading);
+                let stage = job.progress.stage();
+                if job.shown_stage.get().0 != stage {
+                    job.shown_stage.set((stage, std::time::Instant::now()));
+                }
                 let frac = if total > 0 {
                     done as f32 / total as f32
                 } else {
                     0.0
                 };
-                let elapsed = job.started.elapsed().as_secs_f64();
+                let elapsed = job.shown_stage.get().1.elapsed().as_secs_f64();
                 let left = if done > 0 && done < total {
                     format!(
                         " · about {:.0} s left",
@@ -766,8 +836,9 @@ impl ProxyLensApp {
                     String::new()
                 };
                 let text = match stage {
-                    loader::Stage::Reading => format!("Reading {done} / {total} files{left}"),
-                    loader::Stage::Analysing => {
+                    Stage::Listing => format!("Finding files: {total}"),
+                    Stage::Reading => format!("Reading {done} / {total} files{left}"),
+                    Stage::Analysing => {
                         format!("Analysing {done} / {total} documents{left}")
                     }
                 };
@@ -803,8 +874,8 @@ impl eframe::App for ProxyLensApp {
         self.show(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    fn on_exit(&mut self) {
+        self.save_settings();
     }
 }
 

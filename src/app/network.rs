@@ -434,19 +434,22 @@ pub fn network_ui(
                 }
             }
         }
-        ui.label("Actors");
+        let label = ui.label("Actors");
         changed |= ui
             .add(
                 egui::DragValue::new(&mut settings.max_nodes)
                     .range(5..=2000)
                     .speed(1.0),
             )
+            .labelled_by(label.id)
             .on_hover_text("How many actors to show, most mentioned first")
             .changed();
         ui.label(format!("of {}", model.available));
-        ui.label("Min reports");
+        let label = ui.label("Min reports");
         changed |= ui
             .add(egui::DragValue::new(&mut settings.min_weight).range(1..=50))
+            .labelled_by(label.id)
+            .on_hover_text("Hide edges reported fewer times than this")
             .changed();
         ui.menu_button("Filters", |ui| {
             ui.label("Edges");

@@ -10,7 +10,7 @@ use regex::Regex;
 use serde::Serialize;
 
 /// Why a stretch of text is junk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum JunkKind {
     /// Program code (JavaScript, CSS) that leaked into the text.
@@ -51,7 +51,7 @@ impl JunkKind {
 }
 
 /// One junk range of the displayed text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Junk {
     /// First byte.
     pub start: usize,

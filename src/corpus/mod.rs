@@ -22,7 +22,7 @@ use crate::lexicon::{Lexicon, USER_LEXICON_FILE};
 use crate::model::DocId;
 
 /// A file's format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// Plain text.
@@ -109,15 +109,43 @@ impl Default for LoadOptions {
 /// Progress of a load, shared with the thread that shows it.
 #[derive(Debug, Default)]
 pub struct Progress {
-    /// Files found so far.
+    /// Items (files or documents) of the current stage.
     pub total: AtomicUsize,
-    /// Files read so far.
+    /// Items done in the current stage.
     pub done: AtomicUsize,
     /// Set to stop the load early.
     pub cancel: AtomicBool,
+    stage: std::sync::atomic::AtomicU8,
+}
+
+/// The stages of opening a folder, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Finding the files.
+    Listing,
+    /// Reading and decoding files (or taking them from the cache).
+    Reading,
+    /// Analysing documents (or taking their findings from the cache) and merging.
+    Analysing,
 }
 
 impl Progress {
+    /// The current stage.
+    pub fn stage(&self) -> Stage {
+        match self.stage.load(Ordering::Relaxed) {
+            0 => Stage::Listing,
+            1 => Stage::Reading,
+            _ => Stage::Analysing,
+        }
+    }
+
+    /// Enters a stage with `total` items.
+    pub fn begin(&self, stage: Stage, total: usize) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        self.stage.store(stage as u8, Ordering::Relaxed);
+    }
+
     /// Whether the load was asked to stop.
     pub fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
@@ -315,7 +343,8 @@ pub fn list_files(
     Ok((files, failed))
 }
 
-fn rel(root: &Path, path: &Path) -> String {
+/// `path` relative to `root`, with `/` separators.
+pub fn rel(root: &Path, path: &Path) -> String {
     let r = path.strip_prefix(root).unwrap_or(path);
     let s = r.to_string_lossy().replace('\\', "/");
     if s.is_empty() { ".".into() } else { s }
@@ -413,7 +442,9 @@ pub fn load_folder(
     opts: &LoadOptions,
     progress: &Progress,
 ) -> Result<Corpus, LoadError> {
+    progress.begin(Stage::Listing, 0);
     let (files, mut failed) = list_files(root, opts, progress)?;
+    progress.begin(Stage::Reading, files.len());
     let user_lexicon = std::fs::read_to_string(root.join(USER_LEXICON_FILE))
         .ok()
         .map(|t| (USER_LEXICON_FILE.to_string(), t));
