@@ -58,6 +58,8 @@ pub struct Job {
     /// When it started.
     #[allow(dead_code)]
     pub started: Instant,
+    /// A refresh after the watched folder changed (keeps what the user was reading).
+    pub refresh: bool,
     /// The stage last shown and when it began (for the time left).
     pub shown_stage: std::cell::Cell<(Stage, Instant)>,
     rx: Receiver<Result<Loaded, String>>,
@@ -96,6 +98,7 @@ impl Job {
             progress,
             started: Instant::now(),
             shown_stage: std::cell::Cell::new((Stage::Listing, Instant::now())),
+            refresh: false,
             rx,
         }
     }

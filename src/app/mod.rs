@@ -15,6 +15,7 @@ pub mod reader;
 pub mod selection;
 #[cfg(test)]
 mod tests;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -147,6 +148,9 @@ pub struct ProxyLensApp {
     /// Where settings and the analysis cache live (None: nothing is written, as in tests).
     pub data_dir: Option<PathBuf>,
     saved_settings: Option<Settings>,
+    /// The watch on the opened folder.
+    pub watch: Option<watch::FolderWatch>,
+    refresh_pending: bool,
     settings_dirty_since: Option<std::time::Instant>,
     first_frame_reported: bool,
     follow_pending: bool,
@@ -181,6 +185,8 @@ impl ProxyLensApp {
             rebuilds: 0,
             data_dir: None,
             saved_settings: None,
+            watch: None,
+            refresh_pending: false,
             settings_dirty_since: None,
             first_frame_reported: false,
             follow_pending: false,
@@ -229,6 +235,72 @@ impl ProxyLensApp {
         self.network = NetworkView::default();
         self.models_dirty = true;
         self.rebuild();
+    }
+
+    /// Installs data reloaded after the folder changed: the documents open in the readers
+    /// stay open (found again by path) and the network keeps its layout.
+    pub fn set_data_refreshed(&mut self, loaded: Loaded) {
+        let open_paths: Vec<Option<String>> = self
+            .reader
+            .open
+            .iter()
+            .map(|d| {
+                let data = self.data.as_ref()?;
+                let id = (*d)?;
+                data.corpus.docs.get(id.index()).map(|x| x.rel_path.clone())
+            })
+            .collect();
+        let changes = self.watch.as_ref().map_or(0, |w| w.changed);
+        let network = std::mem::take(&mut self.network);
+        let seconds = loaded.seconds;
+        let note = loaded.note.clone();
+        self.set_data(loaded);
+        self.network = network;
+        if let Some(d) = &self.data {
+            for (slot, path) in open_paths.into_iter().enumerate() {
+                self.reader.open[slot] =
+                    path.and_then(|p| d.corpus.docs.iter().find(|x| x.rel_path == p).map(|x| x.id));
+            }
+        }
+        self.status = format!(
+            "Updated after {changes} change(s) in the folder, in {seconds:.2} s{}",
+            note.map(|n| format!(" ({n})")).unwrap_or_default()
+        );
+        if let Some(w) = &mut self.watch {
+            w.changed = 0;
+        }
+    }
+
+    /// Follows the opened folder: starts a refresh once changes have settled.
+    fn poll_watch(&mut self, ctx: &egui::Context) {
+        // Watch the folder that is open (and only that one).
+        let folder = match self.data.as_ref().map(|d| &d.source) {
+            Some(Source::Folder(p)) => Some(p.clone()),
+            _ => None,
+        };
+        if self.watch.as_ref().map(|w| &w.root) != folder.as_ref() {
+            self.watch = folder.and_then(|f| {
+                let c = ctx.clone();
+                watch::FolderWatch::new(&f, move || c.request_repaint())
+                    .inspect_err(|e| self.status = e.clone())
+                    .ok()
+            });
+        }
+        let Some(w) = &mut self.watch else { return };
+        match w.poll() {
+            Ok(true) => self.refresh_pending = true,
+            Ok(false) => {}
+            Err(wait) if wait < std::time::Duration::MAX => ctx.request_repaint_after(wait),
+            Err(_) => {}
+        }
+        if self.refresh_pending && self.job.is_none() {
+            self.refresh_pending = false;
+            let root = w.root.clone();
+            self.start_load(Source::Folder(root), ctx);
+            if let Some(j) = &mut self.job {
+                j.refresh = true;
+            }
+        }
     }
 
     /// Starts loading in the background.
@@ -397,8 +469,10 @@ impl ProxyLensApp {
         let Some(job) = &self.job else { return };
         if let Some(result) = job.poll() {
             let source = job.source.clone();
+            let refresh = job.refresh;
             self.job = None;
             match result {
+                Ok(loaded) if refresh => self.set_data_refreshed(loaded),
                 Ok(loaded) => {
                     self.settings.last_folder = match &loaded.source {
                         Source::Folder(p) => Some(p.clone()),
@@ -468,6 +542,7 @@ impl ProxyLensApp {
         let ctx = ui.ctx().clone();
         self.poll_job();
         self.poll_outcomes(&ctx);
+        self.poll_watch(&ctx);
         self.autosave_settings(&ctx);
         self.handle_input(&ctx);
         self.top_bar(ui);
@@ -478,7 +553,7 @@ impl ProxyLensApp {
                     ui.heading(if self.job.is_some() {
                         "Opening…"
                     } else {
-                        "Open a folder of articles (File → Open folder…, Ctrl+O) or drop it here."
+                        "Open a folder of articles (File > Open folder…, Ctrl+O) or drop it here."
                     })
                 });
             });

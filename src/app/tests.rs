@@ -342,3 +342,71 @@ fn saves_a_view_as_png() {
     assert!(buf.chunks(4).all(|p| p == [255, 0, 0, 255]));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Steps the app until `done` holds, for at most `secs` seconds of real time (the load runs
+/// on its own thread; this waits for it, it does not time it).
+fn step_until(
+    h: &mut Harness<'static, ProxyLensApp>,
+    secs: u64,
+    done: impl Fn(&ProxyLensApp) -> bool,
+) -> bool {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < until {
+        h.step();
+        if done(h.state()) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn a_file_added_to_the_open_folder_appears_without_a_reload() {
+    let root = std::env::temp_dir().join(format!("proxylens-watch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let folder = root.join("articles");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (name, text) in proxylens::seeds::SEEDS.iter().take(2) {
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+    let mut app = ProxyLensApp::new(Settings::default());
+    app.data_dir = Some(root.join("data"));
+    let mut h = harness(app);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .start_load(Source::Folder(folder.clone()), &ctx);
+    let docs = |a: &ProxyLensApp| a.data.as_ref().map_or(0, |d| d.corpus.docs.len());
+    assert!(step_until(&mut h, 60, |a| docs(a) == 2 && a.watch.is_some()));
+    // Open the first document, then a new article lands in the folder.
+    let first = h.state().data.as_ref().unwrap().corpus.docs[0].id;
+    h.state_mut().reader.open[0] = Some(first);
+    std::fs::write(
+        folder.join("late-news.txt"),
+        "Kataib Hezbollah claimed a drone attack on al-Tanf on Oct. 20, 2023, the group said.",
+    )
+    .unwrap();
+    assert!(
+        step_until(&mut h, 60, |a| docs(a) == 3),
+        "the new file never appeared: {}",
+        h.state().status
+    );
+    let app = h.state();
+    assert!(app.status.starts_with("Updated"), "{}", app.status);
+    // Only the new file was analysed; the rest came from the cache.
+    assert!(
+        app.status
+            .contains("2 of 3 documents from the cache, 1 analysed"),
+        "{}",
+        app.status
+    );
+    // The reader still shows the document the user had open.
+    let d = app.data.as_ref().unwrap();
+    assert_eq!(
+        app.reader.open[0].map(|id| d.corpus.doc(id).rel_path.clone()),
+        Some(proxylens::seeds::SEEDS[0].0.to_string())
+    );
+    assert!(d.corpus.docs.iter().any(|x| x.rel_path == "late-news.txt"));
+    drop(h);
+    let _ = std::fs::remove_dir_all(&root);
+}
