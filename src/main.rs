@@ -89,6 +89,7 @@ fn extract(args: &[String]) -> Result<(), String> {
     for f in &c.failed {
         eprintln!("skipped {}: {}", f.file, f.reason);
     }
+    eprintln!("writing {}", out.display());
     proxylens::export::write(&out, &c, &lex, &a)
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!(

@@ -410,3 +410,24 @@ fn a_file_added_to_the_open_folder_appears_without_a_reload() {
     drop(h);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn settings_survive_a_restart_and_a_damaged_file_gives_defaults() {
+    let dir = std::env::temp_dir().join(format!("proxylens-settings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut s = Settings::default();
+    s.recent.push("/some/folder".into());
+    s.split = 0.3;
+    s.save(&dir).unwrap();
+    assert_eq!(Settings::load(&dir), s);
+    // Only the settings file is there: the temporary file was renamed over it.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["settings.json"]);
+    std::fs::write(dir.join("settings.json"), b"{ not json").unwrap();
+    assert_eq!(Settings::load(&dir), Settings::default());
+    let _ = std::fs::remove_dir_all(&dir);
+}
