@@ -90,7 +90,21 @@ fn a_folder_of_trouble() {
         use std::os::unix::ffi::OsStrExt;
         let name = std::ffi::OsStr::from_bytes(b"caf\xe9-\xff.txt");
         std::fs::write(root.join(name), article).unwrap();
+        // A named pipe with an article's name: reading it would block for ever.
+        let _ = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.txt"))
+            .status();
+        // A file without read permission.
+        use std::os::unix::fs::PermissionsExt;
+        w("locked.txt", article.as_bytes());
+        std::fs::set_permissions(
+            root.join("locked.txt"),
+            std::fs::Permissions::from_mode(0o000),
+        )
+        .unwrap();
     }
+    // root reads everything: then the locked file simply loads.
+    let privileged = std::fs::File::open(root.join("locked.txt")).is_ok();
     let before = checksums(&root);
     let opts = LoadOptions {
         max_file_bytes: 64 * 1024 * 1024,
@@ -100,6 +114,17 @@ fn a_folder_of_trouble() {
     let lex = corpus.lexicon();
     let analysis = proxylens::analysis::analyse(&corpus, &lex);
     let _ = proxylens::export::to_json(&corpus, &lex, &analysis);
+    // The app's way in (through the analysis cache) copes the same, twice.
+    let cache_dir =
+        std::env::temp_dir().join(format!("proxylens-trouble-cache-{}", std::process::id()));
+    for _ in 0..2 {
+        let mut cache = proxylens::cache::Cache::open(&cache_dir.join("cache.sqlite")).unwrap();
+        let o = proxylens::open::open_folder(&root, &opts, &Progress::default(), Some(&mut cache))
+            .expect("the folder opens through the cache");
+        assert_eq!(o.corpus.docs.len(), corpus.docs.len());
+        assert_eq!(o.corpus.failed, corpus.failed);
+    }
+    let _ = std::fs::remove_dir_all(&cache_dir);
 
     let loaded: Vec<&str> = corpus.docs.iter().map(|d| d.rel_path.as_str()).collect();
     for good in [
@@ -138,6 +163,24 @@ fn a_folder_of_trouble() {
     );
     #[cfg(unix)]
     {
+        if std::path::Path::new("/usr/bin/mkfifo").exists()
+            || std::path::Path::new("/bin/mkfifo").exists()
+        {
+            assert!(
+                reason("pipe.txt").is_some_and(|r| r.contains("not a regular file")),
+                "{:?}",
+                corpus.failed
+            );
+        }
+        if privileged {
+            assert!(loaded.contains(&"locked.txt"));
+        } else {
+            assert!(
+                reason("locked.txt").is_some_and(|r| r.contains("cannot read")),
+                "{:?}",
+                corpus.failed
+            );
+        }
         assert!(reason("dangling.txt").is_some(), "{:?}", corpus.failed);
         assert!(
             corpus
@@ -157,5 +200,37 @@ fn a_folder_of_trouble() {
     assert!(!analysis.statements.is_empty());
     // Nothing was modified.
     assert_eq!(before, checksums(&root));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn files_deleted_while_the_folder_loads_are_listed_and_the_rest_loads() {
+    let root = std::env::temp_dir().join(format!("proxylens-vanish-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let lex = proxylens::lexicon::Lexicon::bundled();
+    let files = proxylens::synth::generate(1500, 4, &lex);
+    for (name, bytes) in &files {
+        let p = root.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    let victims: Vec<PathBuf> = files.iter().step_by(2).map(|(n, _)| root.join(n)).collect();
+    let deleter = std::thread::spawn(move || {
+        for v in victims {
+            let _ = std::fs::remove_file(v);
+        }
+    });
+    let corpus = load_folder(&root, &LoadOptions::default(), &Progress::default())
+        .expect("the folder loads");
+    deleter.join().unwrap();
+    // Every file is loaded, or listed as vanished, or was gone before it was listed.
+    assert!(corpus.docs.len() >= 750, "{}", corpus.docs.len());
+    assert!(corpus.docs.len() + corpus.failed.len() <= 1500);
+    for f in &corpus.failed {
+        assert!(
+            f.reason.starts_with("cannot read") || f.reason.contains("vanished"),
+            "{f:?}"
+        );
+    }
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -137,3 +137,71 @@ fn build_document_reports_reasons() {
     );
     assert!(build_document("s.html", Format::Html, b"<script>only()</script>", lex).is_err());
 }
+
+/// Mutates a real article: flipped bytes, a cut, a spliced-in piece of itself.
+fn mutate(base: &[u8], ops: &[(u8, usize, u8)]) -> Vec<u8> {
+    let mut v = base.to_vec();
+    for &(op, at, byte) in ops {
+        if v.is_empty() {
+            break;
+        }
+        let i = at % v.len();
+        match op % 4 {
+            0 => v[i] = byte,
+            1 => v.truncate(i),
+            2 => {
+                let piece: Vec<u8> = v[i..].iter().take(byte as usize * 4).copied().collect();
+                let j = (at / 7) % v.len();
+                v.splice(j..j, piece);
+            }
+            _ => v.insert(i, byte),
+        }
+    }
+    v
+}
+
+/// A fuzz run with a time budget: `PROXYLENS_FUZZ_SECONDS=120 cargo test --test robustness
+/// fuzz_for_a_time_budget` (CI does). Inputs: random bytes, random Unicode, word salad, and
+/// mutated real articles (text and HTML), through the loader and the analysis. A panic saves
+/// the input under target/fuzz-failures/ and fails. Without the variable it runs 2 seconds.
+#[test]
+fn fuzz_for_a_time_budget() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let secs: u64 = std::env::var("PROXYLENS_FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2);
+    let seeds: Vec<&[u8]> = proxylens::seeds::SEEDS.iter().map(|(_, b)| *b).collect();
+    let html: &[u8] = b"<html><head><title>T</title><meta name=\"date\" content=\"2024-01-29\"><script>var x = '</p>';</script></head><body><nav>Home</nav><article><h1>Drone hits Tower 22</h1><p>Kataib Hezbollah claimed the attack, the Pentagon said &amp; Iran denied it.</p><figure><figcaption>Photo (AP)</figcaption></figure></article><footer>(c)</footer></body></html>";
+    let strategy = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..4000),
+        "\\PC{0,1500}".prop_map(String::into_bytes),
+        proptest::collection::vec(proptest::sample::select(WORDS), 0..400)
+            .prop_map(|w| w.join(" ").into_bytes()),
+        (
+            0..seeds.len() + 1,
+            proptest::collection::vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..12)
+        )
+            .prop_map(move |(k, ops)| mutate(if k < seeds.len() { seeds[k] } else { html }, &ops)),
+    ];
+    let mut runner = TestRunner::deterministic();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let mut runs = 0u64;
+    while std::time::Instant::now() < deadline {
+        let input = strategy.new_tree(&mut runner).expect("a value").current();
+        for name in ["f.txt", "f.html", "f.md"] {
+            let r = std::panic::catch_unwind(|| analyse_bytes(name, &input));
+            if r.is_err() {
+                let dir =
+                    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-failures");
+                let _ = std::fs::create_dir_all(&dir);
+                let file = dir.join(format!("input-{runs}-{name}"));
+                let _ = std::fs::write(&file, &input);
+                panic!("panicked on the input saved in {}", file.display());
+            }
+        }
+        runs += 1;
+    }
+    eprintln!("fuzz: {runs} inputs in {secs} s, no panic");
+}

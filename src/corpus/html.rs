@@ -290,9 +290,8 @@ pub fn convert(html: &str) -> HtmlPage {
                 i = html[i..].find('>').map(|e| i + e + 1).unwrap_or(html.len());
                 continue;
             }
-            let close = find_tag_end(html, i + 1);
-            let inner = &html[i + 1..close.min(html.len())];
-            let next = (close + 1).min(html.len());
+            let (close, next) = find_tag_end(html, i + 1);
+            let inner = &html[i + 1..close];
             let Some(tag) = parse_tag(inner) else {
                 // A lone '<' in text.
                 if skip.is_none() {
@@ -447,7 +446,9 @@ pub fn convert(html: &str) -> HtmlPage {
 }
 
 /// The index of the '>' that ends a tag starting at `from`, honouring quoted attributes.
-fn find_tag_end(html: &str, from: usize) -> usize {
+/// Where the tag whose name starts at `from` ends: (end of its inside, where the text goes on).
+/// Both are character boundaries.
+fn find_tag_end(html: &str, from: usize) -> (usize, usize) {
     let b = html.as_bytes();
     let mut quote: Option<u8> = None;
     let mut j = from;
@@ -459,8 +460,8 @@ fn find_tag_end(html: &str, from: usize) -> usize {
                     quote = Some(b[j]);
                 }
             (Some(q), c) if c == q => quote = None,
-            (None, b'>') => return j,
-            (None, b'<') if j > from => return j - 1, // broken tag: end before the next one
+            (None, b'>') => return (j, j + 1),
+            (None, b'<') if j > from => return (j, j), // broken tag: end before the next one
             _ => {}
         }
         j += 1;
@@ -468,7 +469,7 @@ fn find_tag_end(html: &str, from: usize) -> usize {
             quote = None; // an unterminated quote never swallows the page
         }
     }
-    b.len()
+    (b.len(), b.len())
 }
 
 fn push_break(out: &mut String, brk: &str) {
@@ -556,6 +557,13 @@ fn json_ld_date(page: &mut HtmlPage, body: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_broken_tag_before_a_wide_character_keeps_boundaries() {
+        // Found by the fuzzer: a tag cut short by the next '<' right after a 4-byte character.
+        let page = convert("<p>One<b\u{11F13}<i>two</i> three</p>");
+        assert!(page.text.contains("two three"), "{:?}", page.text);
+    }
 
     #[test]
     fn keeps_body_drops_furniture() {

@@ -334,8 +334,16 @@ pub fn list_files(
                     stack.push((path, depth + 1));
                 }
             } else if Format::of(&path).is_some() {
-                files.push(path);
-                progress.total.fetch_add(1, Ordering::Relaxed);
+                if ft.is_file() {
+                    files.push(path);
+                    progress.total.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    // Reading a named pipe would wait forever; a device could be endless.
+                    failed.push(Failed {
+                        file: rel(root, &path),
+                        reason: "not a regular file (a pipe, socket or device), skipped".into(),
+                    });
+                }
             }
         }
     }
