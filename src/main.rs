@@ -14,7 +14,9 @@ const USAGE: &str = "usage:
                                            reuse and update the analysis cache (the app's, or FILE)
   proxylens generate DIR [--count N] [--seed S]
                                            write N realistic generated articles (txt, md, html) into DIR
-  proxylens bench-ui [DOCS] [NODES]        measure UI frame times headless on a generated corpus";
+  proxylens bench-ui [DOCS] [NODES]        measure UI frame times headless on a generated corpus
+  proxylens bench-load FOLDER [DATA_DIR]   open FOLDER headless as the app does (cache in DATA_DIR):
+                                           load time, frame times while loading, memory, search, cancel";
 
 fn extract(args: &[String]) -> Result<(), String> {
     let mut folder: Option<PathBuf> = None;
@@ -181,6 +183,18 @@ fn main() -> ExitCode {
             let docs = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
             let nodes = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(500);
             app::bench::run(docs, nodes);
+            ExitCode::SUCCESS
+        }
+        Some("bench-load") => {
+            let Some(folder) = args.get(1) else {
+                eprintln!("proxylens: bench-load needs a FOLDER\n{USAGE}");
+                return ExitCode::from(2);
+            };
+            let data = args
+                .get(2)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| std::env::temp_dir().join("proxylens-bench-data"));
+            app::bench::load(std::path::Path::new(folder), &data);
             ExitCode::SUCCESS
         }
         Some("-h" | "--help") => {

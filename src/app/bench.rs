@@ -51,6 +51,7 @@ pub fn run(docs: usize, nodes: usize) {
         analysis,
         seconds: 0.0,
         note: None,
+        views: None,
     });
     println!(
         "network: {} nodes, {} edges",
@@ -150,4 +151,134 @@ pub fn run(docs: usize, nodes: usize) {
     println!(
         "idle: {mean:.2} ms per frame when asked to draw; {asks} of 30 idle frames asked for another repaint"
     );
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn folder_bytes(dir: &std::path::Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(t) if t.is_file() => total += e.metadata().map_or(0, |m| m.len()),
+                _ => {}
+            }
+        }
+    }
+    total
+}
+
+/// `proxylens bench-load FOLDER [DATA_DIR]`: opens FOLDER in the headless app the way a user
+/// does (loader thread, analysis cache in DATA_DIR), drawing a frame every 16 ms meanwhile.
+/// Prints the load time, the CPU time per frame while loading, peak memory, then the time a
+/// corpus search takes and how soon Cancel stops a load.
+pub fn load(folder: &std::path::Path, data_dir: &std::path::Path) {
+    let bytes = folder_bytes(folder);
+    let ctx = egui::Context::default();
+    let mut app = ProxyLensApp::new(Settings::default());
+    app.data_dir = Some(data_dir.to_path_buf());
+    let mut time = 0.0;
+    let mut frame = |app: &mut ProxyLensApp| -> f64 {
+        time += 1.0 / 60.0;
+        let t = Instant::now();
+        let out = ctx.run_ui(input(vec![], time), |ui| app.show(ui));
+        let _prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    frame(&mut app);
+    let t0 = Instant::now();
+    app.start_load(Source::Folder(folder.to_path_buf()), &ctx);
+    let mut times = Vec::new();
+    let mut last_progress = String::new();
+    while app.job.is_some() {
+        let tick = Instant::now();
+        times.push(frame(&mut app));
+        if let Some(j) = &app.job {
+            let (done, total) = j.counts();
+            let p = format!("{:?} {done}/{total}", j.progress.stage());
+            if p.split(' ').next() != last_progress.split(' ').next() {
+                println!("  {:6.2} s: {p}", t0.elapsed().as_secs_f64());
+            }
+            last_progress = p;
+        }
+        if let Some(rest) = Duration::from_millis(16).checked_sub(tick.elapsed()) {
+            std::thread::sleep(rest);
+        }
+    }
+    let load_s = t0.elapsed().as_secs_f64();
+    let docs = app.data.as_ref().map_or(0, |d| d.corpus.docs.len());
+    let (mean, p95, max) = stats(times.clone());
+    println!("{}", app.status);
+    println!(
+        "opened {docs} documents ({:.0} MB of files) in {load_s:.2} s; {} frames drawn meanwhile: {mean:.2} ms mean, {p95:.2} ms p95, {max:.2} ms max CPU per frame",
+        bytes as f64 / 1e6,
+        times.len()
+    );
+    // The first frames with the data build the view models.
+    let mut first = Vec::new();
+    for _ in 0..3 {
+        first.push(frame(&mut app));
+    }
+    let mut after = Vec::new();
+    for _ in 0..60 {
+        after.push(frame(&mut app));
+    }
+    let (amean, ap95, amax) = stats(after);
+    println!(
+        "first frames with the data: {:.1} ms, {:.1} ms, {:.1} ms; then {amean:.2} ms mean, {ap95:.2} ms p95, {amax:.2} ms max",
+        first[0], first[1], first[2]
+    );
+    println!(
+        "peak memory: {:.0} MB = {:.2} x the files",
+        peak_rss_mb(),
+        peak_rss_mb() * 1e6 / bytes.max(1) as f64
+    );
+    if let Some(d) = app.data.clone() {
+        for q in ["Kataib Hezbollah", "drone", "al-Tanf", "retaliation"] {
+            let t = Instant::now();
+            let hits = super::reader::search(&d.corpus, q, 500);
+            println!(
+                "search {q:?}: {} hits (first 500) in {:.0} ms",
+                hits.len(),
+                t.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+    }
+    // Cancel: a load that must analyse everything (a fresh cache), cancelled after 3 s.
+    let fresh = data_dir.join("cancel-run");
+    let _ = std::fs::remove_dir_all(&fresh);
+    app.data_dir = Some(fresh.clone());
+    app.start_load(Source::Folder(folder.to_path_buf()), &ctx);
+    let t = Instant::now();
+    while t.elapsed() < Duration::from_secs(3) && app.job.is_some() {
+        frame(&mut app);
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    let stage = app.job.as_ref().map(|j| j.progress.stage());
+    let t = Instant::now();
+    if let Some(j) = &app.job {
+        j.cancel();
+    }
+    while app.job.is_some() {
+        frame(&mut app);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    println!(
+        "cancel during {stage:?}: the load stopped {:.0} ms after Cancel ({})",
+        t.elapsed().as_secs_f64() * 1000.0,
+        app.status
+    );
+    let _ = std::fs::remove_dir_all(&fresh);
 }

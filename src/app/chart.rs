@@ -135,34 +135,62 @@ impl ChartModel {
         keep_tally: &dyn Fn(usize) -> bool,
     ) -> ChartModel {
         let mut m = ChartModel::default();
-        let key = |inc: &proxylens::analysis::Incident| -> String {
-            match s.stack {
+        // Series keys as ids while counting (no string per incident); names at the end.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        enum Key<'a> {
+            Actor(proxylens::model::ActorId),
+            Name(&'a str),
+            Unknown,
+        }
+        fn key_of<'a>(
+            inc: &'a proxylens::analysis::Incident,
+            lex: &'a Lexicon,
+            stack: StackBy,
+        ) -> Key<'a> {
+            match stack {
                 StackBy::Country => inc
                     .country
-                    .map(|c| a.actor(c).name.clone())
-                    .or_else(|| inc.place.and_then(|p| lex.place(p).country.clone()))
-                    .unwrap_or_else(|| "unknown".into()),
-                StackBy::Attacker => inc
-                    .attacker
-                    .map(|c| a.actor(c).name.clone())
-                    .unwrap_or_else(|| "unknown".into()),
-                StackBy::Weapon => inc.weapon.clone().unwrap_or_else(|| "unknown".into()),
+                    .map(Key::Actor)
+                    .or_else(|| {
+                        inc.place
+                            .and_then(|p| lex.place(p).country.as_deref())
+                            .map(Key::Name)
+                    })
+                    .unwrap_or(Key::Unknown),
+                StackBy::Attacker => inc.attacker.map(Key::Actor).unwrap_or(Key::Unknown),
+                StackBy::Weapon => inc.weapon.as_deref().map(Key::Name).unwrap_or(Key::Unknown),
+            }
+        }
+        let key = |inc| key_of(inc, lex, s.stack);
+        let name = |k: Key<'_>| -> String {
+            match k {
+                Key::Actor(id) => a.actor(id).name.clone(),
+                Key::Name(n) => n.to_string(),
+                Key::Unknown => "unknown".into(),
             }
         };
-        let mut by_bin: std::collections::BTreeMap<(i32, i32), Vec<(String, IncidentId)>> =
+        let mut by_bin: std::collections::BTreeMap<(i32, i32), Vec<(Key<'_>, IncidentId)>> =
             Default::default();
-        let mut totals: std::collections::HashMap<String, usize> = Default::default();
+        let mut counts: std::collections::HashMap<Key<'_>, usize> = Default::default();
         for inc in a.incidents.iter().filter(|i| keep(i.id)) {
             let Some(d) = inc.date else {
                 m.undated += 1;
                 continue;
             };
             let k = key(inc);
-            *totals.entry(k.clone()).or_default() += 1;
+            *counts.entry(k).or_default() += 1;
             by_bin
                 .entry(bin_of(day_number(d), s.bin))
                 .or_default()
                 .push((k, inc.id));
+        }
+        // A country named by id and by a place's country name is one series.
+        let mut totals: std::collections::HashMap<String, usize> = Default::default();
+        let mut key_name: std::collections::HashMap<Key<'_>, String> = Default::default();
+        for (k, n) in counts {
+            let nm = name(k);
+            *totals.entry(nm.clone()).or_default() += n;
+            key_name.insert(k, nm);
         }
         // Series by size, "unknown" last.
         let mut series: Vec<(String, usize)> = totals.into_iter().collect();
@@ -189,15 +217,22 @@ impl ChartModel {
         if series.iter().any(|(k, _)| k == "unknown") {
             m.series.push("unknown".into());
         }
-        for ((start, end), items) in by_bin {
-            let mut segs: Vec<(usize, Vec<IncidentId>)> = Vec::new();
-            for (k, id) in items {
+        let series_of: std::collections::HashMap<Key<'_>, usize> = key_name
+            .iter()
+            .map(|(k, nm)| {
                 let si = m
                     .series
                     .iter()
-                    .position(|x| *x == k)
+                    .position(|x| x == nm)
                     .or_else(|| m.series.iter().position(|x| x == "other"))
                     .unwrap_or(0);
+                (*k, si)
+            })
+            .collect();
+        for ((start, end), items) in by_bin {
+            let mut segs: Vec<(usize, Vec<IncidentId>)> = Vec::new();
+            for (k, id) in items {
+                let si = series_of[&k];
                 match segs.iter_mut().find(|(s, _)| *s == si) {
                     Some((_, v)) => v.push(id),
                     None => segs.push((si, vec![id])),
@@ -210,15 +245,15 @@ impl ChartModel {
                 segments: segs,
             });
         }
-        // Tallies.
+        // Tallies, placed at their document's date, else the latest attack it reports.
+        let mut latest: Vec<Option<chrono::NaiveDate>> = vec![None; corpus.docs.len()];
+        for r in &a.reports {
+            let l = &mut latest[r.span.doc.index()];
+            *l = (*l).max(r.date);
+        }
         for (i, t) in a.tallies.iter().enumerate().filter(|(i, _)| keep_tally(*i)) {
             let doc = corpus.doc(t.span.doc);
-            let latest_attack = a
-                .reports
-                .iter()
-                .filter(|r| r.span.doc == t.span.doc)
-                .filter_map(|r| r.date)
-                .max();
+            let latest_attack = latest[t.span.doc.index()];
             let since = t.since.map(day_number);
             let Some(at) = doc.date.or(latest_attack).map(day_number).or(since) else {
                 continue;

@@ -11,6 +11,10 @@ use proxylens::cache::Cache;
 use proxylens::corpus::{self, Corpus, LoadOptions, Progress, Stage};
 use proxylens::lexicon::Lexicon;
 
+use super::chart::{ChartModel, ChartSettings};
+use super::network::{NetworkModel, NetworkSettings};
+use super::reader::DocStats;
+
 /// What to open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -47,6 +51,49 @@ pub struct Loaded {
     pub seconds: f64,
     /// What the user should know about the load (cache reuse, a rebuilt cache).
     pub note: Option<String>,
+    /// The first view models, built on the loader thread for the settings it was given, so
+    /// that installing a large corpus does not stall a frame.
+    pub views: Option<Views>,
+}
+
+/// View models built ahead, with the settings they were built for.
+pub struct Views {
+    /// For these chart settings.
+    pub chart_settings: ChartSettings,
+    /// For these network settings.
+    pub network_settings: NetworkSettings,
+    /// The chart.
+    pub chart: ChartModel,
+    /// The network.
+    pub network: NetworkModel,
+    /// Per-document counts.
+    pub stats: Vec<DocStats>,
+}
+
+impl Views {
+    /// Builds the unfiltered view models.
+    pub fn build(
+        corpus: &Corpus,
+        lexicon: &Lexicon,
+        analysis: &Analysis,
+        chart_settings: ChartSettings,
+        network_settings: NetworkSettings,
+    ) -> Views {
+        Views {
+            chart: ChartModel::build(
+                corpus,
+                lexicon,
+                analysis,
+                &chart_settings,
+                &|_| true,
+                &|_| true,
+            ),
+            network: NetworkModel::build(analysis, &network_settings, &|_| true),
+            stats: super::reader::doc_stats(corpus, analysis),
+            chart_settings,
+            network_settings,
+        }
+    }
 }
 
 /// A load running on its own thread.
@@ -71,6 +118,7 @@ impl Job {
         source: Source,
         opts: LoadOptions,
         cache: Option<PathBuf>,
+        view_settings: (ChartSettings, NetworkSettings),
         wake: impl Fn() + Send + 'static,
     ) -> Job {
         let progress = Arc::new(Progress::default());
@@ -81,13 +129,18 @@ impl Job {
             .spawn(move || {
                 let started = Instant::now();
                 let result = load(&src, &opts, &p, cache.as_deref());
-                let result = result.map(|(corpus, lexicon, analysis, note)| Loaded {
-                    source: src,
-                    corpus,
-                    lexicon,
-                    analysis,
-                    seconds: started.elapsed().as_secs_f64(),
-                    note,
+                let result = result.map(|(corpus, lexicon, analysis, note)| {
+                    let (cs, ns) = view_settings;
+                    let views = Views::build(&corpus, &lexicon, &analysis, cs, ns);
+                    Loaded {
+                        source: src,
+                        corpus,
+                        lexicon,
+                        analysis,
+                        seconds: started.elapsed().as_secs_f64(),
+                        note,
+                        views: Some(views),
+                    }
                 });
                 let _ = tx.send(result);
                 wake();
@@ -205,5 +258,6 @@ pub fn load_now(src: &Source) -> Result<Loaded, String> {
         analysis,
         seconds: t.elapsed().as_secs_f64(),
         note,
+        views: None,
     })
 }

@@ -150,6 +150,8 @@ pub struct ProxyLensApp {
     saved_settings: Option<Settings>,
     /// The watch on the opened folder.
     pub watch: Option<watch::FolderWatch>,
+    /// A watch being set up (recursive watches walk the whole folder: off the UI thread).
+    watch_setup: Option<(PathBuf, Receiver<Result<watch::FolderWatch, String>>)>,
     refresh_pending: bool,
     settings_dirty_since: Option<std::time::Instant>,
     first_frame_reported: bool,
@@ -186,6 +188,7 @@ impl ProxyLensApp {
             data_dir: None,
             saved_settings: None,
             watch: None,
+            watch_setup: None,
             refresh_pending: false,
             settings_dirty_since: None,
             first_frame_reported: false,
@@ -217,8 +220,7 @@ impl ProxyLensApp {
     }
 
     /// Installs already loaded data (tests, benchmarks).
-    pub fn set_data(&mut self, loaded: Loaded) {
-        self.stats = reader::doc_stats(&loaded.corpus, &loaded.analysis);
+    pub fn set_data(&mut self, mut loaded: Loaded) {
         self.status = format!(
             "Opened {} in {:.2} s{}",
             loaded.source.label(),
@@ -229,12 +231,32 @@ impl ProxyLensApp {
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default()
         );
+        let views = loaded.views.take();
         self.data = Some(Arc::new(loaded));
         self.selection = Selection::default();
         self.reader.open = [None, None];
         self.network = NetworkView::default();
-        self.models_dirty = true;
-        self.rebuild();
+        match views {
+            // Built on the loader thread for the settings still in force: nothing to redo.
+            Some(v)
+                if v.chart_settings == self.settings.chart
+                    && v.network_settings == self.settings.network =>
+            {
+                self.stats = v.stats;
+                self.chart_model = v.chart;
+                self.network_model = v.network;
+                self.highlights = Highlights::default();
+                self.network.layout.sync(&self.network_model);
+                self.models_dirty = false;
+            }
+            _ => {
+                if let Some(d) = &self.data {
+                    self.stats = reader::doc_stats(&d.corpus, &d.analysis);
+                }
+                self.models_dirty = true;
+                self.rebuild();
+            }
+        }
     }
 
     /// Installs data reloaded after the folder changed: the documents open in the readers
@@ -278,12 +300,31 @@ impl ProxyLensApp {
             Some(Source::Folder(p)) => Some(p.clone()),
             _ => None,
         };
-        if self.watch.as_ref().map(|w| &w.root) != folder.as_ref() {
-            self.watch = folder.and_then(|f| {
-                let c = ctx.clone();
-                watch::FolderWatch::new(&f, move || c.request_repaint())
-                    .inspect_err(|e| self.status = e.clone())
-                    .ok()
+        if let Some((_, rx)) = &self.watch_setup
+            && let Ok(w) = rx.try_recv()
+        {
+            self.watch_setup = None;
+            match w {
+                Ok(w) => self.watch = Some(w),
+                Err(e) => self.status = e,
+            }
+        }
+        let wanted = self
+            .watch_setup
+            .as_ref()
+            .map(|(p, _)| p)
+            .or(self.watch.as_ref().map(|w| &w.root));
+        if wanted != folder.as_ref() {
+            self.watch = None;
+            self.watch_setup = folder.map(|f| {
+                let (tx, rx) = channel();
+                let (c, root) = (ctx.clone(), f.clone());
+                std::thread::spawn(move || {
+                    let c2 = c.clone();
+                    let _ = tx.send(watch::FolderWatch::new(&root, move || c2.request_repaint()));
+                    c.request_repaint();
+                });
+                (f, rx)
             });
         }
         let Some(w) = &mut self.watch else { return };
@@ -317,7 +358,8 @@ impl ProxyLensApp {
             .data_dir
             .as_ref()
             .map(|d| d.join(proxylens::cache::FILE_NAME));
-        self.job = Some(Job::start(source, opts, cache, move || {
+        let views = (self.settings.chart.clone(), self.settings.network.clone());
+        self.job = Some(Job::start(source, opts, cache, views, move || {
             ctx.request_repaint()
         }));
     }
