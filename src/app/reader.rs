@@ -283,23 +283,41 @@ pub fn doc_list_ui(
 
 /// Case-insensitive search across the corpus (first `limit` hits).
 pub fn search(corpus: &Corpus, q: &str, limit: usize) -> Vec<(DocId, usize)> {
+    use rayon::prelude::*;
     let q = q.trim();
     if q.len() < 2 {
         return Vec::new();
     }
-    let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([q])
+    // A case-insensitive literal: the regex engine finds it with a vectorised prefilter.
+    let Ok(re) = regex::RegexBuilder::new(&regex::escape(q))
+        .case_insensitive(true)
+        .unicode(!q.is_ascii())
+        .build()
     else {
         return Vec::new();
     };
+    // Blocks of documents in order, each searched on every core; stop once enough are found.
     let mut out = Vec::new();
-    for d in &corpus.docs {
-        for m in ac.find_iter(&d.text) {
-            out.push((d.id, m.start()));
-            if out.len() >= limit {
-                return out;
-            }
+    for block in corpus.docs.chunks(8192) {
+        let found: Vec<Vec<(DocId, usize)>> = block
+            .par_chunks(256)
+            .map(|docs| {
+                let mut v = Vec::new();
+                for d in docs {
+                    for m in re.find_iter(&d.text) {
+                        v.push((d.id, m.start()));
+                        if v.len() >= limit {
+                            return v;
+                        }
+                    }
+                }
+                v
+            })
+            .collect();
+        out.extend(found.into_iter().flatten());
+        if out.len() >= limit {
+            out.truncate(limit);
+            break;
         }
     }
     out

@@ -431,3 +431,23 @@ fn settings_survive_a_restart_and_a_damaged_file_gives_defaults() {
     assert_eq!(Settings::load(&dir), Settings::default());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn corpus_search_is_case_insensitive_in_document_order_and_bounded() {
+    let loaded = load_now(&Source::Seeds).expect("seeds load");
+    let hits = super::reader::search(&loaded.corpus, "kataib HEZBOLLAH", 10_000);
+    assert!(hits.len() > 3, "{hits:?}");
+    for &(doc, at) in &hits {
+        let text = &loaded.corpus.doc(doc).text;
+        assert!(text[at..].to_lowercase().starts_with("kataib hezbollah"));
+    }
+    let mut sorted = hits.clone();
+    sorted.sort();
+    assert_eq!(sorted, hits);
+    assert_eq!(
+        super::reader::search(&loaded.corpus, "kataib hezbollah", 2),
+        hits[..2]
+    );
+    // A query found nowhere gives nothing.
+    assert!(super::reader::search(&loaded.corpus, "ZZZ-no-such-text", 10).is_empty());
+}
