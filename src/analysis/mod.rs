@@ -217,6 +217,13 @@ impl Analysis {
         let i = s.partition_point(|r| (r.span.end as usize) <= pos);
         s.get(i).filter(|r| r.span.start as usize <= pos)
     }
+
+    /// The statements of one document (statements are stored in document order).
+    pub fn statements_in(&self, doc: DocId) -> &[Statement] {
+        let lo = self.statements.partition_point(|s| s.span.doc < doc);
+        let hi = self.statements.partition_point(|s| s.span.doc <= doc);
+        &self.statements[lo..hi]
+    }
 }
 
 // ---------------------------------------------------------------- per-document work

@@ -252,7 +252,40 @@ pub fn load(folder: &std::path::Path, data_dir: &std::path::Path) {
         peak_rss_mb(),
         peak_rss_mb() * 1e6 / bytes.max(1) as f64
     );
+    // Selecting the most mentioned actor (then filtering to it, then clearing), as a click does.
     if let Some(d) = app.data.clone() {
+        use super::selection::{Command, Item};
+        let top = d
+            .analysis
+            .actors
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, x)| x.mention_count)
+            .map(|(i, _)| proxylens::model::ActorId(i as u32));
+        if let Some(top) = top {
+            for (what, cmd) in [
+                (
+                    "select the most mentioned actor",
+                    Command::Select {
+                        item: Item::Actor(top),
+                        add: false,
+                    },
+                ),
+                ("filter every view to it", Command::SetFilter(true)),
+                ("clear", Command::Clear),
+            ] {
+                app.commands.push(cmd);
+                let first = frame(&mut app);
+                let mut next = Vec::new();
+                for _ in 0..20 {
+                    next.push(frame(&mut app));
+                }
+                let (m, p, _) = stats(next);
+                println!(
+                    "{what}: {first:.1} ms for the frame that applies it, then {m:.2} ms mean, {p:.2} ms p95"
+                );
+            }
+        }
         for q in [
             "Kataib Hezbollah",
             "drone",

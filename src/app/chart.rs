@@ -483,9 +483,8 @@ pub fn chart_ui(
     if show_tallies {
         ui.add_space(2.0);
         let lit_tally = |i: usize| {
-            hl.spans
-                .iter()
-                .any(|s| a.tallies[i].span == *s || s.contains(&a.tallies[i].span))
+            let t = &a.tallies[i].span;
+            hl.spans_in(t.doc).iter().any(|s| t == s || s.contains(t))
         };
         let text_color = ui.visuals().text_color();
         let resp = Plot::new("tally-chart")

@@ -159,8 +159,11 @@ pub fn details_ui(
             for span in hl.evidence.iter().take(500) {
                 let d = corpus.doc(span.doc);
                 let text = &d.text[span.range()];
-                let kinds: Vec<&proxylens::analysis::Statement> =
-                    a.statements.iter().filter(|s| s.span == *span).collect();
+                let kinds: Vec<&proxylens::analysis::Statement> = a
+                    .statements_in(span.doc)
+                    .iter()
+                    .filter(|s| s.span == *span)
+                    .collect();
                 ui.horizontal_wrapped(|ui| {
                     for s in &kinds {
                         ui.label(

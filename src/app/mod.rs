@@ -87,6 +87,56 @@ impl Settings {
     }
 }
 
+/// A count with thousands separators: 100,000.
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A load's progress: the fraction done and what to say (stage, counts, time left).
+fn progress_text(job: &Job) -> (f32, String) {
+    let (done, total) = job.counts();
+    let stage = job.progress.stage();
+    if job.shown_stage.get().0 != stage {
+        job.shown_stage.set((stage, std::time::Instant::now()));
+    }
+    let frac = if total > 0 {
+        done as f32 / total as f32
+    } else {
+        0.0
+    };
+    let elapsed = job.shown_stage.get().1.elapsed().as_secs_f64();
+    let left = if done > 0 && done < total && elapsed > 0.5 {
+        format!(
+            " · about {:.0} s left",
+            (elapsed / done as f64 * (total - done) as f64).ceil()
+        )
+    } else {
+        String::new()
+    };
+    let text = match stage {
+        Stage::Listing => format!("Finding files: {}", thousands(total)),
+        Stage::Reading => format!(
+            "Reading {} of {} files{left}",
+            thousands(done),
+            thousands(total)
+        ),
+        Stage::Analysing => format!(
+            "Analysing {} of {} documents{left}",
+            thousands(done),
+            thousands(total)
+        ),
+    };
+    (frac, text)
+}
+
 /// Shortens text to `n` characters with an ellipsis, on one line.
 pub fn shorten(s: &str, n: usize) -> String {
     let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -590,14 +640,33 @@ impl ProxyLensApp {
         self.top_bar(ui);
         self.status_bar(ui);
         let Some(d) = self.data.clone() else {
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui.centered_and_justified(|ui| {
-                    ui.heading(if self.job.is_some() {
-                        "Opening…"
-                    } else {
-                        "Open a folder of articles (File > Open folder…, Ctrl+O) or drop it here."
-                    })
-                });
+            egui::CentralPanel::default().show(ui, |ui| match &self.job {
+                Some(job) => {
+                    ui.add_space(ui.available_height() * 0.35);
+                    ui.vertical_centered(|ui| {
+                        ui.heading(format!("Opening {}", job.source.label()));
+                        ui.add_space(8.0);
+                        let (frac, text) = progress_text(job);
+                        ui.add(egui::ProgressBar::new(frac).text(text).desired_width(480.0));
+                        ui.add_space(4.0);
+                        ui.weak(
+                            "Files opened before are taken from the analysis cache; \
+                             the rest are read and analysed on every core.",
+                        );
+                        ui.add_space(8.0);
+                        if ui.button("Cancel").clicked() {
+                            job.cancel();
+                        }
+                    });
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+                None => {
+                    ui.centered_and_justified(|ui| {
+                        ui.heading(
+                            "Open a folder of articles (File > Open folder…, Ctrl+O) or drop it here.",
+                        )
+                    });
+                }
             });
             return;
         };
@@ -932,40 +1001,15 @@ impl ProxyLensApp {
                     }
                 });
             }
-            if let Some(job) = &self.job {
-                let (done, total) = job.counts();
-                let stage = job.progress.stage();
-                if job.shown_stage.get().0 != stage {
-                    job.shown_stage.set((stage, std::time::Instant::now()));
-                }
-                let frac = if total > 0 {
-                    done as f32 / total as f32
-                } else {
-                    0.0
-                };
-                let elapsed = job.shown_stage.get().1.elapsed().as_secs_f64();
-                let left = if done > 0 && done < total {
-                    format!(
-                        " · about {:.0} s left",
-                        elapsed / done as f64 * (total - done) as f64
-                    )
-                } else {
-                    String::new()
-                };
-                let text = match stage {
-                    Stage::Listing => format!("Finding files: {total}"),
-                    Stage::Reading => format!("Reading {done} / {total} files{left}"),
-                    Stage::Analysing => {
-                        format!("Analysing {done} / {total} documents{left}")
-                    }
-                };
+            // (With nothing shown yet, the progress sits in the middle of the window.)
+            if let Some(job) = self.job.as_ref().filter(|_| self.data.is_some()) {
+                let (frac, text) = progress_text(job);
                 let mut cancel = false;
                 ui.horizontal(|ui| {
                     ui.add(
                         egui::ProgressBar::new(frac)
                             .text(text)
-                            .desired_width(ui.available_width() - 90.0)
-                            .animate(true),
+                            .desired_width(ui.available_width() - 90.0),
                     );
                     cancel = ui.button("Cancel").clicked();
                 });

@@ -322,8 +322,15 @@ impl Layout {
     }
 }
 
-fn node_radius(mentions: u32) -> f32 {
-    6.0 + (mentions as f32).sqrt() * 2.2
+/// A node's radius: by its share of the most mentioned actor shown, so that the same picture
+/// holds for five articles or a hundred thousand (area grows with mentions).
+fn node_radius(mentions: u32, most: u32) -> f32 {
+    6.0 + 22.0 * (mentions as f32 / most.max(1) as f32).sqrt()
+}
+
+/// An edge's width: by its share of the most reported edge shown.
+fn edge_width(weight: usize, heaviest: usize) -> f32 {
+    1.0 + 5.0 * (weight as f32 / heaviest.max(1) as f32).sqrt()
 }
 
 /// Draws a node shape by kind.
@@ -379,6 +386,8 @@ pub struct NetworkView {
     /// Keep the whole layout in view until the user pans or zooms.
     pub auto_fit: bool,
     dragging: Option<ActorId>,
+    /// Which edges the selection lights, for (highlights generation, edges, edge count).
+    lit_edges: (u64, usize, usize, Vec<bool>),
 }
 
 impl Default for NetworkView {
@@ -389,6 +398,7 @@ impl Default for NetworkView {
             canvas: Rect::NOTHING,
             auto_fit: true,
             dragging: None,
+            lit_edges: (0, 0, 0, Vec::new()),
         }
     }
 }
@@ -541,11 +551,35 @@ pub fn network_ui(
     let center = rect.center() + view.layout.offset;
     let to_screen = |p: Vec2| center + p * zoom;
     let selecting = !hl.is_empty();
+    let most = model.nodes.iter().map(|(_, n)| *n).max().unwrap_or(1);
+    let heaviest = model.edges.iter().map(|e| e.weight).max().unwrap_or(1);
     let radius: HashMap<ActorId, f32> = model
         .nodes
         .iter()
-        .map(|(id, n)| (*id, node_radius(*n) * zoom.sqrt()))
+        .map(|(id, n)| (*id, node_radius(*n, most) * zoom.sqrt()))
         .collect();
+    // Which edges the selection lights: computed once per selection, not per frame (an edge
+    // of claims can carry thousands of statements in a large corpus).
+    let key = (
+        hl.generation,
+        model.edges.as_ptr() as usize,
+        model.edges.len(),
+    );
+    if (view.lit_edges.0, view.lit_edges.1, view.lit_edges.2) != key {
+        let lit = model
+            .edges
+            .iter()
+            .map(|e| {
+                e.relation.is_some_and(|r| hl.relations.contains(&r))
+                    || (hl.actors.contains(&e.from) && hl.actors.contains(&e.to))
+                    || e.statements
+                        .iter()
+                        .any(|s| hl.has_span(&a.statements[*s].span))
+            })
+            .collect();
+        view.lit_edges = (key.0, key.1, key.2, lit);
+    }
+    let lit_edges = std::mem::take(&mut view.lit_edges.3);
     // Edges (parallel edges between the same pair are bent apart).
     let mut pair_count: HashMap<(ActorId, ActorId), usize> = HashMap::new();
     let mut hovered_edge: Option<(usize, f32)> = None;
@@ -569,18 +603,14 @@ pub fn network_ui(
         let dir = (b_s - a_s).normalized();
         let normal = vec2(-dir.y, dir.x);
         let mid = a_s + (b_s - a_s) * 0.5 + normal * bend;
-        let lit = e.relation.is_some_and(|r| hl.relations.contains(&r))
-            || (hl.actors.contains(&e.from) && hl.actors.contains(&e.to))
-            || e.statements
-                .iter()
-                .any(|s| hl.spans.contains(&a.statements[*s].span));
+        let lit = lit_edges[ei];
         let col = palette::edge(e.kind);
         let col = if selecting && !lit {
             palette::dim(col)
         } else {
             col
         };
-        let w = (1.0 + (e.weight as f32).sqrt()) * if lit { 1.8 } else { 1.0 };
+        let w = edge_width(e.weight, heaviest) * if lit { 1.8 } else { 1.0 };
         let ra = radius.get(&e.from).copied().unwrap_or(6.0);
         let rb = radius.get(&e.to).copied().unwrap_or(6.0);
         let start = a_s + (mid - a_s).normalized() * ra;
@@ -607,6 +637,7 @@ pub fn network_ui(
             }
         }
     }
+    view.lit_edges.3 = lit_edges;
     // Nodes.
     let mut hovered_node = None;
     let mut placed_labels: Vec<Rect> = Vec::new();

@@ -579,8 +579,8 @@ fn one_reader(
     for m in &doc_mentions {
         cuts.extend([m.span.start as usize, m.span.end as usize]);
     }
-    let sel_spans: Vec<&Span> = hl.spans.iter().filter(|s| s.doc == doc_id).collect();
-    for s in &sel_spans {
+    let sel_spans: &[Span] = hl.spans_in(doc_id);
+    for s in sel_spans {
         cuts.extend([s.start as usize, s.end as usize]);
     }
     cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));

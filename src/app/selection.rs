@@ -74,6 +74,8 @@ pub struct Selection {
 /// What the selection lights up in each view, computed once per change.
 #[derive(Clone, Debug, Default)]
 pub struct Highlights {
+    /// Which computation this is (0: nothing selected yet); views cache by it.
+    pub generation: u64,
     /// Actors.
     pub actors: HashSet<ActorId>,
     /// Incidents.
@@ -91,6 +93,18 @@ pub struct Highlights {
 }
 
 impl Highlights {
+    /// The selected spans in one document (they are sorted by document first).
+    pub fn spans_in(&self, doc: DocId) -> &[Span] {
+        let lo = self.spans.partition_point(|s| s.doc < doc);
+        let hi = self.spans.partition_point(|s| s.doc <= doc);
+        &self.spans[lo..hi]
+    }
+
+    /// Whether this exact span is selected.
+    pub fn has_span(&self, span: &Span) -> bool {
+        self.spans.binary_search(span).is_ok()
+    }
+
     /// Whether nothing is selected.
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty()
@@ -113,7 +127,11 @@ pub fn day_date(n: i32) -> chrono::NaiveDate {
 
 /// Computes what a selection lights up.
 pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
-    let mut h = Highlights::default();
+    static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let mut h = Highlights {
+        generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+        ..Default::default()
+    };
     let mut evidence: BTreeSet<Span> = BTreeSet::new();
     let sentence_of = |s: &Span| -> Span {
         a.sentence_at(s.doc, s.start as usize)
