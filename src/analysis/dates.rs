@@ -154,7 +154,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
             || m.as_str().to_ascii_lowercase().starts_with("since");
         let after = &text[m.end()..];
         let range = before.ends_with("between")
-            || before.to_ascii_lowercase().ends_with("from")
+            || super::tail_lower(before, 8).ends_with("from")
             || (after.trim_start().starts_with("and ")
                 || after.trim_start().starts_with("to ")
                 || after.starts_with('-')

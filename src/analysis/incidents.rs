@@ -203,7 +203,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             if pi >= n_strong {
                 let word = &ctx.lex.cues.weak_attack_triggers[pi - n_strong];
                 let ok = if word == "incident" {
-                    let before = sent[..st].trim_end().to_ascii_lowercase();
+                    let before = super::tail_lower(sent[..st].trim_end(), 64);
                     ctx.lex
                         .cues
                         .weapons
@@ -466,7 +466,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             }
         }
         let active = AGENT_VERB.find_iter(sent).any(|v| {
-            let before = sent[..v.start()].trim_end().to_lowercase();
+            let before = super::tail_lower(sent[..v.start()].trim_end(), 16);
             !(before.ends_with(" was")
                 || before.ends_with(" were")
                 || before.ends_with(" been")
@@ -578,7 +578,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             killed: killed_m,
             injured: injured_m,
             anaphoric: {
-                let before = sent[..st].to_lowercase();
+                let before = super::tail_lower(&sent[..st], 24);
                 let definite = [
                     "the ",
                     "this ",

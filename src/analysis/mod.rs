@@ -407,6 +407,16 @@ impl DocCtx<'_> {
     }
 }
 
+/// The end of `s` (its last `n` bytes at most, from a character boundary), lower-cased: for
+/// tests on the words just before a position, without lower-casing a whole sentence.
+pub(crate) fn tail_lower(s: &str, n: usize) -> String {
+    let mut cut = s.len().saturating_sub(n);
+    while !s.is_char_boundary(cut) {
+        cut += 1;
+    }
+    s[cut..].to_lowercase()
+}
+
 /// The largest char boundary not above `i`.
 pub fn floor_char(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());

@@ -43,6 +43,14 @@ fn ascii_regex(pattern: &str) -> BytesRegex {
         .expect("a valid built-in pattern")
 }
 
+/// The words without which the pending-backer and umbrella patterns cannot match: one fast
+/// pass tells whether to try them (pattern 0: umbrella; the others: backing verbs).
+static PENDING_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["umbrella", "backed", "supported", "sponsored", "funded"])
+        .expect("valid words")
+});
 static PENDING_BACKER: LazyLock<BytesRegex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)\b(?:supported|backed|sponsored|funded)\s+by\s+(?:the\s+)?@(\d+)@|@(\d+)@-(?:backed|supported|sponsored)\s+(?:\w+\s+)?(?:militias|groups|factions|proxies|organi[sz]ations)\b",
@@ -226,7 +234,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, enabled: &[bool])
             ) && (c.name("from").is_some() || c.name("froms").is_some())
             {
                 let g = c.name("from").or_else(|| c.name("froms")).expect("checked");
-                let before = t.text[..g.start()].trim_end().to_lowercase();
+                let before = super::tail_lower(t.text[..g.start()].trim_end(), 64);
                 let last = before
                     .rsplit(|ch: char| !ch.is_alphanumeric())
                     .find(|w| !w.is_empty())
@@ -399,13 +407,23 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, enabled: &[bool])
             }
         }
     }
-    if !t.mentions.is_empty() && PENDING_BACKER.is_match(bytes) {
+    let (mut umbrella, mut backing) = (false, false);
+    if !t.mentions.is_empty() {
+        for m in PENDING_WORDS.find_iter(bytes) {
+            if m.pattern().as_usize() == 0 {
+                umbrella = true;
+            } else {
+                backing = true;
+            }
+        }
+    }
+    if backing && PENDING_BACKER.is_match(bytes) {
         let c = PENDING_BACKER.captures(bytes).expect("it matched");
         if let Some(m) = mention_of(t, c.get(1).or_else(|| c.get(2))) {
             state.backer = Some((m.actor, si));
         }
     }
-    if !t.mentions.is_empty()
+    if umbrella
         && PENDING_UMBRELLA.is_match(bytes)
         && let Some(m) = PENDING_UMBRELLA
             .captures(bytes)

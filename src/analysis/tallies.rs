@@ -120,7 +120,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
         let Some(value) = numbers::parse(n.as_str()) else {
             continue;
         };
-        let before = sent[..n.start()].trim_end().to_ascii_lowercase();
+        let before = super::tail_lower(sent[..n.start()].trim_end(), 24);
         if before.ends_with("one of")
             || before.ends_with("one of the")
             || mid.split_whitespace().any(|w| w.eq_ignore_ascii_case("of"))

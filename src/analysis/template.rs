@@ -93,6 +93,12 @@ const DIRECTIONS: &[&str] = &[
     "the",
 ];
 
+/// Whether `s` ends with the ASCII `suffix`, ignoring ASCII case.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 fn preceded_by_locative(before: &str) -> bool {
     // Only the last few words matter.
     let before = before.trim_end();
@@ -148,19 +154,27 @@ impl Template {
             out.push_str(&text[pos..s]);
             let before = &text[start..s];
             let after = &text[e..end];
-            let next_word: String = after
-                .trim_start_matches([' '])
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<String>()
-                .to_lowercase();
+            // The word after the mention, compared without allocating (collectives are ASCII).
+            let next_word = || {
+                let w = after.trim_start_matches([' ']);
+                let n = w
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(w.len(), |(i, _)| i);
+                &w[..n]
+            };
             let role = if (after.starts_with('-')
                 && after[1..].starts_with(|c: char| c.is_lowercase()))
-                || before.to_ascii_lowercase().ends_with("pro-")
-                || before.to_ascii_lowercase().ends_with("anti-")
+                || ends_with_ignore_case(before, "pro-")
+                || ends_with_ignore_case(before, "anti-")
             {
                 Role::Modifier
-            } else if demonym && after.starts_with(' ') && collectives.contains(&next_word) {
+            } else if demonym
+                && after.starts_with(' ')
+                && collectives
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(next_word()))
+            {
                 Role::Collective
             } else if is_state(actor)
                 && preceded_by_locative(before)
@@ -180,13 +194,16 @@ impl Template {
                 Role::Refers
             };
             let k = sms.len();
-            let marker = match role {
-                Role::Refers | Role::Modifier => format!("@{k}@"),
-                Role::Location => format!("#{k}#"),
-                Role::Collective => format!("~{k}~"),
+            let sign = match role {
+                Role::Refers | Role::Modifier => '@',
+                Role::Location => '#',
+                Role::Collective => '~',
             };
             let t_start = out.len();
-            out.push_str(&marker);
+            {
+                use std::fmt::Write;
+                let _ = write!(out, "{sign}{k}{sign}");
+            }
             let t_end = out.len();
             sms.push(SentMention {
                 mention: idx,
