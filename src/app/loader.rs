@@ -102,9 +102,6 @@ pub struct Job {
     pub source: Source,
     /// Shared counters, the stage and the cancel flag.
     pub progress: Arc<Progress>,
-    /// When it started.
-    #[allow(dead_code)]
-    pub started: Instant,
     /// A refresh after the watched folder changed (keeps what the user was reading).
     pub refresh: bool,
     /// The stage last shown and when it began (for the time left).
@@ -149,7 +146,6 @@ impl Job {
         Job {
             source,
             progress,
-            started: Instant::now(),
             shown_stage: std::cell::Cell::new((Stage::Listing, Instant::now())),
             refresh: false,
             rx,
