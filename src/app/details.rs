@@ -10,6 +10,9 @@ use proxylens::lexicon::Lexicon;
 use super::palette;
 use super::selection::{Command, Highlights, Item, Selection, day_date};
 
+/// Evidence sentences laid out at a time.
+const EVIDENCE_PAGE: usize = 60;
+
 /// A one-line description of an item (breadcrumbs, headings).
 pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> String {
     match *item {
@@ -156,7 +159,12 @@ pub fn details_ui(
         .id_salt("evidence")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for span in hl.evidence.iter().take(500) {
+            // Laid out a page at a time: thousands of sentences would stall the frame.
+            let shown_id = ui.make_persistent_id(("evidence-shown", hl.generation));
+            let shown = ui
+                .data(|d| d.get_temp::<usize>(shown_id))
+                .unwrap_or(EVIDENCE_PAGE);
+            for span in hl.evidence.iter().take(shown) {
                 let d = corpus.doc(span.doc);
                 let text = &d.text[span.range()];
                 let kinds: Vec<&proxylens::analysis::Statement> = a
@@ -195,8 +203,17 @@ pub fn details_ui(
                 }
                 ui.add_space(6.0);
             }
-            if hl.evidence.len() > 500 {
-                ui.weak(format!("… and {} more", hl.evidence.len() - 500));
+            if hl.evidence.len() > shown {
+                let more = (hl.evidence.len() - shown).min(EVIDENCE_PAGE);
+                if ui
+                    .button(format!(
+                        "Show {more} more ({} not shown)",
+                        hl.evidence.len() - shown
+                    ))
+                    .clicked()
+                {
+                    ui.data_mut(|d| d.insert_temp(shown_id, shown + more));
+                }
             }
         });
 }

@@ -66,6 +66,47 @@ impl Default for Settings {
     }
 }
 
+/// From this many documents on, the views are recomputed off the UI thread after a click.
+const ASYNC_VIEWS_FROM: usize = 20_000;
+
+/// Highlights and view models for one selection.
+struct Views {
+    highlights: Highlights,
+    chart: ChartModel,
+    network: NetworkModel,
+    lit_edges: Vec<bool>,
+}
+
+fn compute_views(
+    d: &Loaded,
+    selection: &Selection,
+    chart_settings: &ChartSettings,
+    network_settings: &NetworkSettings,
+) -> Views {
+    let highlights = selection::highlights(selection, &d.analysis);
+    let filter = selection.filter && !selection.items.is_empty();
+    let hl = &highlights;
+    let keep_inc = |id: proxylens::model::IncidentId| !filter || hl.incidents.contains(&id);
+    let keep_tally = |i: usize| !filter || hl.docs.contains(&d.analysis.tallies[i].span.doc);
+    let chart = ChartModel::build(
+        &d.corpus,
+        &d.lexicon,
+        &d.analysis,
+        chart_settings,
+        &keep_inc,
+        &keep_tally,
+    );
+    let keep_actor = |id: proxylens::model::ActorId| !filter || hl.actors.contains(&id);
+    let network = NetworkModel::build(&d.analysis, network_settings, &keep_actor);
+    let lit_edges = network::lit_edges(&network, &highlights, &d.analysis);
+    Views {
+        highlights,
+        chart,
+        network,
+        lit_edges,
+    }
+}
+
 /// The settings file in the data directory.
 const SETTINGS_FILE: &str = "settings.json";
 
@@ -208,6 +249,11 @@ pub struct ProxyLensApp {
     follow_pending: bool,
     outcomes: (std::sync::mpsc::Sender<Outcome>, Receiver<Outcome>),
     models_dirty: bool,
+    /// Views being recomputed off the UI thread (large corpora): request number and result.
+    pending_views: Option<(u64, Receiver<(u64, Views)>)>,
+    views_requested: u64,
+    /// From this many documents on, views are recomputed on a worker thread.
+    pub async_views_from: usize,
     chart_drag: Option<f64>,
     /// Where the chart was drawn last frame (plot to screen).
     pub chart_transform: Option<egui_plot::PlotTransform>,
@@ -245,6 +291,9 @@ impl ProxyLensApp {
             follow_pending: false,
             outcomes: channel(),
             models_dirty: true,
+            pending_views: None,
+            views_requested: 0,
+            async_views_from: ASYNC_VIEWS_FROM,
             chart_drag: None,
             chart_transform: None,
             chart_rect: egui::Rect::NOTHING,
@@ -282,6 +331,8 @@ impl ProxyLensApp {
                 .unwrap_or_default()
         );
         let views = loaded.views.take();
+        // Views being computed for the previous data would not fit the new.
+        self.pending_views = None;
         self.data = Some(Arc::new(loaded));
         self.selection = Selection::default();
         self.reader.open = [None, None];
@@ -452,27 +503,77 @@ impl ProxyLensApp {
         });
     }
 
-    /// Recomputes highlights and view models (after a selection or settings change).
+    /// Recomputes highlights and view models (after a selection or settings change), here and
+    /// now.
     pub fn rebuild(&mut self) {
         let Some(d) = self.data.clone() else { return };
         self.rebuilds += 1;
-        self.highlights = selection::highlights(&self.selection, &d.analysis);
-        let filter = self.selection.filter && !self.selection.items.is_empty();
-        let hl = &self.highlights;
-        let keep_inc = |id: proxylens::model::IncidentId| !filter || hl.incidents.contains(&id);
-        let keep_tally = |i: usize| !filter || hl.docs.contains(&d.analysis.tallies[i].span.doc);
-        self.chart_model = ChartModel::build(
-            &d.corpus,
-            &d.lexicon,
-            &d.analysis,
+        let v = compute_views(
+            &d,
+            &self.selection,
             &self.settings.chart,
-            &keep_inc,
-            &keep_tally,
+            &self.settings.network,
         );
-        let keep_actor = |id: proxylens::model::ActorId| !filter || hl.actors.contains(&id);
-        self.network_model = NetworkModel::build(&d.analysis, &self.settings.network, &keep_actor);
+        self.install_views(v);
+    }
+
+    fn install_views(&mut self, v: Views) {
+        self.highlights = v.highlights;
+        self.chart_model = v.chart;
+        self.network_model = v.network;
+        self.network
+            .prime_lit(&self.highlights, &self.network_model, v.lit_edges);
         self.network.layout.sync(&self.network_model);
         self.models_dirty = false;
+    }
+
+    /// Recomputes the views: at once for a corpus of ordinary size, on a worker thread for a
+    /// large one (the old views stay until the new ones are ready, so frames keep coming).
+    fn rebuild_views(&mut self, ctx: &egui::Context) {
+        let Some(d) = self.data.clone() else { return };
+        if d.corpus.docs.len() < self.async_views_from {
+            self.rebuild();
+            self.follow_selection();
+            ctx.request_repaint();
+            return;
+        }
+        self.models_dirty = false;
+        self.rebuilds += 1;
+        self.views_requested += 1;
+        let id = self.views_requested;
+        let (tx, rx) = channel();
+        let (sel, cs, ns, c) = (
+            self.selection.clone(),
+            self.settings.chart.clone(),
+            self.settings.network.clone(),
+            ctx.clone(),
+        );
+        std::thread::spawn(move || {
+            let _ = tx.send((id, compute_views(&d, &sel, &cs, &ns)));
+            c.request_repaint();
+        });
+        self.pending_views = Some((id, rx));
+    }
+
+    /// Whether views are being recomputed in the background.
+    pub fn views_pending(&self) -> bool {
+        self.pending_views.is_some()
+    }
+
+    fn poll_views(&mut self) {
+        let Some((id, rx)) = &self.pending_views else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok((got, v)) if got == *id => {
+                self.pending_views = None;
+                self.install_views(v);
+                self.follow_selection();
+            }
+            Ok(_) => {}
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_views = None,
+        }
     }
 
     /// Applies this frame's commands.
@@ -633,6 +734,7 @@ impl ProxyLensApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.poll_job();
+        self.poll_views();
         self.poll_outcomes(&ctx);
         self.poll_watch(&ctx);
         self.autosave_settings(&ctx);
@@ -852,9 +954,7 @@ impl ProxyLensApp {
         });
         self.apply_commands();
         if self.models_dirty {
-            self.rebuild();
-            self.follow_selection();
-            ctx.request_repaint();
+            self.rebuild_views(&ctx);
         }
     }
 
@@ -998,6 +1098,10 @@ impl ProxyLensApp {
                     }
                     if ui.button("Clear").on_hover_text("Esc").clicked() {
                         self.commands.push(Command::Clear);
+                    }
+                    if self.pending_views.is_some() {
+                        ui.spinner();
+                        ui.weak("updating the views…");
                     }
                 });
             }

@@ -328,6 +328,43 @@ fn node_radius(mentions: u32, most: u32) -> f32 {
     6.0 + 22.0 * (mentions as f32 / most.max(1) as f32).sqrt()
 }
 
+/// Which edges of `model` the highlights light up.
+pub fn lit_edges(model: &NetworkModel, hl: &Highlights, a: &Analysis) -> Vec<bool> {
+    model
+        .edges
+        .iter()
+        .map(|e| {
+            e.relation.is_some_and(|r| hl.relations.contains(&r))
+                || (hl.actors.contains(&e.from) && hl.actors.contains(&e.to))
+                || e.statements
+                    .iter()
+                    .any(|s| hl.has_span(&a.statements[*s].span))
+        })
+        .collect()
+}
+
+impl NetworkView {
+    fn lit_key(hl: &Highlights, model: &NetworkModel) -> (u64, usize, usize) {
+        (
+            hl.generation,
+            model.edges.as_ptr() as usize,
+            model.edges.len(),
+        )
+    }
+
+    fn lit_fits(&self, hl: &Highlights, model: &NetworkModel) -> bool {
+        (self.lit_edges.0, self.lit_edges.1, self.lit_edges.2) == Self::lit_key(hl, model)
+    }
+
+    /// Takes lit edges computed elsewhere (off the UI thread) for these highlights and model.
+    pub fn prime_lit(&mut self, hl: &Highlights, model: &NetworkModel, lit: Vec<bool>) {
+        if lit.len() == model.edges.len() {
+            let k = Self::lit_key(hl, model);
+            self.lit_edges = (k.0, k.1, k.2, lit);
+        }
+    }
+}
+
 /// An edge's width: by its share of the most reported edge shown.
 fn edge_width(weight: usize, heaviest: usize) -> f32 {
     1.0 + 5.0 * (weight as f32 / heaviest.max(1) as f32).sqrt()
@@ -560,24 +597,9 @@ pub fn network_ui(
         .collect();
     // Which edges the selection lights: computed once per selection, not per frame (an edge
     // of claims can carry thousands of statements in a large corpus).
-    let key = (
-        hl.generation,
-        model.edges.as_ptr() as usize,
-        model.edges.len(),
-    );
-    if (view.lit_edges.0, view.lit_edges.1, view.lit_edges.2) != key {
-        let lit = model
-            .edges
-            .iter()
-            .map(|e| {
-                e.relation.is_some_and(|r| hl.relations.contains(&r))
-                    || (hl.actors.contains(&e.from) && hl.actors.contains(&e.to))
-                    || e.statements
-                        .iter()
-                        .any(|s| hl.has_span(&a.statements[*s].span))
-            })
-            .collect();
-        view.lit_edges = (key.0, key.1, key.2, lit);
+    if !view.lit_fits(hl, model) {
+        let lit = lit_edges(model, hl, a);
+        view.prime_lit(hl, model, lit);
     }
     let lit_edges = std::mem::take(&mut view.lit_edges.3);
     // Edges (parallel edges between the same pair are bent apart).

@@ -451,3 +451,34 @@ fn corpus_search_is_case_insensitive_in_document_order_and_bounded() {
     // A query found nowhere gives nothing.
     assert!(super::reader::search(&loaded.corpus, "ZZZ-no-such-text", 10).is_empty());
 }
+
+#[test]
+fn large_corpora_recompute_the_views_off_the_ui_thread() {
+    use super::selection::Command;
+    let mut app = app_on_seeds();
+    // As for a corpus of 20,000 documents or more.
+    app.async_views_from = 0;
+    let iran = app
+        .data
+        .as_ref()
+        .unwrap()
+        .analysis
+        .actor_by_name("Iran")
+        .unwrap();
+    let mut h = harness(app);
+    h.state_mut().commands.push(Command::Select {
+        item: Item::Actor(iran),
+        add: false,
+    });
+    h.step();
+    assert!(step_until(&mut h, 30, |a| !a.views_pending()));
+    h.step();
+    let app = h.state();
+    assert!(app.highlights.actors.contains(&iran));
+    assert!(!app.highlights.spans.is_empty());
+    // Clearing goes the same way.
+    h.state_mut().commands.push(Command::Clear);
+    h.step();
+    assert!(step_until(&mut h, 30, |a| !a.views_pending()));
+    assert!(h.state().highlights.is_empty());
+}
