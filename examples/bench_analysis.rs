@@ -9,19 +9,6 @@ use std::time::Instant;
 
 use proxylens::lexicon::Lexicon;
 
-fn peak_rss_bytes() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
-        .map(|kb| kb * 1024)
-        .unwrap_or(0)
-}
-
 fn main() {
     let mb: f64 = std::env::args()
         .nth(1)
@@ -40,7 +27,7 @@ fn main() {
         }
         std::fs::write(dir.join(".complete"), b"").expect("marker");
     }
-    let rss0 = peak_rss_bytes();
+    let rss0 = proxylens::util::peak_rss_bytes();
     let t = Instant::now();
     let corpus = proxylens::corpus::load_folder(&dir, &Default::default(), &Default::default())
         .expect("load");
@@ -58,7 +45,7 @@ fn main() {
     let t = Instant::now();
     let a = proxylens::analysis::analyse(&corpus, &lex);
     let t_all = t.elapsed().as_secs_f64();
-    let peak = peak_rss_bytes().saturating_sub(rss0);
+    let peak = proxylens::util::peak_rss_bytes().saturating_sub(rss0);
     println!(
         "corpus: {} documents, {:.1} MB of files, {:.1} MB of text",
         corpus.docs.len(),

@@ -18,7 +18,7 @@ use crate::cache::{self, Cache, Entry, FileKey};
 use crate::corpus::{
     self, Corpus, Document, Failed, Format, LoadError, LoadOptions, Progress, Stage,
 };
-use crate::lexicon::{self, Lexicon, USER_LEXICON_FILE};
+use crate::lexicon::{self, Lexicon};
 
 /// An opened folder.
 pub struct Opened {
@@ -155,13 +155,8 @@ fn open_inner(
     let mut report = OpenReport::default();
     progress.begin(Stage::Listing, 0);
     let (files, mut failed) = corpus::list_files(root, opts, progress)?;
-    let user_lexicon = std::fs::read_to_string(root.join(USER_LEXICON_FILE))
-        .ok()
-        .map(|t| (USER_LEXICON_FILE.to_string(), t));
-    let lexicon = match &user_lexicon {
-        Some((n, t)) => Lexicon::with_user_file(n, t),
-        None => Lexicon::bundled(),
-    };
+    let user_lexicon = corpus::read_user_lexicon(root);
+    let lexicon = corpus::lexicon_with(user_lexicon.as_ref());
     let user_text = user_lexicon.as_ref().map_or("", |(_, t)| t.as_str());
     // Decoding depends on the outlet list; the findings on the whole lexicon.
     let corpus_fp = cache::fingerprint(&[lexicon::BUNDLED_OUTLETS, user_text]);

@@ -60,6 +60,19 @@ fn remove_stale_temporaries(dir: &Path, name: &str) {
     }
 }
 
+/// The peak resident memory of this process in bytes (Linux; 0 elsewhere), for benchmarks.
+pub fn peak_rss_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}
+
 /// ProxyLens's own data directory (settings, the analysis cache): `$PROXYLENS_DATA_DIR` if
 /// set, else `$XDG_DATA_HOME/proxylens`, `~/.local/share/proxylens` (Linux and other Unix),
 /// `~/Library/Application Support/proxylens` (macOS), `%APPDATA%\\proxylens` (Windows).

@@ -697,7 +697,7 @@ pub fn analyse_with_progress(
         progress.done.fetch_add(chunk.len(), Ordering::Relaxed);
         v
     });
-    let a = merge(lex, chunks.flatten());
+    let a = merge_findings(lex, chunks.flatten());
     (!progress.cancelled()).then_some(a)
 }
 
@@ -718,10 +718,6 @@ pub fn corpus_anchor(docs: &[Document]) -> Option<NaiveDate> {
 /// Merges per-document findings, given in document order (the i-th belongs to `DocId(i)`),
 /// into the corpus analysis: global ids for unknown actors, incidents, relations.
 pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>) -> Analysis {
-    merge(lex, results)
-}
-
-fn merge(lex: &Lexicon, results: impl Iterator<Item = DocFindings>) -> Analysis {
     let mut a = Analysis {
         actors: lex
             .actors

@@ -154,15 +154,7 @@ pub fn run(docs: usize, nodes: usize) {
 }
 
 fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
+    proxylens::util::peak_rss_bytes() as f64 / 1e6
 }
 
 fn folder_bytes(dir: &std::path::Path) -> u64 {

@@ -203,10 +203,7 @@ impl Corpus {
 
     /// The lexicon for this corpus: the bundled one, extended by the folder's own file.
     pub fn lexicon(&self) -> Lexicon {
-        match &self.user_lexicon {
-            Some((name, text)) => Lexicon::with_user_file(name, text),
-            None => Lexicon::bundled(),
-        }
+        lexicon_with(self.user_lexicon.as_ref())
     }
 
     /// Total bytes of displayed text.
@@ -248,6 +245,21 @@ impl Corpus {
             d.id = DocId(i as u32);
         }
         self.failed.sort_by(|a, b| a.file.cmp(&b.file));
+    }
+}
+
+/// The folder's own lexicon file (name, text), if it has one.
+pub fn read_user_lexicon(root: &Path) -> Option<(String, String)> {
+    std::fs::read_to_string(root.join(USER_LEXICON_FILE))
+        .ok()
+        .map(|t| (USER_LEXICON_FILE.to_string(), t))
+}
+
+/// The bundled lexicon, extended by a folder's own file (name, text) when there is one.
+pub fn lexicon_with(user: Option<&(String, String)>) -> Lexicon {
+    match user {
+        Some((name, text)) => Lexicon::with_user_file(name, text),
+        None => Lexicon::bundled(),
     }
 }
 
@@ -453,13 +465,8 @@ pub fn load_folder(
     progress.begin(Stage::Listing, 0);
     let (files, mut failed) = list_files(root, opts, progress)?;
     progress.begin(Stage::Reading, files.len());
-    let user_lexicon = std::fs::read_to_string(root.join(USER_LEXICON_FILE))
-        .ok()
-        .map(|t| (USER_LEXICON_FILE.to_string(), t));
-    let lexicon = match &user_lexicon {
-        Some((n, t)) => Lexicon::with_user_file(n, t),
-        None => Lexicon::bundled(),
-    };
+    let user_lexicon = read_user_lexicon(root);
+    let lexicon = lexicon_with(user_lexicon.as_ref());
     let results: Vec<Result<Document, Failed>> = files
         .par_iter()
         .map(|path| {
