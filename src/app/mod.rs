@@ -239,6 +239,11 @@ pub struct ProxyLensApp {
     /// Where settings and the analysis cache live (None: nothing is written, as in tests).
     pub data_dir: Option<PathBuf>,
     saved_settings: Option<Settings>,
+    /// The thread that writes settings (the latest wins), so the UI thread never waits on disk.
+    settings_saver: Option<(
+        std::sync::mpsc::Sender<Settings>,
+        std::thread::JoinHandle<()>,
+    )>,
     /// The watch on the opened folder.
     pub watch: Option<watch::FolderWatch>,
     /// A watch being set up (recursive watches walk the whole folder: off the UI thread).
@@ -283,6 +288,7 @@ impl ProxyLensApp {
             rebuilds: 0,
             data_dir: None,
             saved_settings: None,
+            settings_saver: None,
             watch: None,
             watch_setup: None,
             refresh_pending: false,
@@ -635,15 +641,52 @@ impl ProxyLensApp {
             .settings_dirty_since
             .get_or_insert_with(std::time::Instant::now);
         if since.elapsed() >= std::time::Duration::from_secs(1) {
-            self.save_settings();
+            self.save_settings_in_background();
             self.settings_dirty_since = None;
         } else {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));
         }
     }
 
-    /// Saves the settings when they changed since the last save.
+    /// Hands the settings to the saver thread (started on first use); a failure comes back
+    /// as a status message.
+    fn save_settings_in_background(&mut self) {
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        if self.saved_settings.as_ref() == Some(&self.settings) {
+            return;
+        }
+        let (tx, _) = self.settings_saver.get_or_insert_with(|| {
+            let (tx, rx) = channel::<Settings>();
+            let outcomes = self.outcomes.0.clone();
+            let worker = std::thread::spawn(move || {
+                while let Ok(mut s) = rx.recv() {
+                    // Only the latest settings matter.
+                    while let Ok(newer) = rx.try_recv() {
+                        s = newer;
+                    }
+                    if let Err(e) = s.save(&dir) {
+                        let _ = outcomes.send(Outcome::Message(format!(
+                            "Could not save the settings in {}: {e}",
+                            dir.display()
+                        )));
+                    }
+                }
+            });
+            (tx, worker)
+        });
+        let _ = tx.send(self.settings.clone());
+        // Marked saved now: a failure is reported, not retried every frame.
+        self.saved_settings = Some(self.settings.clone());
+    }
+
+    /// Saves the settings now, after any background save (at exit).
     pub fn save_settings(&mut self) {
+        if let Some((tx, worker)) = self.settings_saver.take() {
+            drop(tx);
+            let _ = worker.join();
+        }
         let Some(dir) = &self.data_dir else { return };
         if self.saved_settings.as_ref() == Some(&self.settings) {
             return;

@@ -482,3 +482,19 @@ fn large_corpora_recompute_the_views_off_the_ui_thread() {
     assert!(step_until(&mut h, 30, |a| !a.views_pending()));
     assert!(h.state().highlights.is_empty());
 }
+
+#[test]
+fn a_changed_setting_is_saved_off_the_ui_thread_and_at_exit() {
+    let dir = std::env::temp_dir().join(format!("proxylens-autosave-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app_on_seeds();
+    app.data_dir = Some(dir.clone());
+    let mut h = harness(app);
+    h.state_mut().settings.split = 0.31;
+    assert!(step_until(&mut h, 30, |_| Settings::load(&dir).split == 0.31));
+    // At exit the latest settings are written even without the pause.
+    h.state_mut().settings.split = 0.42;
+    h.state_mut().save_settings();
+    assert_eq!(Settings::load(&dir).split, 0.42);
+    let _ = std::fs::remove_dir_all(&dir);
+}
