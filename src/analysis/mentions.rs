@@ -356,9 +356,19 @@ fn name_regex(pattern: &str) -> BytesRegex {
         .expect("a valid built-in pattern")
 }
 
-static UNKNOWN_GROUP: LazyLock<BytesRegex> = LazyLock::new(|| {
+/// The words that end a group's name ("the X Y Brigades").
+const GROUP_WORD: &str = r"(?:Brigades?|Battalions?|Movement|Front|Army|Organi[sz]ation|Forces|Party|Council|Corps|Regiment|Division|Militia|Gathering|Coalition|Alliance|Committee|League|Guards?)";
+/// Up to four capitalised words before a group word.
+static UNKNOWN_GROUP: LazyLock<BytesRegex> =
+    LazyLock::new(|| name_regex(&format!(r"\b(?:[A-Z]{{W}}+\s+){{1,4}}{GROUP_WORD}\b")));
+/// Where [`UNKNOWN_GROUP`] can match: one capitalised word and a group word. The regex engine
+/// finds these literals fast, but not those of the repeated words before them.
+static UNKNOWN_GROUP_NEAR: LazyLock<BytesRegex> =
+    LazyLock::new(|| name_regex(&format!(r"\b[A-Z]{{W}}+\s+{GROUP_WORD}\b")));
+/// A group word of Arabic names first ("Saraya X", "Kataib X").
+static UNKNOWN_GROUP_PREFIXED: LazyLock<BytesRegex> = LazyLock::new(|| {
     name_regex(
-        r"\b((?:[A-Z]{W}+\s+){1,4}(?:Brigades?|Battalions?|Movement|Front|Army|Organi[sz]ation|Forces|Party|Council|Corps|Regiment|Division|Militia|Gathering|Coalition|Alliance|Committee|League|Guards?))\b|\b((?:Saraya|Kataib|Kata'ib|Kata{Q}ib|Liwa|Harakat|Jaysh|Jaish|Ansar|Asaib|Asa'ib|Tanzim|Jund|Firqat|Quwat|Hizb)\s+(?:(?:al|el|ad|as|ash|ul)[- ])?[A-Z]{W}+(?:\s+(?:(?:al|el|ad|as|ash)[- ])?[A-Z]{W}+){0,3})",
+        r"\b(?:Saraya|Kataib|Kata'ib|Kata{Q}ib|Liwa|Harakat|Jaysh|Jaish|Ansar|Asaib|Asa'ib|Tanzim|Jund|Firqat|Quwat|Hizb)\s+(?:(?:al|el|ad|as|ash|ul)[- ])?[A-Z]{W}+(?:\s+(?:(?:al|el|ad|as|ash)[- ])?[A-Z]{W}+){0,3}",
     )
 });
 static UNKNOWN_PERSON: LazyLock<BytesRegex> = LazyLock::new(|| {
@@ -366,11 +376,40 @@ static UNKNOWN_PERSON: LazyLock<BytesRegex> = LazyLock::new(|| {
         r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Gen\.|General|Lt\.|Maj\.|Brig\.|Col\.|Commander|Spokesman|Spokesperson|Sheikh|Sen\.|Senator|Rep\.|Secretary|Ayatollah|Sayyed|Sayyid|Dr\.|Mr\.|Ms\.|Mrs\.|MP|Ambassador|Prince|Emir|Colonel|Major|Captain|Admiral)\s+((?:(?:al|el|Abu|Abdul|Abd|bin|ibn)[- ])?[A-Z]{L}+(?:\s+(?:(?:al|el|bin|ibn|de|van)[- ])?[A-Z]{L}+){1,3})",
     )
 });
+const ROLE_WORD: &str = r"(?:expert|analyst|researcher|fellow|professor|official|spokes(?:man|person|woman)|commander|leader|head|director|adviser|advisor|journalist|observer|minister|lawmaker|scholar|cleric)";
 static APPOSITIVE_PERSON: LazyLock<BytesRegex> = LazyLock::new(|| {
-    name_regex(
-        r"\b([A-Z]{L}+(?:\s+(?:(?:al|el|bin|ibn)[- ])?[A-Z]{L}+){1,2}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:expert|analyst|researcher|fellow|professor|official|spokes(?:man|person|woman)|commander|leader|head|director|adviser|advisor|journalist|observer|minister|lawmaker|scholar|cleric)\b",
-    )
+    name_regex(&format!(
+        r"\b([A-Z]{{L}}+(?:\s+(?:(?:al|el|bin|ibn)[- ])?[A-Z]{{L}}+){{1,2}}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{ROLE_WORD}\b"
+    ))
 });
+/// Where [`APPOSITIVE_PERSON`] can match: its role word.
+static APPOSITIVE_NEAR: LazyLock<BytesRegex> =
+    LazyLock::new(|| name_regex(&format!(r"\b{ROLE_WORD}\b")));
+
+/// The leftmost-first matches of `full`, searched only around the matches of `near`, a fast
+/// pattern every match of `full` contains: from `back` bytes before to `ahead` bytes after it.
+fn find_near(
+    full: &BytesRegex,
+    near: &BytesRegex,
+    text: &[u8],
+    back: usize,
+    ahead: usize,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(l) = near.find_at(text, pos) {
+        let from = l.start().saturating_sub(back).max(pos);
+        let to = (l.end() + ahead).min(text.len());
+        match full.find_at(&text[..to], from) {
+            Some(m) => {
+                out.push((m.start(), m.end()));
+                pos = m.end().max(l.start() + 1);
+            }
+            None => pos = l.start() + 1,
+        }
+    }
+    out
+}
 
 const NOT_NAME_START: &[&str] = &[
     "The",
@@ -434,12 +473,29 @@ const NOT_NAME_START: &[&str] = &[
 pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActor, usize, usize)> {
     let overlaps = |s: usize, e: usize| covered.iter().any(|&(cs, ce)| cs < e && s < ce);
     let mut out = Vec::new();
-    for c in UNKNOWN_GROUP.captures_iter(text.as_bytes()) {
-        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+    // Names of both forms, in order; where they overlap, the first (the run of capitals).
+    let mut groups = find_near(
+        &UNKNOWN_GROUP,
+        &UNKNOWN_GROUP_NEAR,
+        text.as_bytes(),
+        200,
+        100,
+    );
+    groups.extend(
+        UNKNOWN_GROUP_PREFIXED
+            .find_iter(text.as_bytes())
+            .map(|m| (m.start(), m.end())),
+    );
+    groups.sort_unstable();
+    let mut last_end = 0;
+    for (gs, ge) in groups {
+        if gs < last_end || !text.is_char_boundary(gs) || !text.is_char_boundary(ge) {
             continue;
-        };
-        let mut s = m.start();
-        let mut name = &text[m.start()..m.end()];
+        }
+        last_end = ge;
+        let m = gs..ge;
+        let mut s = m.start;
+        let mut name = &text[m.clone()];
         // Drop leading words that start a sentence rather than a name.
         while let Some((first, rest)) = name.split_once(' ') {
             if NOT_NAME_START.contains(&first) {
@@ -449,7 +505,7 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
                 break;
             }
         }
-        if name.split_whitespace().count() < 2 || overlaps(s, m.end()) {
+        if name.split_whitespace().count() < 2 || overlaps(s, m.end) {
             continue;
         }
         let kind =
@@ -467,30 +523,41 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
                 kind,
             },
             s,
-            m.end(),
+            m.end,
         ));
     }
-    for re in [&*UNKNOWN_PERSON, &*APPOSITIVE_PERSON] {
-        for c in re.captures_iter(text.as_bytes()) {
-            let m = c.get(1).expect("group 1");
-            let name = &text[m.start()..m.end()];
-            if overlaps(m.start(), m.end())
-                || NOT_NAME_START.contains(&name.split(' ').next().unwrap_or(""))
-            {
-                continue;
-            }
-            if out.iter().any(|(_, s, e)| *s < m.end() && m.start() < *e) {
-                continue;
-            }
-            out.push((
-                UnknownActor {
-                    name: name.to_string(),
-                    kind: ActorKind::Person,
-                },
-                m.start(),
-                m.end(),
-            ));
+    let bytes = text.as_bytes();
+    let titled = UNKNOWN_PERSON
+        .captures_iter(bytes)
+        .filter_map(|c| c.get(1).map(|m| m.range()));
+    let appositive = find_near(&APPOSITIVE_PERSON, &APPOSITIVE_NEAR, bytes, 250, 0)
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let c = APPOSITIVE_PERSON.captures_at(&bytes[..e], s)?;
+            c.get(1).map(|m| m.range())
+        })
+        .collect::<Vec<_>>();
+    for m in titled.collect::<Vec<_>>().into_iter().chain(appositive) {
+        if !text.is_char_boundary(m.start) || !text.is_char_boundary(m.end) {
+            continue;
         }
+        let name = &text[m.clone()];
+        if overlaps(m.start, m.end)
+            || NOT_NAME_START.contains(&name.split(' ').next().unwrap_or(""))
+        {
+            continue;
+        }
+        if out.iter().any(|(_, s, e)| *s < m.end && m.start < *e) {
+            continue;
+        }
+        out.push((
+            UnknownActor {
+                name: name.to_string(),
+                kind: ActorKind::Person,
+            },
+            m.start,
+            m.end,
+        ));
     }
     out.sort_by_key(|(_, s, _)| *s);
     out
