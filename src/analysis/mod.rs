@@ -581,18 +581,26 @@ pub fn analyse_document(
     };
     let mut tally_state = tallies::State::default();
     let mut rel_state = relations::State::default();
-    for i in 0..ctx.sentences.len() {
-        if ctx.sentences[i].heading {
-            continue;
-        }
-        let enabled = lex.cues.enabled(&ctx.templates[i].text);
-        out.statements
-            .extend(statements::extract(&ctx, i, &enabled));
+    // One kind of finding at a time over all sentences: each kind's automata stay in the
+    // processor's caches (interleaving them per sentence made every pattern a cache miss).
+    // The kinds do not depend on each other, so the findings are the same.
+    let body: Vec<usize> = (0..ctx.sentences.len())
+        .filter(|&i| !ctx.sentences[i].heading)
+        .collect();
+    let matched = cue_matches(&ctx, &body);
+    for (&i, on) in body.iter().zip(&matched) {
+        out.statements.extend(statements::extract(&ctx, i, on));
+    }
+    for &i in &body {
         out.tallies
             .extend(tallies::extract(&ctx, i, &mut tally_state));
+    }
+    for &i in &body {
         out.reports.extend(incidents::extract(&ctx, i));
+    }
+    for (&i, on) in body.iter().zip(&matched) {
         out.relations
-            .extend(relations::extract(&ctx, i, &mut rel_state, &enabled));
+            .extend(relations::extract(&ctx, i, &mut rel_state, on));
     }
     // Relations implied by attacks.
     for r in &out.reports {
@@ -620,6 +628,39 @@ pub fn analyse_document(
 }
 
 use chrono::Datelike;
+
+/// Which statement and relation cues (statements first) match each of the sentences `body`:
+/// a cue is tried only where one of its keywords occurs, and one cue at a time over all the
+/// sentences, so that its automaton stays in the processor's caches.
+fn cue_matches(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<bool>> {
+    let cues = &ctx.lex.cues;
+    let mut on: Vec<Vec<bool>> = body
+        .iter()
+        .map(|&i| cues.enabled(&ctx.templates[i].text))
+        .collect();
+    for (ci, cue) in cues.statements.iter().enumerate() {
+        for (k, &i) in body.iter().enumerate() {
+            if on[k][ci] {
+                on[k][ci] = cue.regex.is_match(ctx.templates[i].lower.as_bytes());
+            }
+        }
+    }
+    let first = cues.statements.len();
+    for (ri, cue) in cues.relations.iter().enumerate() {
+        for (k, &i) in body.iter().enumerate() {
+            let t = &ctx.templates[i];
+            // A cue that captures both actors needs two mentions.
+            let enough = match cue.missing {
+                crate::lexicon::Missing::None => t.mentions.len() >= 2,
+                _ => !t.mentions.is_empty(),
+            };
+            if on[k][first + ri] {
+                on[k][first + ri] = enough && cue.regex.is_match(t.lower.as_bytes());
+            }
+        }
+    }
+    on
+}
 
 /// The templated sentences of a document (for debugging cue patterns): one line per sentence.
 pub fn debug_templates(doc: &Document, lex: &Lexicon) -> Vec<String> {

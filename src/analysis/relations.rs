@@ -99,8 +99,9 @@ fn state_of(ctx: &DocCtx<'_>, a: u32) -> Option<u32> {
     }
 }
 
-/// The relations of sentence `si`.
-pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, enabled: &[bool]) -> Vec<Found> {
+/// The relations of sentence `si`; `matched` tells which cues match it (statements first,
+/// see `cue_matches`).
+pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, matched: &[bool]) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out = Vec::new();
     let push = |from: u32, to: u32, kind: RelationKind, out: &mut Vec<Found>| {
@@ -117,20 +118,11 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, enabled: &[bool])
             });
         }
     };
-    let actors_here = t.mentions.len();
     for (ci, cue) in ctx.lex.cues.relations.iter().enumerate() {
-        if !enabled[ctx.lex.cues.statements.len() + ci] {
+        if !matched[ctx.lex.cues.statements.len() + ci] {
             continue;
         }
-        // Two captured actors need two mentions.
-        if cue.missing == Missing::None && actors_here < 2 || actors_here == 0 {
-            continue;
-        }
-        // A fast yes/no first: most sentences match no cue, and captures are costly.
-        if !cue.regex.is_match(t.text.as_bytes()) {
-            continue;
-        }
-        for c in cue.regex.captures_iter(t.text.as_bytes()) {
+        for c in cue.regex.captures_iter(t.lower.as_bytes()) {
             let m = c.get(0).expect("group 0");
             if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
                 continue;

@@ -34,18 +34,15 @@ static TRAILING_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The statements of sentence `si`.
-pub fn extract(ctx: &DocCtx<'_>, si: usize, enabled: &[bool]) -> Vec<Found> {
+/// `matched` tells which cues match the sentence (see `cue_matches`).
+pub fn extract(ctx: &DocCtx<'_>, si: usize, matched: &[bool]) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out: Vec<Found> = Vec::new();
     for (ci, cue) in ctx.lex.cues.statements.iter().enumerate() {
-        if !enabled[ci] {
+        if !matched[ci] {
             continue;
         }
-        // A fast yes/no first: most sentences match no cue, and captures are costly.
-        if !cue.regex.is_match(t.text.as_bytes()) {
-            continue;
-        }
-        for c in cue.regex.captures_iter(t.text.as_bytes()) {
+        for c in cue.regex.captures_iter(t.lower.as_bytes()) {
             let m = c.get(0).expect("group 0");
             if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
                 continue;

@@ -48,6 +48,9 @@ impl SentMention {
 pub struct Template {
     /// The templated text.
     pub text: String,
+    /// The same, ASCII-lowercased (same offsets), for the cue patterns: see
+    /// `lexicon::lowered_regex`.
+    pub lower: String,
     /// The mentions, in order; marker `@k@` is `mentions[k]`.
     pub mentions: Vec<SentMention>,
     /// Sentence start in the document.
@@ -220,6 +223,7 @@ impl Template {
         }
         out.push_str(&text[pos..end]);
         Template {
+            lower: out.to_ascii_lowercase(),
             text: out,
             mentions: sms,
             doc_start: start,
