@@ -423,6 +423,13 @@ const COMMON: &[&str] = &[
     "part",
 ];
 
+/// Whether a literal is rare enough to gate a pattern: three letters or more, or an
+/// apostrophe (the possessive "'s"); one- and two-letter words are everywhere.
+fn gates(literal: &[u8]) -> bool {
+    let l = literal.trim_ascii();
+    l.len() >= 3 || l.contains(&b'\'')
+}
+
 /// Words one of which every match of `pattern` (already expanded, without `(?i)`) must
 /// contain, lower case; `None` when no such set can be found (the cue is then always tried).
 pub fn required_words(pattern: &str) -> Option<Vec<String>> {
@@ -436,7 +443,7 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
             HirKind::Concat(xs) => xs
                 .iter()
                 .filter_map(rec)
-                .filter(|set| set.iter().all(|w| w.trim_ascii().len() >= 3))
+                .filter(|set| set.iter().all(|w| gates(w)))
                 .max_by_key(|set| {
                     let common = set
                         .iter()
@@ -470,8 +477,7 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
         .into_iter()
         .map(|w| String::from_utf8_lossy(&w).to_lowercase())
         .collect();
-    // Literals of one or two letters gate nothing.
-    if words.iter().any(|w| w.trim().len() < 3) {
+    if !words.iter().all(|w| gates(w.as_bytes())) {
         return None;
     }
     Some(words)
@@ -1141,7 +1147,10 @@ mod tests {
                 matches += a.len();
             }
         }
-        assert!(matches >= 10, "the texts should exercise the patterns: {matches}");
+        assert!(
+            matches >= 10,
+            "the texts should exercise the patterns: {matches}"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use regex::Regex;
 
 use crate::model::{ActorId, ActorKind, IncidentId, PlaceId};
 
+use super::gated::Gated;
 use super::mentions::PlaceMention;
 use super::numbers::{self, NUMBER};
 use super::template::Role;
@@ -148,12 +149,13 @@ const DESCRIPTIVE: &[&str] = &[
     "ammunition",
     "diplomatic",
 ];
-static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:struck|strikes|striking|targeted|targeting|attacked|attacking|bombed|killed|launched|carried\s+out|conducted|fired|dropped|shelled|hit|intensified|assassinated|assassinating|eliminate|eliminated|raided|invaded)(?-u:\b)").unwrap()
+static AGENT_VERB: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        r"(?i)(?-u:\b)(?:struck|strikes|striking|targeted|targeting|attacked|attacking|bombed|killed|launched|carried\s+out|conducted|fired|dropped|shelled|hit|intensified|assassinated|assassinating|eliminate|eliminated|raided|invaded)(?-u:\b)",
+    )
 });
-static KILL_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:killing|assassinating|assassination\s+of|killed|killing\s+of)\s+")
-        .unwrap()
+static KILL_LIST: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(r"(?i)(?-u:\b)(?:killing|assassinating|assassination\s+of|killed|killing\s+of)\s+")
 });
 
 fn resolve_date(ctx: &DocCtx<'_>, d: &dates::DateMention) -> Option<NaiveDate> {
@@ -289,7 +291,10 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     };
     // People killed by name: "killing Gen. X and Y", "assassinating X and Y".
     let mut victims: Vec<(u32, usize)> = Vec::new();
-    for m in KILL_LIST.find_iter(&t.text) {
+    let kill_list = KILL_LIST
+        .may_match(&t.text)
+        .then(|| KILL_LIST.find_iter(&t.text));
+    for m in kill_list.into_iter().flatten() {
         let mut pos = m.end();
         let mut expect_item = true;
         for mm in t.mentions.iter().filter(|x| x.t_start >= m.end()) {
@@ -465,14 +470,15 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 return Some(m.actor);
             }
         }
-        let active = AGENT_VERB.find_iter(sent).any(|v| {
-            let before = super::tail_lower(sent[..v.start()].trim_end(), 16);
-            !(before.ends_with(" was")
-                || before.ends_with(" were")
-                || before.ends_with(" been")
-                || before.ends_with(" being")
-                || before.ends_with(" be"))
-        });
+        let active = AGENT_VERB.may_match(sent)
+            && AGENT_VERB.find_iter(sent).any(|v| {
+                let before = super::tail_lower(sent[..v.start()].trim_end(), 16);
+                !(before.ends_with(" was")
+                    || before.ends_with(" were")
+                    || before.ends_with(" been")
+                    || before.ends_with(" being")
+                    || before.ends_with(" be"))
+            });
         if active {
             let subj = speakers::subject(t, ttrig, ctx);
             if let Some(&a) = subj.first()

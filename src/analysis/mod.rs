@@ -6,6 +6,7 @@
 //! gathered with all their evidence.
 
 pub mod dates;
+pub mod gated;
 pub mod incidents;
 pub mod mentions;
 pub mod numbers;

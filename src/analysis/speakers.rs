@@ -148,7 +148,15 @@ pub fn clause_start(t: &Template, p: usize) -> usize {
     {
         start = m.end();
     }
-    for b in BOUNDARY.find_iter(&t.text[..p]) {
+    let before = &t.text[..p];
+    // What every boundary contains, found faster than the regex's own first pass.
+    let may_have_boundary = before.contains([';', '–', '—'])
+        || before.contains("but")
+        || before.contains("while")
+        || before.contains("whereas")
+        || (before.contains(',') && before.contains("and"));
+    let boundaries = may_have_boundary.then(|| BOUNDARY.find_iter(before));
+    for b in boundaries.into_iter().flatten() {
         if b.end() > start && b.end() <= p {
             start = b.end();
         }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::gated::Gated;
 use super::numbers::{self, NUMBER};
 use super::{DocCtx, dates, speakers};
 
@@ -38,14 +39,15 @@ pub struct State {
     since: Option<NaiveDate>,
 }
 
-static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static COUNT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(&format!(
         r"(?i)(?-u:\b)(?P<q>more\s+than|over|at\s+least|nearly|almost|about|some|roughly|around|upwards\s+of)?\s*(?P<n>{NUMBER})\s+(?P<mid>(?:[\w-]+\s+){{0,3}}?)(?P<unit>attacks|strikes|assaults|incidents|airstrikes|drone\s+attacks|rocket\s+attacks)(?-u:\b)"
     ))
-    .unwrap()
 });
-static TIMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:struck\s+back|retaliated|hit\s+back|responded|conducted\s+retaliatory\s+strikes)\s+(?:just\s+|only\s+|about\s+)?(?P<n>{NUMBER})\s+times(?-u:\b)")).unwrap()
+static TIMES: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(&format!(
+        r"(?i)(?-u:\b)(?:struck\s+back|retaliated|hit\s+back|responded|conducted\s+retaliatory\s+strikes)\s+(?:just\s+|only\s+|about\s+)?(?P<n>{NUMBER})\s+times(?-u:\b)"
+    ))
 });
 static BREAKDOWN_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:of\s+(?:those|them|these|the\s+attacks)|including)(?-u:\b)").unwrap()
@@ -114,7 +116,8 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             return out;
         }
     }
-    for c in COUNT.captures_iter(sent) {
+    let gated = |re: &'static Gated| re.may_match(sent).then(|| re.captures_iter(sent));
+    for c in gated(&COUNT).into_iter().flatten() {
         let n = c.name("n").expect("n");
         let mid = c.name("mid").map_or("", |m| m.as_str());
         let Some(value) = numbers::parse(n.as_str()) else {
@@ -153,7 +156,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             number: (s.start + n.start(), s.start + n.end()),
         });
     }
-    for c in TIMES.captures_iter(sent) {
+    for c in gated(&TIMES).into_iter().flatten() {
         let n = c.name("n").expect("n");
         let Some(value) = numbers::parse(n.as_str()) else {
             continue;
