@@ -424,10 +424,11 @@ const COMMON: &[&str] = &[
 ];
 
 /// Whether a literal is rare enough to gate a pattern: three letters or more, or an
-/// apostrophe (the possessive "'s"); one- and two-letter words are everywhere.
+/// apostrophe (the possessive "'s"); one- and two-letter words are everywhere. Not a marker.
 fn gates(literal: &[u8]) -> bool {
     let l = literal.trim_ascii();
-    l.len() >= 3 || l.contains(&b'\'')
+    // A marker's characters are not in the document's text, where the keywords are sought.
+    !l.iter().any(|b| matches!(b, b'@' | b'#' | b'~')) && (l.len() >= 3 || l.contains(&b'\''))
 }
 
 /// Words one of which every match of `pattern` (already expanded, without `(?i)`) must
@@ -623,25 +624,34 @@ fn compile(
 }
 
 impl Cues {
-    /// Which cues (statements first, then relations) a text can match: those without
-    /// keywords, and those whose keywords occur in it.
-    pub fn enabled(&self, text: &str) -> Vec<bool> {
+    /// Which cues (statements first, then relations) each part of a text can match: those
+    /// without keywords, and those whose keywords occur in it. `lower` is the text
+    /// ASCII-lowercased (the keywords are lower case); `part_of` tells which of `parts` parts
+    /// the keyword starting at a byte offset belongs to. One pass of the keyword automaton
+    /// over the whole text: per sentence, the calls cost more than the search.
+    pub fn enabled(
+        &self,
+        lower: &str,
+        parts: usize,
+        part_of: impl Fn(usize) -> Option<usize>,
+    ) -> Vec<Vec<bool>> {
         let n = self.statements.len() + self.relations.len();
-        let mut on: Vec<bool> = self
+        let Some(ac) = &self.gate else {
+            return vec![vec![true; n]; parts];
+        };
+        let ungated: Vec<bool> = self
             .statements
             .iter()
             .map(|c| c.keywords.is_none())
             .chain(self.relations.iter().map(|c| c.keywords.is_none()))
             .collect();
-        match &self.gate {
-            Some(ac) => {
-                for m in ac.find_overlapping_iter(text) {
-                    for &i in &self.gate_cues[m.pattern().as_usize()] {
-                        on[i] = true;
-                    }
+        let mut on = vec![ungated; parts];
+        for m in ac.find_overlapping_iter(lower) {
+            if let Some(k) = part_of(m.start()) {
+                for &i in &self.gate_cues[m.pattern().as_usize()] {
+                    on[k][i] = true;
                 }
             }
-            None => on = vec![true; n],
         }
         on
     }
@@ -969,7 +979,6 @@ impl Lexicon {
             }
             cues.gate = aho_corasick::AhoCorasick::builder()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
                 .match_kind(aho_corasick::MatchKind::Standard)
                 .build(&words)
                 .ok();

@@ -277,8 +277,8 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 .find_map(|m| numbers::parse(m.as_str()))
         })
     };
-    let lower_ascii = sent.to_ascii_lowercase();
-    let has = |ws: &[&str]| ws.iter().any(|w| lower_ascii.contains(w));
+    let lower = &ctx.lower[s.start..s.end];
+    let has = |ws: &[&str]| ws.iter().any(|w| lower.contains(w));
     let killed_m = if has(&["kill", "dead", "died", "lives", "death"]) {
         count(&KILLED)
     } else {
@@ -292,7 +292,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
     // People killed by name: "killing Gen. X and Y", "assassinating X and Y".
     let mut victims: Vec<(u32, usize)> = Vec::new();
     let kill_list = KILL_LIST
-        .may_match(&t.text)
+        .may_match(&t.lower)
         .then(|| KILL_LIST.find_iter(&t.text));
     for m in kill_list.into_iter().flatten() {
         let mut pos = m.end();
@@ -470,7 +470,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
                 return Some(m.actor);
             }
         }
-        let active = AGENT_VERB.may_match(sent)
+        let active = AGENT_VERB.may_match(lower)
             && AGENT_VERB.find_iter(sent).any(|v| {
                 let before = super::tail_lower(sent[..v.start()].trim_end(), 16);
                 !(before.ends_with(" was")

@@ -250,6 +250,8 @@ pub struct DocFindings {
 pub struct DocCtx<'a> {
     /// The displayed text.
     pub text: &'a str,
+    /// The same, ASCII-lowercased (same offsets): for keyword gates.
+    pub lower: String,
     /// The document.
     pub doc: &'a Document,
     /// The lexicon.
@@ -543,6 +545,7 @@ pub fn analyse_document(
         .or(corpus_anchor.map(dates::Anchor::Corpus));
     let mut ctx = DocCtx {
         text,
+        lower: text.to_ascii_lowercase(),
         doc,
         lex,
         unknown: &unknown,
@@ -635,10 +638,12 @@ use chrono::Datelike;
 /// sentences, so that its automaton stays in the processor's caches.
 fn cue_matches(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<bool>> {
     let cues = &ctx.lex.cues;
-    let mut on: Vec<Vec<bool>> = body
-        .iter()
-        .map(|&i| cues.enabled(&ctx.templates[i].text))
-        .collect();
+    // Keywords are found in the document's text: a template has the same words between its
+    // markers, and a keyword inside a name only tries a cue more.
+    let mut on = cues.enabled(&ctx.lower, body.len(), |pos| {
+        let k = body.partition_point(|&i| ctx.sentences[i].end <= pos);
+        (k < body.len() && ctx.sentences[body[k]].start <= pos).then_some(k)
+    });
     for (ci, cue) in cues.statements.iter().enumerate() {
         for (k, &i) in body.iter().enumerate() {
             if on[k][ci] {

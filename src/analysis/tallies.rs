@@ -39,10 +39,11 @@ pub struct State {
     since: Option<NaiveDate>,
 }
 
-static COUNT: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(&format!(
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
         r"(?i)(?-u:\b)(?P<q>more\s+than|over|at\s+least|nearly|almost|about|some|roughly|around|upwards\s+of)?\s*(?P<n>{NUMBER})\s+(?P<mid>(?:[\w-]+\s+){{0,3}}?)(?P<unit>attacks|strikes|assaults|incidents|airstrikes|drone\s+attacks|rocket\s+attacks)(?-u:\b)"
     ))
+    .expect("a valid built-in pattern")
 });
 static TIMES: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(&format!(
@@ -116,8 +117,10 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
             return out;
         }
     }
-    let gated = |re: &'static Gated| re.may_match(sent).then(|| re.captures_iter(sent));
-    for c in gated(&COUNT).into_iter().flatten() {
+    let lower = &ctx.lower[s.start..s.end];
+    let gated = |re: &'static Gated| re.may_match(lower).then(|| re.captures_iter(sent));
+    // No keyword gate here: its words ("attacks", "strikes") are in too many sentences.
+    for c in COUNT.captures_iter(sent) {
         let n = c.name("n").expect("n");
         let mid = c.name("mid").map_or("", |m| m.as_str());
         let Some(value) = numbers::parse(n.as_str()) else {
