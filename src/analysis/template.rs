@@ -103,36 +103,30 @@ fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
 }
 
 fn preceded_by_locative(before: &str) -> bool {
-    // Only the last few words matter.
+    // Only the last few words matter; compared without allocating (the lists are ASCII).
     let before = before.trim_end();
     let mut cut = before.len().saturating_sub(48);
     while !before.is_char_boundary(cut) {
         cut += 1;
     }
-    let lower = before[cut..].to_ascii_lowercase();
-    let mut words: Vec<&str> = lower.split_whitespace().collect();
-    while let Some(w) = words.last() {
-        if DIRECTIONS.contains(w) {
-            words.pop();
-        } else {
-            break;
-        }
-    }
-    let Some(last) = words.last() else {
+    let mut words = before[cut..]
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| DIRECTIONS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let Some(last) = words.next() else {
         return false;
     };
-    if LOCATIVE.contains(last) {
+    if LOCATIVE.iter().any(|l| l.eq_ignore_ascii_case(last)) {
         return true;
     }
-    let tail = words
-        .iter()
-        .rev()
-        .take(2)
-        .rev()
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
-    MOTION.iter().any(|m| tail.ends_with(m))
+    let previous = words.next();
+    // Whether "previous last" ends with a motion phrase of one or two words.
+    MOTION.iter().any(|m| match m.split_once(' ') {
+        Some((a, b)) => {
+            b.eq_ignore_ascii_case(last) && previous.is_some_and(|p| ends_with_ignore_case(p, a))
+        }
+        None => ends_with_ignore_case(last, m),
+    })
 }
 
 impl Template {
@@ -204,8 +198,21 @@ impl Template {
             };
             let t_start = out.len();
             {
-                use std::fmt::Write;
-                let _ = write!(out, "{sign}{k}{sign}");
+                // The marker, without the formatting machinery (it runs for every mention).
+                out.push(sign);
+                let mut digits = [0u8; 20];
+                let mut at = digits.len();
+                let mut n = k;
+                loop {
+                    at -= 1;
+                    digits[at] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+                out.push(sign);
             }
             let t_end = out.len();
             sms.push(SentMention {
