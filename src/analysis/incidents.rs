@@ -165,8 +165,35 @@ fn resolve_date(ctx: &DocCtx<'_>, d: &dates::DateMention) -> Option<NaiveDate> {
     dates::resolve(d.form, ctx.doc.date, ctx.anchor)
 }
 
-/// The attack reports of sentence `si`.
-pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
+/// The attack words of each of the sentences `body` (sentence offsets, trigger index): one
+/// pass of the trigger automaton over the document (per sentence, the calls cost more than
+/// the search). The words never span sentences.
+pub fn trigger_words(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<(usize, usize, usize)>> {
+    let mut out = vec![Vec::new(); body.len()];
+    let Some(ac) = &ctx.lex.cues.trigger_matcher else {
+        return out;
+    };
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+        return out;
+    };
+    let from = ctx.sentences[first].start;
+    let to = ctx.sentences[last].end;
+    for m in ac.find_iter(&ctx.text[from..to]) {
+        let (st, en) = (from + m.start(), from + m.end());
+        let k = body.partition_point(|&i| ctx.sentences[i].end <= st);
+        if let Some(&i) = body.get(k) {
+            let s = ctx.sentences[i];
+            if s.start <= st && en <= s.end {
+                out[k].push((st - s.start, en - s.start, m.pattern().as_usize()));
+            }
+        }
+    }
+    out
+}
+
+/// The attack reports of sentence `si`, whose attack words are `words` (see
+/// [`trigger_words`]).
+pub fn extract(ctx: &DocCtx<'_>, si: usize, words: &[(usize, usize, usize)]) -> Vec<Found> {
     let s = ctx.sentences[si];
     let t = &ctx.templates[si];
     let sent = &ctx.text[s.start..s.end];
@@ -187,9 +214,8 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
         })
     };
     let mut day: Option<bool> = None;
-    if let Some(ac) = &ctx.lex.cues.trigger_matcher {
-        for m in ac.find_iter(sent) {
-            let (st, en) = (m.start(), m.end());
+    {
+        for &(st, en, pi) in words {
             let ok_l = !sent[..st]
                 .chars()
                 .next_back()
@@ -201,7 +227,6 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize) -> Vec<Found> {
             {
                 continue;
             }
-            let pi = m.pattern().as_usize();
             if pi >= n_strong {
                 let word = &ctx.lex.cues.weak_attack_triggers[pi - n_strong];
                 let ok = if word == "incident" {

@@ -599,8 +599,9 @@ pub fn analyse_document(
         out.tallies
             .extend(tallies::extract(&ctx, i, &mut tally_state));
     }
-    for &i in &body {
-        out.reports.extend(incidents::extract(&ctx, i));
+    let attack_words = incidents::trigger_words(&ctx, &body);
+    for (&i, words) in body.iter().zip(&attack_words) {
+        out.reports.extend(incidents::extract(&ctx, i, words));
     }
     for (&i, on) in body.iter().zip(&matched) {
         out.relations
