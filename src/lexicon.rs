@@ -108,6 +108,8 @@ pub struct StatementCue {
     pub kind: StatementKind,
     /// Compiled pattern over the templated sentence (see `analysis::template`).
     pub regex: regex::bytes::Regex,
+    /// A looser form of `regex` for the yes/no test (see [`loose_regex`]), when it differs.
+    pub quick: Option<regex::bytes::Regex>,
     /// Default rule for `about` when the pattern has no `about` group.
     pub about: AboutRule,
     /// Whether the cue counts only inside reported speech (a quote, "said", "believe").
@@ -140,6 +142,8 @@ pub struct RelationCue {
     pub kind: RelationKind,
     /// Compiled pattern over the templated sentence.
     pub regex: regex::bytes::Regex,
+    /// A looser form of `regex` for the yes/no test (see [`loose_regex`]), when it differs.
+    pub quick: Option<regex::bytes::Regex>,
     /// Where to find a side the pattern does not capture.
     pub missing: Missing,
     /// Words one of which a sentence must contain for the pattern to be tried.
@@ -527,10 +531,32 @@ fn byte_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
 /// pattern with fast prefilters, which it cannot do for case-insensitive literals (a word of
 /// n letters has 2^n spellings); cue matching is about a quarter faster.
 pub fn lowered_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
+    match lowered_hir(pattern, false) {
+        Some(hir) => byte_regex(&hir.to_string()),
+        // The regex crate words the error.
+        None => byte_regex(pattern),
+    }
+}
+
+/// A looser form of a cue pattern for the yes/no test, for lowercased text like
+/// [`lowered_regex`]: its long bounded repetitions are unbounded (`{gap}{0,60}` becomes
+/// `{gap}*`). It matches wherever the pattern does, so a text it rejects the cue cannot
+/// match; and the regex engine runs it faster (a bounded gap multiplies the states of its
+/// automaton by the bound). `None` when there is nothing to loosen.
+pub fn loose_regex(pattern: &str) -> Option<regex::bytes::Regex> {
+    let strict = lowered_hir(pattern, false)?.to_string();
+    let loose = lowered_hir(pattern, true)?.to_string();
+    (loose != strict).then(|| byte_regex(&loose).ok()).flatten()
+}
+
+/// The pattern's syntax with its letters lowered; with `loosen`, the repetitions bounded at
+/// 4 or more unbounded.
+fn lowered_hir(pattern: &str, loosen: bool) -> Option<regex_syntax::hir::Hir> {
     use regex_syntax::hir::{
         Capture, Class, ClassBytes, ClassBytesRange, Hir, HirKind, Repetition,
     };
-    fn lower(h: &Hir) -> Hir {
+    fn lower(h: &Hir, loosen: bool) -> Hir {
+        let rec = |h: &Hir| lower(h, loosen);
         match h.kind() {
             HirKind::Literal(l) => Hir::literal(l.0.to_ascii_lowercase()),
             HirKind::Class(Class::Bytes(c)) => {
@@ -543,34 +569,37 @@ pub fn lowered_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error>
                 Hir::class(Class::Bytes(lowered))
             }
             HirKind::Repetition(r) => Hir::repetition(Repetition {
-                sub: Box::new(lower(&r.sub)),
+                sub: Box::new(rec(&r.sub)),
+                max: if loosen && r.max.is_some_and(|m| m >= 4) {
+                    None
+                } else {
+                    r.max
+                },
                 ..r.clone()
             }),
             HirKind::Capture(c) => Hir::capture(Capture {
-                sub: Box::new(lower(&c.sub)),
+                sub: Box::new(rec(&c.sub)),
                 ..c.clone()
             }),
-            HirKind::Concat(xs) => Hir::concat(xs.iter().map(lower).collect()),
-            HirKind::Alternation(xs) => Hir::alternation(xs.iter().map(lower).collect()),
+            HirKind::Concat(xs) => Hir::concat(xs.iter().map(rec).collect()),
+            HirKind::Alternation(xs) => Hir::alternation(xs.iter().map(rec).collect()),
             // Empty, look-around; no Unicode classes without Unicode mode.
             _ => h.clone(),
         }
     }
-    let parsed = regex_syntax::ParserBuilder::new()
+    let hir = regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .build()
-        .parse(pattern);
-    match parsed {
-        Ok(hir) => byte_regex(&lower(&hir).to_string()),
-        // The regex crate words the error.
-        Err(_) => byte_regex(pattern),
-    }
+        .parse(pattern)
+        .ok()?;
+    Some(lower(&hir, loosen))
 }
 
 /// A compiled cue: its pattern, its optional veto and the words that gate it.
 struct CompiledCue {
     regex: regex::bytes::Regex,
+    quick: Option<regex::bytes::Regex>,
     veto: Option<regex::bytes::Regex>,
     keywords: Option<Vec<String>>,
 }
@@ -589,8 +618,10 @@ fn compile_cue(
         None => None,
     };
     let keywords = required_words(expand_pattern(pattern).trim_start_matches("(?i)"));
+    let quick = loose_regex(&expand_pattern(pattern));
     Some(CompiledCue {
         regex,
+        quick,
         veto,
         keywords,
     })
@@ -770,6 +801,7 @@ impl Lexicon {
                 };
                 let Some(CompiledCue {
                     regex,
+                    quick,
                     veto,
                     keywords,
                 }) = compile_cue(src, line, &c.pattern, c.veto.as_deref(), &mut issues)
@@ -780,6 +812,7 @@ impl Lexicon {
                     keywords,
                     kind,
                     regex,
+                    quick,
                     about: c.about,
                     needs_frame: c.frame,
                     veto,
@@ -800,6 +833,7 @@ impl Lexicon {
                 };
                 let Some(CompiledCue {
                     regex,
+                    quick,
                     veto,
                     keywords,
                 }) = compile_cue(src, line, &c.pattern, c.veto.as_deref(), &mut issues)
@@ -838,6 +872,7 @@ impl Lexicon {
                     keywords,
                     kind,
                     regex,
+                    quick,
                     missing,
                     from_kind: c.from_kind,
                     to_kind: c.to_kind,

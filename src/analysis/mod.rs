@@ -634,9 +634,11 @@ pub fn analyse_document(
 
 use chrono::Datelike;
 
-/// Which statement and relation cues (statements first) match each of the sentences `body`:
-/// a cue is tried only where one of its keywords occurs, and one cue at a time over all the
-/// sentences, so that its automaton stays in the processor's caches.
+/// Which statement and relation cues (statements first) may match each of the sentences
+/// `body`: a cue is tried only where one of its keywords occurs, with its looser form where it
+/// has one (its captures then find nothing where the strict form does not match), and one
+/// cue at a time over all the sentences, so that its automaton stays in the processor's
+/// caches.
 fn cue_matches(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<bool>> {
     let cues = &ctx.lex.cues;
     // Keywords are found in the document's text: a template has the same words between its
@@ -648,7 +650,8 @@ fn cue_matches(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<bool>> {
     for (ci, cue) in cues.statements.iter().enumerate() {
         for (k, &i) in body.iter().enumerate() {
             if on[k][ci] {
-                on[k][ci] = cue.regex.is_match(ctx.templates[i].lower.as_bytes());
+                let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
+                on[k][ci] = quick.is_match(ctx.templates[i].lower.as_bytes());
             }
         }
     }
@@ -662,7 +665,8 @@ fn cue_matches(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<bool>> {
                 _ => !t.mentions.is_empty(),
             };
             if on[k][first + ri] {
-                on[k][first + ri] = enough && cue.regex.is_match(t.lower.as_bytes());
+                let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
+                on[k][first + ri] = enough && quick.is_match(t.lower.as_bytes());
             }
         }
     }

@@ -99,7 +99,7 @@ fn state_of(ctx: &DocCtx<'_>, a: u32) -> Option<u32> {
     }
 }
 
-/// The relations of sentence `si`; `matched` tells which cues match it (statements first,
+/// The relations of sentence `si`; `matched` tells which cues may match it (statements first,
 /// see `cue_matches`).
 pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, matched: &[bool]) -> Vec<Found> {
     let t = &ctx.templates[si];

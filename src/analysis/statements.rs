@@ -34,7 +34,7 @@ static TRAILING_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The statements of sentence `si`.
-/// `matched` tells which cues match the sentence (see `cue_matches`).
+/// `matched` tells which cues may match the sentence (see `cue_matches`).
 pub fn extract(ctx: &DocCtx<'_>, si: usize, matched: &[bool]) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out: Vec<Found> = Vec::new();
