@@ -1189,12 +1189,22 @@ mod tests {
                     .collect();
                 assert_eq!(a, b, "{p} on {text}");
                 matches += a.len();
+                if let Some(loose) = loose_regex(p) {
+                    assert!(
+                        loose.is_match(low.as_bytes()) || a.is_empty(),
+                        "{p} on {text}"
+                    );
+                }
             }
         }
         assert!(
             matches >= 10,
             "the texts should exercise the patterns: {matches}"
         );
+        let gap = expand_pattern(r"{from}{gap}{0,60}?\battacks?\b");
+        let loose = loose_regex(&gap).expect("a bounded gap to loosen");
+        assert!(loose.is_match(format!("@0@ {} attack", "x".repeat(70)).as_bytes()));
+        assert!(loose_regex(&expand_pattern(r"\bden(?:y|ies)\s+{about}")).is_none());
     }
 
     #[test]
