@@ -119,19 +119,32 @@ fn push_one(text: &str, s: usize, e: usize, out: &mut Vec<Sentence>, line_end: b
 
 fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Sentence>) {
     let line = &text[ls..le];
+    let bytes = line.as_bytes();
     let mut start = ls;
-    let mut it = line.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < line.len() {
+        // The next stop: a byte scan (decoding every character costs more), then the
+        // character there ('…' starts with 0xE2, like other typographic characters).
+        let Some(off) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            break;
+        };
+        i += off;
+        let c = line[i..].chars().next().expect("a character at a stop");
         if !matches!(c, '.' | '!' | '?' | '…') {
+            i += c.len_utf8();
             continue;
         }
         let abs = ls + i;
         // Extend over repeated stops and closing quotes.
         let mut end = abs + c.len_utf8();
-        while let Some(&(j, n)) = it.peek() {
+        i += c.len_utf8();
+        while let Some(n) = line[i..].chars().next() {
             if matches!(n, '.' | '!' | '?') || CLOSERS.contains(&n) {
-                end = ls + j + n.len_utf8();
-                it.next();
+                end = ls + i + n.len_utf8();
+                i += n.len_utf8();
             } else {
                 break;
             }
