@@ -108,6 +108,9 @@ pub struct StatementCue {
     pub kind: StatementKind,
     /// Compiled pattern over the templated sentence (see `analysis::template`).
     pub regex: regex::bytes::Regex,
+    /// Whether `regex` and `quick` run on the lowercased template (see [`lowered_regex`]);
+    /// else on its text.
+    pub lowered: bool,
     /// A looser form of `regex` for the yes/no test (see [`loose_regex`]), when it differs.
     pub quick: Option<regex::bytes::Regex>,
     /// Default rule for `about` when the pattern has no `about` group.
@@ -142,6 +145,9 @@ pub struct RelationCue {
     pub kind: RelationKind,
     /// Compiled pattern over the templated sentence.
     pub regex: regex::bytes::Regex,
+    /// Whether `regex` and `quick` run on the lowercased template (see [`lowered_regex`]);
+    /// else on its text.
+    pub lowered: bool,
     /// A looser form of `regex` for the yes/no test (see [`loose_regex`]), when it differs.
     pub quick: Option<regex::bytes::Regex>,
     /// Where to find a side the pattern does not capture.
@@ -529,13 +535,11 @@ fn byte_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
 /// `lower`): its letters are lowered, so it matches there exactly where the pattern matches
 /// the original text, at the same offsets. The regex engine finds the literals of such a
 /// pattern with fast prefilters, which it cannot do for case-insensitive literals (a word of
-/// n letters has 2^n spellings); cue matching is about a quarter faster.
-pub fn lowered_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
-    match lowered_hir(pattern, false) {
-        Some(hir) => byte_regex(&hir.to_string()),
-        // The regex crate words the error.
-        None => byte_regex(pattern),
-    }
+/// n letters has 2^n spellings); cue matching is about a quarter faster. `None` for a
+/// pattern with a case-sensitive part (`(?-i:US)`), which must see the original text, or
+/// one that does not compile.
+pub fn lowered_regex(pattern: &str) -> Option<regex::bytes::Regex> {
+    byte_regex(&lowered_hir(pattern, false)?.to_string()).ok()
 }
 
 /// A looser form of a cue pattern for the yes/no test, for lowercased text like
@@ -587,18 +591,39 @@ fn lowered_hir(pattern: &str, loosen: bool) -> Option<regex_syntax::hir::Hir> {
             _ => h.clone(),
         }
     }
+    /// Whether a part of the pattern tells letters' case apart: under `(?i)` every letter is
+    /// a class holding both cases.
+    fn case_sensitive(h: &Hir) -> bool {
+        match h.kind() {
+            HirKind::Literal(l) => l.0.iter().any(u8::is_ascii_alphabetic),
+            HirKind::Class(Class::Bytes(c)) => c.iter().any(|r| {
+                (r.start()..=r.end()).any(|b| {
+                    b.is_ascii_alphabetic()
+                        && !c.iter().any(|o| {
+                            let other = b ^ 0x20;
+                            o.start() <= other && other <= o.end()
+                        })
+                })
+            }),
+            HirKind::Repetition(r) => case_sensitive(&r.sub),
+            HirKind::Capture(c) => case_sensitive(&c.sub),
+            HirKind::Concat(xs) | HirKind::Alternation(xs) => xs.iter().any(case_sensitive),
+            _ => false,
+        }
+    }
     let hir = regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .build()
         .parse(pattern)
         .ok()?;
-    Some(lower(&hir, loosen))
+    (!case_sensitive(&hir)).then(|| lower(&hir, loosen))
 }
 
 /// A compiled cue: its pattern, its optional veto and the words that gate it.
 struct CompiledCue {
     regex: regex::bytes::Regex,
+    lowered: bool,
     quick: Option<regex::bytes::Regex>,
     veto: Option<regex::bytes::Regex>,
     keywords: Option<Vec<String>>,
@@ -612,36 +637,34 @@ fn compile_cue(
     veto: Option<&str>,
     issues: &mut Vec<LexiconIssue>,
 ) -> Option<CompiledCue> {
-    let regex = compile(src, line, pattern, true, issues)?;
+    let expanded = expand_pattern(pattern);
+    let (regex, lowered) = match lowered_regex(&expanded) {
+        Some(r) => (r, true),
+        None => (compile(src, line, pattern, issues)?, false),
+    };
     let veto = match veto {
-        Some(v) => Some(compile(src, line, v, false, issues)?),
+        Some(v) => Some(compile(src, line, v, issues)?),
         None => None,
     };
     let keywords = required_words(expand_pattern(pattern).trim_start_matches("(?i)"));
-    let quick = loose_regex(&expand_pattern(pattern));
+    let quick = loose_regex(&expanded);
     Some(CompiledCue {
         regex,
+        lowered,
         quick,
         veto,
         keywords,
     })
 }
 
-/// Compiles a pattern; with `lowered`, for ASCII-lowercased text (see [`lowered_regex`]).
+/// Compiles a pattern; a bad one is reported.
 fn compile(
     src: &Source<'_>,
     line: usize,
     pattern: &str,
-    lowered: bool,
     issues: &mut Vec<LexiconIssue>,
 ) -> Option<regex::bytes::Regex> {
-    let expanded = expand_pattern(pattern);
-    let built = if lowered {
-        lowered_regex(&expanded)
-    } else {
-        byte_regex(&expanded)
-    };
-    match built {
+    match byte_regex(&expand_pattern(pattern)) {
         Ok(r) => Some(r),
         Err(e) => {
             issues.push(LexiconIssue {
@@ -801,6 +824,7 @@ impl Lexicon {
                 };
                 let Some(CompiledCue {
                     regex,
+                    lowered,
                     quick,
                     veto,
                     keywords,
@@ -812,6 +836,7 @@ impl Lexicon {
                     keywords,
                     kind,
                     regex,
+                    lowered,
                     quick,
                     about: c.about,
                     needs_frame: c.frame,
@@ -833,6 +858,7 @@ impl Lexicon {
                 };
                 let Some(CompiledCue {
                     regex,
+                    lowered,
                     quick,
                     veto,
                     keywords,
@@ -872,6 +898,7 @@ impl Lexicon {
                     keywords,
                     kind,
                     regex,
+                    lowered,
                     quick,
                     missing,
                     from_kind: c.from_kind,
@@ -1176,7 +1203,7 @@ mod tests {
         ];
         for p in &patterns {
             let original = byte_regex(p).expect("valid");
-            let lowered = lowered_regex(p).expect("valid");
+            let lowered = lowered_regex(p).expect("no case-sensitive part");
             for text in texts {
                 let low = text.to_ascii_lowercase();
                 let a: Vec<_> = original
@@ -1205,6 +1232,18 @@ mod tests {
         let loose = loose_regex(&gap).expect("a bounded gap to loosen");
         assert!(loose.is_match(format!("@0@ {} attack", "x".repeat(70)).as_bytes()));
         assert!(loose_regex(&expand_pattern(r"\bden(?:y|ies)\s+{about}")).is_none());
+        // A case-sensitive part keeps the pattern on the original text.
+        for p in [r"\b(?-i:US)\b", r"(?-i:[A-Z])\w+ said", r"(?-i:[a-z])"] {
+            assert!(lowered_regex(&expand_pattern(p)).is_none(), "{p}");
+        }
+        assert!(lowered_regex(&expand_pattern(r"\bUS\b [a-z] (?i:x)")).is_some());
+        let lex = Lexicon::with_user_file(
+            "proxylens.toml",
+            "[[statement]]\nkind = \"claim\"\nabout = \"self\"\npattern = '\\b(?-i:WE) DID IT\\b'\n",
+        );
+        let cue = lex.cues.statements.last().expect("the user's cue");
+        assert!(!cue.lowered);
+        assert!(cue.regex.is_match(b"WE did it") && !cue.regex.is_match(b"we did it"));
     }
 
     #[test]

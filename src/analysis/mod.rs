@@ -651,7 +651,7 @@ fn cue_matches(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<bool>> {
         for (k, &i) in body.iter().enumerate() {
             if on[k][ci] {
                 let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
-                on[k][ci] = quick.is_match(ctx.templates[i].lower.as_bytes());
+                on[k][ci] = quick.is_match(ctx.templates[i].haystack(cue.lowered));
             }
         }
     }
@@ -666,7 +666,7 @@ fn cue_matches(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<bool>> {
             };
             if on[k][first + ri] {
                 let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
-                on[k][first + ri] = enough && quick.is_match(t.lower.as_bytes());
+                on[k][first + ri] = enough && quick.is_match(t.haystack(cue.lowered));
             }
         }
     }

@@ -122,7 +122,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, matched: &[bool])
         if !matched[ctx.lex.cues.statements.len() + ci] {
             continue;
         }
-        for c in cue.regex.captures_iter(t.lower.as_bytes()) {
+        for c in cue.regex.captures_iter(t.haystack(cue.lowered)) {
             let m = c.get(0).expect("group 0");
             if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
                 continue;

@@ -238,6 +238,16 @@ impl Template {
         }
     }
 
+    /// The text a cue pattern runs on: lowercased for a lowered pattern (see
+    /// `lexicon::lowered_regex`).
+    pub fn haystack(&self, lowered: bool) -> &[u8] {
+        if lowered {
+            self.lower.as_bytes()
+        } else {
+            self.text.as_bytes()
+        }
+    }
+
     /// The document offset of a template offset (inside a marker: the mention's start).
     pub fn doc_pos(&self, t: usize) -> usize {
         if let Some(m) = self.mentions.iter().find(|m| m.t_start <= t && t < m.t_end) {
