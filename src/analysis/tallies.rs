@@ -45,6 +45,33 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("a valid built-in pattern")
 });
+/// Where [`COUNT`] can match: its unit word, searched in the lowercased sentence (a literal
+/// search; `COUNT`, case-insensitive and starting with optional words, runs its automaton
+/// over every byte).
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:attacks|strikes|assaults|incidents|airstrikes)(?-u:\b)")
+        .expect("a valid built-in pattern")
+});
+
+/// The matches of [`COUNT`] in `sent` (`lower` is its lowercased copy), in order: searched
+/// back from each unit word, at most 200 bytes (a number and three words).
+fn counts<'s>(sent: &'s str, lower: &str) -> Vec<regex::Captures<'s>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(u) = UNIT.find_at(lower, pos) {
+        let from = super::floor_char(sent, u.start().saturating_sub(200)).max(pos);
+        match COUNT.captures_at(&sent[..u.end()], from) {
+            Some(c) => {
+                pos = c.get(0).expect("group 0").end().max(u.start() + 1);
+                out.push(c);
+            }
+            // No count ends here, nor can one run over this word (it would end here too).
+            None => pos = u.end(),
+        }
+    }
+    out
+}
+
 static TIMES: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(&format!(
         r"(?i)(?-u:\b)(?:struck\s+back|retaliated|hit\s+back|responded|conducted\s+retaliatory\s+strikes)\s+(?:just\s+|only\s+|about\s+)?(?P<n>{NUMBER})\s+times(?-u:\b)"
@@ -119,8 +146,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
     }
     let lower = &ctx.lower[s.start..s.end];
     let gated = |re: &'static Gated| re.may_match(lower).then(|| re.captures_iter(sent));
-    // No keyword gate here: its words ("attacks", "strikes") are in too many sentences.
-    for c in COUNT.captures_iter(sent) {
+    for c in counts(sent, lower) {
         let n = c.name("n").expect("n");
         let mid = c.name("mid").map_or("", |m| m.as_str());
         let Some(value) = numbers::parse(n.as_str()) else {
@@ -182,4 +208,33 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State) -> Vec<Found> {
         state.since = own_since;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_searched_from_unit_words_are_those_of_the_whole_pattern() {
+        let sentences = [
+            "Militias have carried out 61 attacks since Oct. 17, 29 in Iraq and 32 in Syria.",
+            "More than SIXTY drone and rocket Attacks hit bases; at least 150 strikes followed.",
+            "One of the 61 attacks killed three, and 4 strikes strikes attacks came later.",
+            "61 strikes' damage, 5 big new drone attacks, 7 incidents-like assaults airstrikes",
+            "No numbers here, only attacks and strikes.",
+            "Über 12 Angriffe: twelve Ünïcode-named drone attacks on al-Tanf",
+        ];
+        for s in sentences {
+            let lower = s.to_ascii_lowercase();
+            let want: Vec<_> = COUNT
+                .captures_iter(s)
+                .map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>())
+                .collect();
+            let got: Vec<_> = counts(s, &lower)
+                .iter()
+                .map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>())
+                .collect();
+            assert_eq!(got, want, "{s}");
+        }
+    }
 }
