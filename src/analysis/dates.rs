@@ -91,24 +91,9 @@ fn weekday(s: &str) -> Option<Weekday> {
     })
 }
 
-/// Words one of which every date expression contains, unless it has a digit: month names,
-/// weekdays and "yesterday"/"today" ("day"), "overnight"/"last night", "last week",
-/// "this month", "over the weekend".
-static DATE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new([
-        "day", "night", "week", "month", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-        "Sep", "Oct", "Nov", "Dec",
-    ])
-    .expect("valid words")
-});
-
 /// Finds the date expressions in `text`.
 pub fn find(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
-    // Most sentences have no date; the pattern is slow to say so.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !DATE_WORDS.is_match(text) {
-        return out;
-    }
     for c in DATE_RE.captures_iter(text) {
         let m = c.get(0).expect("group 0");
         let form = if let Some(iso) = c.name("iso") {

@@ -109,6 +109,14 @@ fn last_boundary_end(text: &str) -> Option<usize> {
     let mut last = None;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip to the next byte that can start a boundary: ';', ',', white space, non-ASCII.
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b';' | b',' | b' ' | b'\t'..=b'\r') || b >= 0x80)
+        {
+            Some(off) => i += off,
+            None => break,
+        }
         let found = match bytes[i] {
             b';' => Some(ws_end(i + 1)).filter(|&e| e > i + 1),
             b',' => {
@@ -119,7 +127,14 @@ fn last_boundary_end(text: &str) -> Option<usize> {
                     None
                 }
             }
-            b if b.is_ascii() && !char::from(b).is_whitespace() => None,
+            // The common case, a space between two words: no "but", "while" or dash follows.
+            b' ' if bytes.get(i + 1).is_some_and(|&n| {
+                n.is_ascii() && !matches!(n, b'b' | b'w') && !char::from(n).is_whitespace()
+            }) =>
+            {
+                i += 1;
+                continue;
+            }
             _ => {
                 let a = ws_end(i);
                 if a > i {
