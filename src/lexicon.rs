@@ -477,13 +477,7 @@ pub fn required_words(pattern: &str) -> Option<Vec<String>> {
             _ => None,
         }
     }
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .ok()?;
-    let set = rec(&hir)?;
+    let set = rec(&byte_syntax(pattern)?)?;
     let words: Vec<String> = set
         .into_iter()
         .map(|w| String::from_utf8_lossy(&w).to_lowercase())
@@ -521,6 +515,16 @@ pub fn expand_pattern(p: &str) -> String {
     // ASCII word boundaries: a Unicode `\b` keeps the regex engine off its fast DFA.
     let s = s.replace(r"\b", r"(?-u:\b)");
     format!("(?i){s}")
+}
+
+/// The syntax of a cue pattern as [`byte_regex`] reads it; `None` if it does not parse.
+fn byte_syntax(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .ok()
 }
 
 /// A byte regex without Unicode classes: gaps such as `{gap}{0,60}` stay small for the DFA
@@ -611,12 +615,7 @@ fn lowered_hir(pattern: &str, loosen: bool) -> Option<regex_syntax::hir::Hir> {
             _ => false,
         }
     }
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .ok()?;
+    let hir = byte_syntax(pattern)?;
     (!case_sensitive(&hir)).then(|| lower(&hir, loosen))
 }
 
