@@ -16,6 +16,13 @@ fn scratch(tag: &str) -> PathBuf {
     p
 }
 
+/// `proxylens extract FOLDER --json OUT`.
+fn extract(folder: &Path, out: &Path) -> Command {
+    let mut c = Command::new(BIN);
+    c.arg("extract").arg(folder).arg("--json").arg(out);
+    c
+}
+
 fn generate(dir: &Path, count: usize, seed: u64) {
     let st = Command::new(BIN)
         .args(["generate", dir.to_str().unwrap(), "--count"])
@@ -36,13 +43,7 @@ fn a_kill_while_the_export_is_written_keeps_the_previous_file() {
     let previous = br#"{"previous": "export"}"#;
     for attempt in 0..3 {
         std::fs::write(&out, previous).unwrap();
-        let mut child = Command::new(BIN)
-            .args([
-                "extract",
-                folder.to_str().unwrap(),
-                "--json",
-                out.to_str().unwrap(),
-            ])
+        let mut child = extract(&folder, &out)
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
@@ -64,13 +65,7 @@ fn a_kill_while_the_export_is_written_keeps_the_previous_file() {
         }
     }
     // A save that runs to the end replaces the file and clears what killed saves left.
-    let st = Command::new(BIN)
-        .args([
-            "extract",
-            folder.to_str().unwrap(),
-            "--json",
-            out.to_str().unwrap(),
-        ])
+    let st = extract(&folder, &out)
         .stderr(Stdio::null())
         .status()
         .unwrap();
@@ -99,9 +94,7 @@ fn a_kill_in_the_middle_of_a_cache_save_keeps_the_previous_cache() {
     let cache = root.join("data/cache.sqlite");
     generate(&folder, 50, 1);
     let run = |json: &str| {
-        Command::new(BIN)
-            .args(["extract", folder.to_str().unwrap(), "--json"])
-            .arg(root.join(json))
+        extract(&folder, &root.join(json))
             .arg("--cache")
             .arg(&cache)
             .stderr(Stdio::null())
@@ -134,9 +127,7 @@ fn a_kill_in_the_middle_of_a_cache_save_keeps_the_previous_cache() {
 
     // The previous state: the 50 first files, readable and serving.
     assert_eq!(entries(&cache), 50);
-    let out = Command::new(BIN)
-        .args(["extract", folder.to_str().unwrap(), "--json"])
-        .arg(root.join("c.json"))
+    let out = extract(&folder, &root.join("c.json"))
         .arg("--cache")
         .arg(&cache)
         .output()
