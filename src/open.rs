@@ -313,20 +313,31 @@ fn open_inner(
                     _ => None,
                 })
                 .collect();
-            let results: Vec<(DocFindings, bool)> = chunk
+            let cached: Vec<Option<DocFindings>> = blobs
                 .par_iter()
-                .zip(blobs.par_iter())
-                .map(|(d, blob)| {
-                    if let Some(b) = blob
-                        && let Ok(f) = cache::decode_findings(b)
-                        && f.valid_for_anchor(anchor)
-                    {
-                        return (f, true);
-                    }
-                    (
-                        analysis::analyse_document(d, &lexicon, &matcher, anchor),
-                        false,
-                    )
+                .map(|blob| {
+                    blob.as_ref()
+                        .and_then(|b| cache::decode_findings(b).ok())
+                        .filter(|f| f.valid_for_anchor(anchor))
+                })
+                .collect();
+            // The others are analysed a few at a time (see `analysis::analyse_documents`).
+            let missing: Vec<&Document> = chunk
+                .iter()
+                .zip(&cached)
+                .filter(|(_, f)| f.is_none())
+                .map(|(d, _)| d)
+                .collect();
+            let mut fresh = missing
+                .par_chunks(analysis::BATCH)
+                .flat_map_iter(|b| analysis::analyse_documents(b, &lexicon, &matcher, anchor))
+                .collect::<Vec<DocFindings>>()
+                .into_iter();
+            let results: Vec<(DocFindings, bool)> = cached
+                .into_iter()
+                .map(|f| match f {
+                    Some(f) => (f, true),
+                    None => (fresh.next().expect("one per missing document"), false),
                 })
                 .collect();
             if let Some(w) = writer.as_mut().filter(|_| write_error.is_none()) {

@@ -257,7 +257,7 @@ pub struct DocCtx<'a> {
     /// The lexicon.
     pub lex: &'a Lexicon,
     /// Unknown actors of this document (ids from `lex.actors.len()`).
-    pub unknown: &'a [UnknownActor],
+    pub unknown: Vec<UnknownActor>,
     /// Actor mentions (analysable text only), in order.
     pub mentions: Vec<RawMention>,
     /// The role each mention plays in its sentence.
@@ -439,234 +439,410 @@ pub fn analyse_document(
     matcher: &Matcher,
     corpus_anchor: Option<NaiveDate>,
 ) -> DocFindings {
-    let text = doc.text.as_str();
+    analyse_documents(&[doc], lex, matcher, corpus_anchor)
+        .pop()
+        .expect("one document in, one out")
+}
+
+/// How many documents [`analyse_documents`] takes at once where it has the choice.
+pub const BATCH: usize = 16;
+
+/// Analyses a few documents together (the findings of each are those of
+/// [`analyse_document`]): each kind of work runs over all of them before the next kind, so
+/// that its automata stay in the processor's caches. Run document by document, a pattern
+/// used a few times per document was fetched from memory each time: its captures took
+/// several times longer than in a run over many sentences.
+pub fn analyse_documents(
+    docs: &[&Document],
+    lex: &Lexicon,
+    matcher: &Matcher,
+    corpus_anchor: Option<NaiveDate>,
+) -> Vec<DocFindings> {
+    let (prepared, mut outs) = prepare(docs, lex, matcher, corpus_anchor);
+    // Sentences outside headings, per document.
+    let bodies: Vec<Vec<usize>> = prepared
+        .iter()
+        .map(|(ctx, _)| {
+            (0..ctx.sentences.len())
+                .filter(|&i| !ctx.sentences[i].heading)
+                .collect()
+        })
+        .collect();
+    {
+        let ctxs: Vec<&DocCtx<'_>> = prepared.iter().map(|(ctx, _)| ctx).collect();
+        let hits = cue_hits(lex, &ctxs, &bodies);
+        let first_relation = lex.cues.statements.len();
+        // The kinds do not depend on each other, so the findings are those of any order.
+        for (((ctx, body), hits), out) in ctxs.iter().zip(&bodies).zip(&hits).zip(&mut outs) {
+            for (&i, h) in body.iter().zip(hits) {
+                let split = h.partition_point(|x| x.cue < first_relation);
+                out.statements
+                    .extend(statements::extract(ctx, i, &h[..split]));
+            }
+        }
+        for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
+            let mut tally_state = tallies::State::default();
+            for &i in body {
+                out.tallies
+                    .extend(tallies::extract(ctx, i, &mut tally_state));
+            }
+        }
+        for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
+            let attack_words = incidents::trigger_words(ctx, body);
+            for (&i, words) in body.iter().zip(&attack_words) {
+                out.reports.extend(incidents::extract(ctx, i, words));
+            }
+        }
+        for (((ctx, body), hits), out) in ctxs.iter().zip(&bodies).zip(&hits).zip(&mut outs) {
+            let mut rel_state = relations::State::default();
+            for (&i, h) in body.iter().zip(hits) {
+                let split = h.partition_point(|x| x.cue < first_relation);
+                out.relations
+                    .extend(relations::extract(ctx, i, &mut rel_state, &h[split..]));
+            }
+            // Relations implied by attacks.
+            for r in &out.reports {
+                for &t in &r.targets {
+                    if let Some(a) = r.attacker
+                        && a != t
+                    {
+                        out.relations.push(relations::Found {
+                            from: a,
+                            to: t,
+                            kind: RelationKind::Attacks,
+                            sentence: r.sentence,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for ((ctx, all), out) in prepared.into_iter().zip(&mut outs) {
+        let doc = ctx.doc;
+        out.mentions = all
+            .iter()
+            .map(|m| (m.actor, m.start, m.end, doc.junk_at(m.start).is_some()))
+            .collect();
+        out.places = ctx.places;
+        out.sentences = ctx.sentences;
+        out.unknown = ctx.unknown;
+    }
+    outs
+}
+
+/// A document ready for the per-sentence passes, and all its mentions (junk included).
+type Prepared<'a> = (DocCtx<'a>, Vec<RawMention>);
+
+/// The first stages, over a few documents: for each, its mentions, sentences, templates,
+/// quotes and dates as the per-sentence passes see them; and its findings, still empty but
+/// for the anchor they depend on. Each step runs over all the documents before the next (see
+/// [`analyse_documents`]).
+fn prepare<'a>(
+    docs: &[&'a Document],
+    lex: &'a Lexicon,
+    matcher: &Matcher,
+    corpus_anchor: Option<NaiveDate>,
+) -> (Vec<Prepared<'a>>, Vec<DocFindings>) {
     let lex_n = lex.actors.len() as u32;
-    let counted_junk = |s: usize| {
-        doc.junk_at(s)
-            .is_none_or(|j| ANALYSED_JUNK.contains(&j.kind))
-    };
     // Mentions everywhere but in script, bylines, link lists and the like.
-    let mut all: Vec<RawMention> = matcher
-        .actors(text)
-        .into_iter()
-        .filter(|m| counted_junk(m.start))
+    let mut all: Vec<Vec<RawMention>> = docs
+        .iter()
+        .map(|doc| {
+            matcher
+                .actors(&doc.text)
+                .into_iter()
+                .filter(|m| {
+                    doc.junk_at(m.start)
+                        .is_none_or(|j| ANALYSED_JUNK.contains(&j.kind))
+                })
+                .collect()
+        })
         .collect();
     // Unknown actors, outside known mentions and junk.
-    let covered: Vec<(usize, usize)> = all
+    let unknown: Vec<Vec<UnknownActor>> = docs
         .iter()
-        .map(|m| (m.start, m.end))
-        .chain(doc.junk.iter().map(|j| (j.start, j.end)))
-        .collect();
-    let mut unknown: Vec<UnknownActor> = Vec::new();
-    for (u, s, e) in mentions::guess_unknown(text, &covered) {
-        let idx = match unknown
-            .iter()
-            .position(|x| x.name.eq_ignore_ascii_case(&u.name))
-        {
-            Some(i) => i,
-            None => {
-                unknown.push(u);
-                unknown.len() - 1
-            }
-        };
-        all.push(RawMention {
-            actor: lex_n + idx as u32,
-            start: s,
-            end: e,
-            demonym: false,
-        });
-    }
-    all.sort_by_key(|m| (m.start, m.end));
-    let places: Vec<PlaceMention> = matcher
-        .places(text)
-        .into_iter()
-        .filter(|p| doc.junk_at(p.start).is_none())
-        .collect();
-    let sentences = sentences::split(text, &doc.junk);
-    // Analysable mentions: outside junk.
-    let analysable: Vec<RawMention> = all
-        .iter()
-        .copied()
-        .filter(|m| doc.junk_at(m.start).is_none())
-        .collect();
-    let is_state = |a: u32| a < lex_n && lex.actors[a as usize].kind == ActorKind::State;
-    let mut roles = vec![Role::Refers; analysable.len()];
-    let mut templates = Vec::with_capacity(sentences.len());
-    let mut j = 0;
-    for s in &sentences {
-        while j < analysable.len() && analysable[j].start < s.start {
-            j += 1;
-        }
-        let mut k = j;
-        let mut ms = Vec::new();
-        while k < analysable.len() && analysable[k].end <= s.end {
-            let m = analysable[k];
-            ms.push((k, m.actor, m.start, m.end, m.demonym));
-            k += 1;
-        }
-        let t = Template::build(text, s.start, s.end, &ms, &lex.cues.collectives, is_state);
-        for sm in &t.mentions {
-            roles[sm.mention] = sm.role;
-        }
-        templates.push(t);
-    }
-    let quotes = speakers::find_quotes(text);
-    // Dates are found once per sentence and shared by every pass.
-    let sentence_dates: Vec<Vec<dates::DateMention>> = sentences
-        .iter()
-        .map(|s| dates::find(&text[s.start..s.end]))
-        .collect();
-    // Year anchor: the publication date, else the latest full date in the text, else the corpus.
-    let latest_full = sentence_dates
-        .iter()
-        .flatten()
-        .copied()
-        .filter_map(|d| match d.form {
-            dates::DateForm::Full(x) => Some(x),
-            _ => None,
-        })
-        .chain(
-            doc.junk
+        .zip(&mut all)
+        .map(|(doc, all)| {
+            let covered: Vec<(usize, usize)> = all
                 .iter()
-                .filter(|j| j.kind == JunkKind::Caption)
-                .flat_map(|j| {
-                    dates::find(&text[j.start..j.end])
-                        .into_iter()
-                        .filter_map(|d| match d.form {
-                            dates::DateForm::Full(x) => Some(x),
-                            _ => None,
-                        })
-                }),
-        )
-        .max();
-    let own_anchor = doc.date.or(latest_full.filter(|d| d.year() >= 2000));
-    let anchor = own_anchor
-        .map(dates::Anchor::Document)
-        .or(corpus_anchor.map(dates::Anchor::Corpus));
-    let mut ctx = DocCtx {
-        text,
-        lower: text.to_ascii_lowercase(),
-        doc,
-        lex,
-        unknown: &unknown,
-        mentions: analysable,
-        roles,
-        places,
-        sentences: sentences.clone(),
-        templates,
-        quotes,
-        subjects: Vec::new(),
-        anchor,
-        dates: sentence_dates,
-    };
-    let mut subjects = Vec::new();
-    for (i, t) in ctx.templates.iter().enumerate() {
-        if ctx.sentences[i].heading {
-            continue;
-        }
-        let cs = speakers::clause_start(t, t.text.len());
-        let cs0 = if cs == 0 {
-            0
-        } else {
-            speakers::clause_start(t, 0)
-        };
-        let run = speakers::first_run(t, cs0, t.text.len(), &ctx);
-        if let Some(&a) = run.first()
-            && !ctx.is_person(a)
-        {
-            subjects.push((ctx.sentences[i].start, a));
-        }
-    }
-    ctx.subjects = subjects;
-
-    let mut out = DocFindings {
-        corpus_anchor: own_anchor.is_none().then_some(corpus_anchor),
-        ..Default::default()
-    };
-    let mut tally_state = tallies::State::default();
-    let mut rel_state = relations::State::default();
-    // One kind of finding at a time over all sentences: each kind's automata stay in the
-    // processor's caches (interleaving them per sentence made every pattern a cache miss).
-    // The kinds do not depend on each other, so the findings are the same.
-    let body: Vec<usize> = (0..ctx.sentences.len())
-        .filter(|&i| !ctx.sentences[i].heading)
-        .collect();
-    let matched = cue_matches(&ctx, &body);
-    for (&i, on) in body.iter().zip(&matched) {
-        out.statements.extend(statements::extract(&ctx, i, on));
-    }
-    for &i in &body {
-        out.tallies
-            .extend(tallies::extract(&ctx, i, &mut tally_state));
-    }
-    let attack_words = incidents::trigger_words(&ctx, &body);
-    for (&i, words) in body.iter().zip(&attack_words) {
-        out.reports.extend(incidents::extract(&ctx, i, words));
-    }
-    for (&i, on) in body.iter().zip(&matched) {
-        out.relations
-            .extend(relations::extract(&ctx, i, &mut rel_state, on));
-    }
-    // Relations implied by attacks.
-    for r in &out.reports {
-        for &t in &r.targets {
-            if let Some(a) = r.attacker
-                && a != t
-            {
-                out.relations.push(relations::Found {
-                    from: a,
-                    to: t,
-                    kind: RelationKind::Attacks,
-                    sentence: r.sentence,
+                .map(|m| (m.start, m.end))
+                .chain(doc.junk.iter().map(|j| (j.start, j.end)))
+                .collect();
+            let mut unknown: Vec<UnknownActor> = Vec::new();
+            for (u, s, e) in mentions::guess_unknown(&doc.text, &covered) {
+                let idx = match unknown
+                    .iter()
+                    .position(|x| x.name.eq_ignore_ascii_case(&u.name))
+                {
+                    Some(i) => i,
+                    None => {
+                        unknown.push(u);
+                        unknown.len() - 1
+                    }
+                };
+                all.push(RawMention {
+                    actor: lex_n + idx as u32,
+                    start: s,
+                    end: e,
+                    demonym: false,
                 });
             }
-        }
-    }
-    out.mentions = all
-        .iter()
-        .map(|m| (m.actor, m.start, m.end, doc.junk_at(m.start).is_some()))
+            all.sort_by_key(|m| (m.start, m.end));
+            unknown
+        })
         .collect();
-    out.places = ctx.places.clone();
-    out.sentences = sentences;
-    out.unknown = unknown;
-    out
+    let places: Vec<Vec<PlaceMention>> = docs
+        .iter()
+        .map(|doc| {
+            matcher
+                .places(&doc.text)
+                .into_iter()
+                .filter(|p| doc.junk_at(p.start).is_none())
+                .collect()
+        })
+        .collect();
+    let sentences: Vec<Vec<Sentence>> = docs
+        .iter()
+        .map(|doc| sentences::split(&doc.text, &doc.junk))
+        .collect();
+    // Analysable mentions (outside junk), their roles and the sentences' templates.
+    let is_state = |a: u32| a < lex_n && lex.actors[a as usize].kind == ActorKind::State;
+    let templated: Vec<(Vec<RawMention>, Vec<Role>, Vec<Template>)> = docs
+        .iter()
+        .zip(&all)
+        .zip(&sentences)
+        .map(|((doc, all), sentences)| {
+            let analysable: Vec<RawMention> = all
+                .iter()
+                .copied()
+                .filter(|m| doc.junk_at(m.start).is_none())
+                .collect();
+            let mut roles = vec![Role::Refers; analysable.len()];
+            let mut templates = Vec::with_capacity(sentences.len());
+            let mut j = 0;
+            for s in sentences {
+                while j < analysable.len() && analysable[j].start < s.start {
+                    j += 1;
+                }
+                let mut k = j;
+                let mut ms = Vec::new();
+                while k < analysable.len() && analysable[k].end <= s.end {
+                    let m = analysable[k];
+                    ms.push((k, m.actor, m.start, m.end, m.demonym));
+                    k += 1;
+                }
+                let t = Template::build(
+                    &doc.text,
+                    s.start,
+                    s.end,
+                    &ms,
+                    &lex.cues.collectives,
+                    is_state,
+                );
+                for sm in &t.mentions {
+                    roles[sm.mention] = sm.role;
+                }
+                templates.push(t);
+            }
+            (analysable, roles, templates)
+        })
+        .collect();
+    let quotes: Vec<Vec<Quote>> = docs
+        .iter()
+        .map(|doc| speakers::find_quotes(&doc.text))
+        .collect();
+    // Dates are found once per sentence and shared by every pass.
+    let sentence_dates: Vec<Vec<Vec<dates::DateMention>>> = docs
+        .iter()
+        .zip(&sentences)
+        .map(|(doc, sentences)| {
+            sentences
+                .iter()
+                .map(|s| dates::find(&doc.text[s.start..s.end]))
+                .collect()
+        })
+        .collect();
+    let mut out = Vec::with_capacity(docs.len());
+    let mut findings = Vec::with_capacity(docs.len());
+    for (((((((doc, all), unknown), places), sentences), templated), quotes), dates) in docs
+        .iter()
+        .zip(all)
+        .zip(unknown)
+        .zip(places)
+        .zip(sentences)
+        .zip(templated)
+        .zip(quotes)
+        .zip(sentence_dates)
+    {
+        let text = doc.text.as_str();
+        // Year anchor: the publication date, else the latest full date in the text, else the
+        // corpus.
+        let latest_full = dates
+            .iter()
+            .flatten()
+            .copied()
+            .filter_map(|d| match d.form {
+                dates::DateForm::Full(x) => Some(x),
+                _ => None,
+            })
+            .chain(
+                doc.junk
+                    .iter()
+                    .filter(|j| j.kind == JunkKind::Caption)
+                    .flat_map(|j| {
+                        dates::find(&text[j.start..j.end])
+                            .into_iter()
+                            .filter_map(|d| match d.form {
+                                dates::DateForm::Full(x) => Some(x),
+                                _ => None,
+                            })
+                    }),
+            )
+            .max();
+        let own_anchor = doc.date.or(latest_full.filter(|d| d.year() >= 2000));
+        let anchor = own_anchor
+            .map(dates::Anchor::Document)
+            .or(corpus_anchor.map(dates::Anchor::Corpus));
+        let (analysable, roles, templates) = templated;
+        let ctx = DocCtx {
+            text,
+            lower: text.to_ascii_lowercase(),
+            doc,
+            lex,
+            unknown,
+            mentions: analysable,
+            roles,
+            places,
+            sentences,
+            templates,
+            quotes,
+            subjects: Vec::new(),
+            anchor,
+            dates,
+        };
+        findings.push(DocFindings {
+            corpus_anchor: own_anchor.is_none().then_some(corpus_anchor),
+            ..Default::default()
+        });
+        out.push((ctx, all));
+    }
+    // First subject of each sentence (not a person), for "it" and "they".
+    for (ctx, _) in &mut out {
+        let mut subjects = Vec::new();
+        for (i, t) in ctx.templates.iter().enumerate() {
+            if ctx.sentences[i].heading {
+                continue;
+            }
+            let cs = speakers::clause_start(t, t.text.len());
+            let cs0 = if cs == 0 {
+                0
+            } else {
+                speakers::clause_start(t, 0)
+            };
+            let run = speakers::first_run(t, cs0, t.text.len(), ctx);
+            if let Some(&a) = run.first()
+                && !ctx.is_person(a)
+            {
+                subjects.push((ctx.sentences[i].start, a));
+            }
+        }
+        ctx.subjects = subjects;
+    }
+    (out, findings)
 }
 
 use chrono::Datelike;
 
+/// The matches of one statement or relation cue in one templated sentence.
+pub struct CueHit<'t> {
+    /// The cue: statement cues are numbered first, then relation cues.
+    pub cue: usize,
+    /// Its matches, in order.
+    pub matches: Vec<regex::bytes::Captures<'t>>,
+}
+
+/// The cue matches of each of the sentences `bodies[d]` of each document `ctxs[d]`, by cue
+/// number (see [`CueHit`]).
+///
+/// All the regex work on templates happens here, one cue at a time over all the sentences of
+/// all the documents, so that each cue's automata stay in the processor's caches. A cue is
+/// tried only where one of its keywords occurs, first with its looser form where it has one
+/// (its captures find nothing where the strict form does not match).
+fn cue_hits<'t>(
+    lex: &Lexicon,
+    ctxs: &[&'t DocCtx<'_>],
+    bodies: &[Vec<usize>],
+) -> Vec<Vec<Vec<CueHit<'t>>>> {
+    let cues = &lex.cues;
+    let on = cue_matches(lex, ctxs, bodies);
+    let regexes = cues
+        .statements
+        .iter()
+        .map(|c| (&c.regex, c.lowered))
+        .chain(cues.relations.iter().map(|c| (&c.regex, c.lowered)));
+    let mut hits: Vec<Vec<Vec<CueHit<'t>>>> = bodies
+        .iter()
+        .map(|b| b.iter().map(|_| Vec::new()).collect())
+        .collect();
+    for (ci, (regex, lowered)) in regexes.enumerate() {
+        for (d, ctx) in ctxs.iter().enumerate() {
+            for (k, &i) in bodies[d].iter().enumerate() {
+                if on[d][k][ci] {
+                    let matches: Vec<_> = regex
+                        .captures_iter(ctx.templates[i].haystack(lowered))
+                        .collect();
+                    if !matches.is_empty() {
+                        hits[d][k].push(CueHit { cue: ci, matches });
+                    }
+                }
+            }
+        }
+    }
+    hits
+}
+
 /// Which statement and relation cues (statements first) may match each of the sentences
-/// `body`: a cue is tried only where one of its keywords occurs, with its looser form where it
-/// has one (its captures then find nothing where the strict form does not match), and one
-/// cue at a time over all the sentences, so that its automaton stays in the processor's
-/// caches.
-fn cue_matches(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<bool>> {
-    let cues = &ctx.lex.cues;
+/// `bodies[d]` of each document `ctxs[d]`: a cue is tried only where one of its keywords
+/// occurs, with its looser form where it has one, and one cue at a time over all the
+/// sentences.
+fn cue_matches(lex: &Lexicon, ctxs: &[&DocCtx<'_>], bodies: &[Vec<usize>]) -> Vec<Vec<Vec<bool>>> {
+    let cues = &lex.cues;
     // Keywords are found in the document's text: a template has the same words between its
     // markers, and a keyword inside a name only tries a cue more.
-    let mut on = cues.enabled(&ctx.lower, body.len(), |pos| {
-        let k = body.partition_point(|&i| ctx.sentences[i].end <= pos);
-        (k < body.len() && ctx.sentences[body[k]].start <= pos).then_some(k)
-    });
+    let mut on: Vec<Vec<Vec<bool>>> = ctxs
+        .iter()
+        .zip(bodies)
+        .map(|(ctx, body)| {
+            cues.enabled(&ctx.lower, body.len(), |pos| {
+                let k = body.partition_point(|&i| ctx.sentences[i].end <= pos);
+                (k < body.len() && ctx.sentences[body[k]].start <= pos).then_some(k)
+            })
+        })
+        .collect();
     for (ci, cue) in cues.statements.iter().enumerate() {
-        for (k, &i) in body.iter().enumerate() {
-            if on[k][ci] {
-                let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
-                on[k][ci] = quick.is_match(ctx.templates[i].haystack(cue.lowered));
+        let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
+        for (d, ctx) in ctxs.iter().enumerate() {
+            for (k, &i) in bodies[d].iter().enumerate() {
+                if on[d][k][ci] {
+                    on[d][k][ci] = quick.is_match(ctx.templates[i].haystack(cue.lowered));
+                }
             }
         }
     }
     let first = cues.statements.len();
     for (ri, cue) in cues.relations.iter().enumerate() {
-        for (k, &i) in body.iter().enumerate() {
-            let t = &ctx.templates[i];
-            // A cue that captures both actors needs two mentions.
-            let enough = match cue.missing {
-                crate::lexicon::Missing::None => t.mentions.len() >= 2,
-                _ => !t.mentions.is_empty(),
-            };
-            if on[k][first + ri] {
-                let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
-                on[k][first + ri] = enough && quick.is_match(t.haystack(cue.lowered));
+        let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
+        for (d, ctx) in ctxs.iter().enumerate() {
+            for (k, &i) in bodies[d].iter().enumerate() {
+                let t = &ctx.templates[i];
+                // A cue that captures both actors needs two mentions.
+                let enough = match cue.missing {
+                    crate::lexicon::Missing::None => t.mentions.len() >= 2,
+                    _ => !t.mentions.is_empty(),
+                };
+                if on[d][k][first + ri] {
+                    on[d][k][first + ri] = enough && quick.is_match(t.haystack(cue.lowered));
+                }
             }
         }
     }
@@ -742,9 +918,10 @@ pub fn analyse_with_progress(
         if progress.cancelled() {
             return Vec::new();
         }
-        let v: Vec<DocFindings> = chunk
-            .par_iter()
-            .map(|d| analyse_document(d, lex, &matcher, corpus_anchor))
+        let docs: Vec<&Document> = chunk.iter().collect();
+        let v: Vec<DocFindings> = docs
+            .par_chunks(BATCH)
+            .flat_map_iter(|b| analyse_documents(b, lex, &matcher, corpus_anchor))
             .collect();
         progress.done.fetch_add(chunk.len(), Ordering::Relaxed);
         v

@@ -11,7 +11,7 @@ use crate::lexicon::Missing;
 use crate::model::{ActorKind, RelationKind};
 
 use super::template::{Role, SentMention, Template};
-use super::{DocCtx, speakers};
+use super::{CueHit, DocCtx, speakers};
 
 /// A relation found in one document (local actor refs).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -99,9 +99,8 @@ fn state_of(ctx: &DocCtx<'_>, a: u32) -> Option<u32> {
     }
 }
 
-/// The relations of sentence `si`; `matched` tells which cues may match it (statements first,
-/// see `cue_matches`).
-pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, matched: &[bool]) -> Vec<Found> {
+/// The relations of sentence `si`, whose relation cue matches are `hits`.
+pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_>]) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out = Vec::new();
     let push = |from: u32, to: u32, kind: RelationKind, out: &mut Vec<Found>| {
@@ -118,11 +117,9 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, matched: &[bool])
             });
         }
     };
-    for (ci, cue) in ctx.lex.cues.relations.iter().enumerate() {
-        if !matched[ctx.lex.cues.statements.len() + ci] {
-            continue;
-        }
-        for c in cue.regex.captures_iter(t.haystack(cue.lowered)) {
+    for hit in hits {
+        let cue = &ctx.lex.cues.relations[hit.cue - ctx.lex.cues.statements.len()];
+        for c in &hit.matches {
             let m = c.get(0).expect("group 0");
             if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
                 continue;

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::DocCtx;
 use super::speakers;
 use super::template::Role;
+use super::{CueHit, DocCtx};
 
 /// A statement found in one document (local actor refs).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -33,16 +33,13 @@ static TRAILING_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+(?:(?:the\s+|a\s+|an\s+)?(?P<who>[^,;]+?)\s+(?:said|says|told\s+\w+|added|noted|stated|claimed|insisted|argued)|(?:said|says|told|added|noted)\s+(?P<who2>[^,;]+?))(?:\s+(?:on|in|late|early)\s+\w+)?\W*$").unwrap()
 });
 
-/// The statements of sentence `si`.
-/// `matched` tells which cues may match the sentence (see `cue_matches`).
-pub fn extract(ctx: &DocCtx<'_>, si: usize, matched: &[bool]) -> Vec<Found> {
+/// The statements of sentence `si`, whose statement cue matches are `hits`.
+pub fn extract(ctx: &DocCtx<'_>, si: usize, hits: &[CueHit<'_>]) -> Vec<Found> {
     let t = &ctx.templates[si];
     let mut out: Vec<Found> = Vec::new();
-    for (ci, cue) in ctx.lex.cues.statements.iter().enumerate() {
-        if !matched[ci] {
-            continue;
-        }
-        for c in cue.regex.captures_iter(t.haystack(cue.lowered)) {
+    for hit in hits {
+        let cue = &ctx.lex.cues.statements[hit.cue];
+        for c in &hit.matches {
             let m = c.get(0).expect("group 0");
             if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
                 continue;
