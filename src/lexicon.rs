@@ -204,16 +204,19 @@ pub struct Cues {
     pub collectives: Vec<String>,
     /// Verbs of saying, for reported speech.
     pub speech_verbs: Vec<String>,
-    /// A pattern for "[org] title person", built from `titles`.
+    /// A pattern for "[org] title person", built from `titles`, for the lowercased template
+    /// (see [`lowered_regex`]).
     pub title_regex: Option<regex::bytes::Regex>,
     /// One automaton over the cue keywords; pattern i enables the cues in `gate_cues[i]`
     /// (statement cues are numbered first, then relation cues).
     pub gate: Option<aho_corasick::AhoCorasick>,
     /// Cues enabled by each gate keyword.
     pub gate_cues: Vec<Vec<usize>>,
-    /// One automaton over the attack words (strong, then weak), ASCII case-insensitive.
+    /// One automaton over the attack words (strong, then weak), lowercased: for ASCII-lowercased
+    /// text.
     pub trigger_matcher: Option<aho_corasick::AhoCorasick>,
-    /// One automaton over the weapon words; pattern i belongs to `weapon_of[i]`.
+    /// One automaton over the weapon words, lowercased like `trigger_matcher`; pattern i
+    /// belongs to `weapon_of[i]`.
     pub weapon_matcher: Option<aho_corasick::AhoCorasick>,
     /// The weapon (index into `weapons`) of each weapon-matcher pattern.
     pub weapon_of: Vec<usize>,
@@ -1051,11 +1054,13 @@ impl Lexicon {
             .chain(cues.weak_attack_triggers.iter())
             .map(String::as_str)
             .collect();
+        // Both automata run on ASCII-lowercased text: with lowercased words they find what a
+        // case-insensitive search finds in the text, and a case-sensitive automaton can skip
+        // ahead with a fast literal search.
         cues.trigger_matcher = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&trigger_words)
+            .build(trigger_words.iter().map(|w| w.to_ascii_lowercase()))
             .ok();
         let mut weapon_words = Vec::new();
         for (i, w) in cues.weapons.iter().enumerate() {
@@ -1066,9 +1071,8 @@ impl Lexicon {
         }
         cues.weapon_matcher = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&weapon_words)
+            .build(weapon_words.iter().map(|w| w.to_ascii_lowercase()))
             .ok();
         if !cues.titles.is_empty() {
             let mut titles: Vec<String> = cues
@@ -1086,10 +1090,7 @@ impl Lexicon {
                 titles.join("|")
             );
             let pat = pat.replace(r"\s", r"[ \t\n]");
-            cues.title_regex = regex::bytes::RegexBuilder::new(&pat)
-                .unicode(false)
-                .build()
-                .ok();
+            cues.title_regex = lowered_regex(&pat);
         }
         let places = raw_places
             .into_iter()

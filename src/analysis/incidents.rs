@@ -178,7 +178,7 @@ pub fn trigger_words(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<(usize, usize,
     };
     let from = ctx.sentences[first].start;
     let to = ctx.sentences[last].end;
-    for m in ac.find_iter(&ctx.text[from..to]) {
+    for m in ac.find_iter(&ctx.lower[from..to]) {
         let (st, en) = (from + m.start(), from + m.end());
         let k = body.partition_point(|&i| ctx.sentences[i].end <= st);
         if let Some(&i) = body.get(k) {
@@ -517,7 +517,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, words: &[(usize, usize, usize)]) -> 
     };
     let weapon_at = |pos: usize| -> Option<String> {
         let ac = ctx.lex.cues.weapon_matcher.as_ref()?;
-        ac.find_iter(sent)
+        ac.find_iter(&ctx.lower[s.start..s.end])
             .filter(|m| {
                 !sent[..m.start()]
                     .chars()

@@ -544,12 +544,14 @@ fn prepare<'a>(
     corpus_anchor: Option<NaiveDate>,
 ) -> (Vec<Prepared<'a>>, Vec<DocFindings>) {
     let lex_n = lex.actors.len() as u32;
+    let lowers: Vec<String> = docs.iter().map(|d| d.text.to_ascii_lowercase()).collect();
     // Mentions everywhere but in script, bylines, link lists and the like.
     let mut all: Vec<Vec<RawMention>> = docs
         .iter()
-        .map(|doc| {
+        .zip(&lowers)
+        .map(|(doc, lower)| {
             matcher
-                .actors(&doc.text)
+                .actors_in(&doc.text, lower)
                 .into_iter()
                 .filter(|m| {
                     doc.junk_at(m.start)
@@ -593,9 +595,10 @@ fn prepare<'a>(
         .collect();
     let places: Vec<Vec<PlaceMention>> = docs
         .iter()
-        .map(|doc| {
+        .zip(&lowers)
+        .map(|(doc, lower)| {
             matcher
-                .places(&doc.text)
+                .places_in(&doc.text, lower)
                 .into_iter()
                 .filter(|p| doc.junk_at(p.start).is_none())
                 .collect()
@@ -664,15 +667,16 @@ fn prepare<'a>(
         .collect();
     let mut out = Vec::with_capacity(docs.len());
     let mut findings = Vec::with_capacity(docs.len());
-    for (((((((doc, all), unknown), places), sentences), templated), quotes), dates) in docs
-        .iter()
-        .zip(all)
-        .zip(unknown)
-        .zip(places)
-        .zip(sentences)
-        .zip(templated)
-        .zip(quotes)
-        .zip(sentence_dates)
+    for ((((((((doc, lower), all), unknown), places), sentences), templated), quotes), dates) in
+        docs.iter()
+            .zip(lowers)
+            .zip(all)
+            .zip(unknown)
+            .zip(places)
+            .zip(sentences)
+            .zip(templated)
+            .zip(quotes)
+            .zip(sentence_dates)
     {
         let text = doc.text.as_str();
         // Year anchor: the publication date, else the latest full date in the text, else the
@@ -706,7 +710,7 @@ fn prepare<'a>(
         let (analysable, roles, templates) = templated;
         let ctx = DocCtx {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             doc,
             lex,
             unknown,

@@ -44,11 +44,10 @@ fn ascii_regex(pattern: &str) -> BytesRegex {
 }
 
 /// The words without which the pending-backer and umbrella patterns cannot match: one fast
-/// pass tells whether to try them (pattern 0: umbrella; the others: backing verbs).
+/// pass over the lowercased template tells whether to try them (pattern 0: umbrella; the
+/// others: backing verbs).
 static PENDING_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["umbrella", "backed", "supported", "sponsored", "funded"])
+    aho_corasick::AhoCorasick::new(["umbrella", "backed", "supported", "sponsored", "funded"])
         .expect("valid words")
 });
 static PENDING_BACKER: LazyLock<BytesRegex> = LazyLock::new(|| {
@@ -300,7 +299,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
             .cues
             .title_regex
             .as_ref()
-            .is_some_and(|re| re.is_match(t.text.as_bytes()))
+            .is_some_and(|re| re.is_match(t.lower.as_bytes()))
     };
     if let Some(re) = ctx
         .lex
@@ -309,7 +308,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
         .as_ref()
         .filter(|_| has_person && has_title())
     {
-        for c in re.captures_iter(t.text.as_bytes()) {
+        for c in re.captures_iter(t.lower.as_bytes()) {
             let Some(person) = c
                 .name("person")
                 .and_then(|g| t.marker(std::str::from_utf8(g.as_bytes()).unwrap_or("")))
@@ -398,7 +397,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
     }
     let (mut umbrella, mut backing) = (false, false);
     if !t.mentions.is_empty() {
-        for m in PENDING_WORDS.find_iter(bytes) {
+        for m in PENDING_WORDS.find_iter(&t.lower) {
             if m.pattern().as_usize() == 0 {
                 umbrella = true;
             } else {
