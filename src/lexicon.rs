@@ -113,6 +113,8 @@ pub struct StatementCue {
     pub lowered: bool,
     /// A looser form of `regex` for the yes/no test (see [`loose_regex`]), when it differs.
     pub quick: Option<regex::bytes::Regex>,
+    /// A looser form of `regex` for taking its matches (see [`Checked`]), when it has one.
+    pub checked: Option<Checked>,
     /// Default rule for `about` when the pattern has no `about` group.
     pub about: AboutRule,
     /// Whether the cue counts only inside reported speech (a quote, "said", "believe").
@@ -150,6 +152,8 @@ pub struct RelationCue {
     pub lowered: bool,
     /// A looser form of `regex` for the yes/no test (see [`loose_regex`]), when it differs.
     pub quick: Option<regex::bytes::Regex>,
+    /// A looser form of `regex` for taking its matches (see [`Checked`]), when it has one.
+    pub checked: Option<Checked>,
     /// Where to find a side the pattern does not capture.
     pub missing: Missing,
     /// Words one of which a sentence must contain for the pattern to be tried.
@@ -546,7 +550,7 @@ fn byte_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
 /// pattern with a case-sensitive part (`(?-i:US)`), which must see the original text, or
 /// one that does not compile.
 pub fn lowered_regex(pattern: &str) -> Option<regex::bytes::Regex> {
-    byte_regex(&lowered_hir(pattern, false)?.to_string()).ok()
+    byte_regex(&lowered_hir(pattern, Loosen::No)?.to_string()).ok()
 }
 
 /// A looser form of a cue pattern for the yes/no test, for lowercased text like
@@ -555,20 +559,98 @@ pub fn lowered_regex(pattern: &str) -> Option<regex::bytes::Regex> {
 /// match; and the regex engine runs it faster (a bounded gap multiplies the states of its
 /// automaton by the bound). `None` when there is nothing to loosen.
 pub fn loose_regex(pattern: &str) -> Option<regex::bytes::Regex> {
-    let strict = lowered_hir(pattern, false)?.to_string();
-    let loose = lowered_hir(pattern, true)?.to_string();
+    let strict = lowered_hir(pattern, Loosen::No)?.to_string();
+    let loose = lowered_hir(pattern, Loosen::Unbounded)?.to_string();
     (loose != strict).then(|| byte_regex(&loose).ok()).flatten()
 }
 
-/// The pattern's syntax with its letters lowered; with `loosen`, the repetitions bounded at
-/// 4 or more unbounded.
-fn lowered_hir(pattern: &str, loosen: bool) -> Option<regex_syntax::hir::Hir> {
+/// The prefix of the capture groups [`Checked`] puts around the repetitions it loosens; the
+/// bound follows (`__loose_60_0`: at most 60 bytes, the first such group).
+const LOOSE_GROUP: &str = "__loose_";
+
+/// A cue pattern's looser form (see [`loose_regex`]) for taking its matches and captures.
+///
+/// Each repetition the loosening made unbounded is a capture group here, so that a match can
+/// be checked against the pattern's bounds. Where every match of the looser form keeps within
+/// them, its matches and captures are the pattern's: a match of the pattern is one of the
+/// looser form, the looser form's leftmost match is then one of the pattern's at the same
+/// start, and both forms rank the ways of matching there in the same order. The looser form's
+/// automata are far smaller (a gap of at most 60 bytes multiplies the states by 60), so its
+/// captures cost a fraction of the pattern's; where a match breaks a bound, the pattern itself
+/// is run ([`Checked::captures`]).
+#[derive(Clone, Debug)]
+pub struct Checked {
+    regex: regex::bytes::Regex,
+    /// (group index, most bytes) of each loosened repetition.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Checked {
+    /// The checked looser form of a cue pattern, for lowercased text. `None` when nothing is
+    /// loosened, or when a loosened repetition cannot be checked by its length (its part can
+    /// be longer than one byte, or it sits inside another repetition).
+    pub fn new(pattern: &str) -> Option<Checked> {
+        let strict = lowered_hir(pattern, Loosen::No)?.to_string();
+        let marked = lowered_hir(pattern, Loosen::Marked)?.to_string();
+        if marked == strict {
+            return None;
+        }
+        let regex = byte_regex(&marked).ok()?;
+        let bounds = regex
+            .capture_names()
+            .enumerate()
+            .filter_map(|(i, name)| {
+                let max = name?.strip_prefix(LOOSE_GROUP)?.split('_').next()?;
+                Some((i, max.parse().ok()?))
+            })
+            .collect();
+        Some(Checked { regex, bounds })
+    }
+
+    /// All the matches of `strict` (the pattern this was made from, lowered) in `haystack`,
+    /// with their captures (by name: the groups are numbered differently).
+    pub fn captures<'h>(
+        &self,
+        strict: &regex::bytes::Regex,
+        haystack: &'h [u8],
+    ) -> Vec<regex::bytes::Captures<'h>> {
+        let found: Vec<_> = self.regex.captures_iter(haystack).collect();
+        let within = found.iter().all(|c| {
+            self.bounds
+                .iter()
+                .all(|&(g, max)| c.get(g).is_none_or(|m| m.len() <= max))
+        });
+        if within {
+            found
+        } else {
+            strict.captures_iter(haystack).collect()
+        }
+    }
+}
+
+/// How [`lowered_hir`] treats long bounded repetitions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Loosen {
+    /// Kept.
+    No,
+    /// Unbounded.
+    Unbounded,
+    /// Unbounded, each in a capture group named for its bound (see [`Checked`]); the result
+    /// is `None` if one cannot be checked by its length.
+    Marked,
+}
+
+/// The pattern's syntax with its letters lowered, and the repetitions bounded at 4 or more
+/// loosened as `loosen` says.
+fn lowered_hir(pattern: &str, loosen: Loosen) -> Option<regex_syntax::hir::Hir> {
     use regex_syntax::hir::{
         Capture, Class, ClassBytes, ClassBytesRange, Hir, HirKind, Repetition,
     };
-    fn lower(h: &Hir, loosen: bool) -> Hir {
-        let rec = |h: &Hir| lower(h, loosen);
-        match h.kind() {
+    /// `marked`: loosened repetitions so far; `in_rep`: inside a repetition. `None` when a
+    /// marked repetition cannot be checked.
+    fn lower(h: &Hir, loosen: Loosen, marked: &mut usize, in_rep: bool) -> Option<Hir> {
+        let mut rec = |h: &Hir, in_rep: bool| lower(h, loosen, marked, in_rep);
+        Some(match h.kind() {
             HirKind::Literal(l) => Hir::literal(l.0.to_ascii_lowercase()),
             HirKind::Class(Class::Bytes(c)) => {
                 let lowered = ClassBytes::new(c.iter().flat_map(|r| {
@@ -579,24 +661,42 @@ fn lowered_hir(pattern: &str, loosen: bool) -> Option<regex_syntax::hir::Hir> {
                 }));
                 Hir::class(Class::Bytes(lowered))
             }
-            HirKind::Repetition(r) => Hir::repetition(Repetition {
-                sub: Box::new(rec(&r.sub)),
-                max: if loosen && r.max.is_some_and(|m| m >= 4) {
-                    None
+            HirKind::Repetition(r) => {
+                let long = loosen != Loosen::No && r.max.is_some_and(|m| m >= 4);
+                let rep = Hir::repetition(Repetition {
+                    sub: Box::new(rec(&r.sub, true)?),
+                    max: if long { None } else { r.max },
+                    ..r.clone()
+                });
+                if long && loosen == Loosen::Marked {
+                    let p = r.sub.properties();
+                    if in_rep || p.minimum_len() != Some(1) || p.maximum_len() != Some(1) {
+                        return None;
+                    }
+                    let name = format!("{LOOSE_GROUP}{}_{}", r.max.unwrap_or(0), *marked);
+                    *marked += 1;
+                    Hir::capture(Capture {
+                        index: 0,
+                        name: Some(name.into()),
+                        sub: Box::new(rep),
+                    })
                 } else {
-                    r.max
-                },
-                ..r.clone()
-            }),
+                    rep
+                }
+            }
             HirKind::Capture(c) => Hir::capture(Capture {
-                sub: Box::new(rec(&c.sub)),
+                sub: Box::new(rec(&c.sub, in_rep)?),
                 ..c.clone()
             }),
-            HirKind::Concat(xs) => Hir::concat(xs.iter().map(rec).collect()),
-            HirKind::Alternation(xs) => Hir::alternation(xs.iter().map(rec).collect()),
+            HirKind::Concat(xs) => {
+                Hir::concat(xs.iter().map(|x| rec(x, in_rep)).collect::<Option<_>>()?)
+            }
+            HirKind::Alternation(xs) => {
+                Hir::alternation(xs.iter().map(|x| rec(x, in_rep)).collect::<Option<_>>()?)
+            }
             // Empty, look-around; no Unicode classes without Unicode mode.
             _ => h.clone(),
-        }
+        })
     }
     /// Whether a part of the pattern tells letters' case apart: under `(?i)` every letter is
     /// a class holding both cases.
@@ -619,7 +719,10 @@ fn lowered_hir(pattern: &str, loosen: bool) -> Option<regex_syntax::hir::Hir> {
         }
     }
     let hir = byte_syntax(pattern)?;
-    (!case_sensitive(&hir)).then(|| lower(&hir, loosen))
+    if case_sensitive(&hir) {
+        return None;
+    }
+    lower(&hir, loosen, &mut 0, false)
 }
 
 /// A compiled cue: its pattern, its optional veto and the words that gate it.
@@ -627,6 +730,7 @@ struct CompiledCue {
     regex: regex::bytes::Regex,
     lowered: bool,
     quick: Option<regex::bytes::Regex>,
+    checked: Option<Checked>,
     veto: Option<regex::bytes::Regex>,
     keywords: Option<Vec<String>>,
 }
@@ -650,10 +754,12 @@ fn compile_cue(
     };
     let keywords = required_words(expand_pattern(pattern).trim_start_matches("(?i)"));
     let quick = loose_regex(&expanded);
+    let checked = Checked::new(&expanded);
     Some(CompiledCue {
         regex,
         lowered,
         quick,
+        checked,
         veto,
         keywords,
     })
@@ -828,6 +934,7 @@ impl Lexicon {
                     regex,
                     lowered,
                     quick,
+                    checked,
                     veto,
                     keywords,
                 }) = compile_cue(src, line, &c.pattern, c.veto.as_deref(), &mut issues)
@@ -840,6 +947,7 @@ impl Lexicon {
                     regex,
                     lowered,
                     quick,
+                    checked,
                     about: c.about,
                     needs_frame: c.frame,
                     veto,
@@ -862,6 +970,7 @@ impl Lexicon {
                     regex,
                     lowered,
                     quick,
+                    checked,
                     veto,
                     keywords,
                 }) = compile_cue(src, line, &c.pattern, c.veto.as_deref(), &mut issues)
@@ -902,6 +1011,7 @@ impl Lexicon {
                     regex,
                     lowered,
                     quick,
+                    checked,
                     missing,
                     from_kind: c.from_kind,
                     to_kind: c.to_kind,
@@ -1244,6 +1354,128 @@ mod tests {
         let cue = lex.cues.statements.last().expect("the user's cue");
         assert!(!cue.lowered);
         assert!(cue.regex.is_match(b"WE did it") && !cue.regex.is_match(b"we did it"));
+    }
+
+    /// The whole-match spans and named groups (those of `names`) of a list of captures, for
+    /// comparing forms of a pattern whose groups are numbered differently.
+    fn named_spans(
+        names: &regex::bytes::Regex,
+        found: &[regex::bytes::Captures<'_>],
+    ) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+        found
+            .iter()
+            .map(|c| {
+                std::iter::once(c.get(0).map(|m| m.range()))
+                    .chain(
+                        names
+                            .capture_names()
+                            .flatten()
+                            .map(|n| c.name(n).map(|m| m.range())),
+                    )
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn checked_loose_captures_are_the_patterns_captures() {
+        let cues = crate::lexicon::BUNDLED_CUES;
+        let patterns: Vec<String> = cues
+            .lines()
+            .filter_map(|l| l.strip_prefix("pattern = '"))
+            .map(|p| expand_pattern(p.trim_end_matches('\'')))
+            .chain([
+                // A leftmost loose match that breaks the bound, and a later one that keeps it.
+                expand_pattern(r"\bfoo\b{gap}{0,10}?\bbar\b"),
+                expand_pattern(r"\bfoo\b{gap}{4,10}\bbar\b"),
+            ])
+            .collect();
+        // Sentences of cue words, markers and filler runs of every length around the bounds.
+        let words = [
+            "@0@",
+            "@1@",
+            "@2@",
+            "#0#",
+            "attack",
+            "attacks",
+            "on",
+            "against",
+            "the",
+            "foo",
+            "bar",
+            "backed",
+            "by",
+            "supported",
+            "militias",
+            "denied",
+            "responsibility",
+            "for",
+            "claimed",
+            "said",
+            "'s",
+            ",",
+            "and",
+            "strikes",
+            "war",
+            "met",
+            "with",
+            "leader",
+            "of",
+            "blamed",
+            "x",
+            "yy",
+            "zzzzzzzzzzzzzzz",
+            "struck",
+            "targeted",
+            "linked",
+            "to",
+            "retaliated",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let texts: Vec<String> = (0..3000)
+            .map(|_| {
+                let n = 3 + next(25);
+                (0..n)
+                    .map(|_| words[next(words.len())])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let (mut checked_patterns, mut matches, mut broken) = (0, 0, 0);
+        for p in &patterns {
+            let Some(checked) = Checked::new(p) else {
+                continue;
+            };
+            checked_patterns += 1;
+            let strict = lowered_regex(p).expect("lowered");
+            for text in &texts {
+                let h = text.as_bytes();
+                let want: Vec<_> = strict.captures_iter(h).collect();
+                let got = checked.captures(&strict, h);
+                assert_eq!(
+                    named_spans(&strict, &want),
+                    named_spans(&strict, &got),
+                    "{p} on {text}"
+                );
+                matches += want.len();
+                let loose: Vec<_> = checked.regex.captures_iter(h).collect();
+                if named_spans(&strict, &loose) != named_spans(&strict, &want) {
+                    broken += 1;
+                }
+            }
+        }
+        assert!(checked_patterns >= 5, "{checked_patterns}");
+        assert!(
+            matches >= 300,
+            "the texts should exercise the patterns: {matches}"
+        );
+        assert!(broken >= 50, "the texts should break the bounds: {broken}");
     }
 
     #[test]

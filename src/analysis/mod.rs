@@ -782,19 +782,25 @@ fn cue_hits<'t>(
     let regexes = cues
         .statements
         .iter()
-        .map(|c| (&c.regex, c.lowered))
-        .chain(cues.relations.iter().map(|c| (&c.regex, c.lowered)));
+        .map(|c| (&c.regex, c.lowered, &c.checked))
+        .chain(
+            cues.relations
+                .iter()
+                .map(|c| (&c.regex, c.lowered, &c.checked)),
+        );
     let mut hits: Vec<Vec<Vec<CueHit<'t>>>> = bodies
         .iter()
         .map(|b| b.iter().map(|_| Vec::new()).collect())
         .collect();
-    for (ci, (regex, lowered)) in regexes.enumerate() {
+    for (ci, (regex, lowered, checked)) in regexes.enumerate() {
         for (d, ctx) in ctxs.iter().enumerate() {
             for (k, &i) in bodies[d].iter().enumerate() {
                 if on[d][k][ci] {
-                    let matches: Vec<_> = regex
-                        .captures_iter(ctx.templates[i].haystack(lowered))
-                        .collect();
+                    let haystack = ctx.templates[i].haystack(lowered);
+                    let matches: Vec<_> = match checked {
+                        Some(checked) => checked.captures(regex, haystack),
+                        None => regex.captures_iter(haystack).collect(),
+                    };
                     if !matches.is_empty() {
                         hits[d][k].push(CueHit { cue: ci, matches });
                     }
