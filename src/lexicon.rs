@@ -211,16 +211,15 @@ pub struct Cues {
     /// A pattern for "[org] title person", built from `titles`, for the lowercased template
     /// (see [`lowered_regex`]).
     pub title_regex: Option<regex::bytes::Regex>,
-    /// One automaton over the cue keywords; pattern i enables the cues in `gate_cues[i]`
-    /// (statement cues are numbered first, then relation cues).
-    pub gate: Option<aho_corasick::AhoCorasick>,
+    /// The cue keywords, lower case, each once; keyword i enables the cues in `gate_cues[i]`
+    /// (statement cues are numbered first, then relation cues). The analysis finds them in
+    /// the same pass as the names (`analysis::mentions::Matcher`).
+    pub gate_words: Vec<String>,
     /// Cues enabled by each gate keyword.
     pub gate_cues: Vec<Vec<usize>>,
-    /// One automaton over the attack words (strong, then weak), lowercased: for ASCII-lowercased
-    /// text.
-    pub trigger_matcher: Option<aho_corasick::AhoCorasick>,
-    /// One automaton over the weapon words, lowercased like `trigger_matcher`; pattern i
-    /// belongs to `weapon_of[i]`.
+    /// One automaton over the weapon words, lowercased, for ASCII-lowercased text (it finds
+    /// there what a case-insensitive search finds in the text); pattern i belongs to
+    /// `weapon_of[i]`.
     pub weapon_matcher: Option<aho_corasick::AhoCorasick>,
     /// The weapon (index into `weapons`) of each weapon-matcher pattern.
     pub weapon_of: Vec<usize>,
@@ -787,20 +786,15 @@ fn compile(
 
 impl Cues {
     /// Which cues (statements first, then relations) each part of a text can match: those
-    /// without keywords, and those whose keywords occur in it. `lower` is the text
-    /// ASCII-lowercased (the keywords are lower case); `part_of` tells which of `parts` parts
-    /// the keyword starting at a byte offset belongs to. One pass of the keyword automaton
-    /// over the whole text: per sentence, the calls cost more than the search.
+    /// without keywords, and those whose keywords occur in it. `keywords` are the offsets and
+    /// numbers (in `gate_words`) of the keywords found in the text; `part_of` tells which of
+    /// `parts` parts the keyword starting at a byte offset belongs to.
     pub fn enabled(
         &self,
-        lower: &str,
+        keywords: &[(usize, usize)],
         parts: usize,
         part_of: impl Fn(usize) -> Option<usize>,
     ) -> Vec<Vec<bool>> {
-        let n = self.statements.len() + self.relations.len();
-        let Some(ac) = &self.gate else {
-            return vec![vec![true; n]; parts];
-        };
         let ungated: Vec<bool> = self
             .statements
             .iter()
@@ -808,9 +802,9 @@ impl Cues {
             .chain(self.relations.iter().map(|c| c.keywords.is_none()))
             .collect();
         let mut on = vec![ungated; parts];
-        for m in ac.find_overlapping_iter(lower) {
-            if let Some(k) = part_of(m.start()) {
-                for &i in &self.gate_cues[m.pattern().as_usize()] {
+        for &(pos, word) in keywords {
+            if let Some(k) = part_of(pos) {
+                for &i in &self.gate_cues[word] {
                     on[k][i] = true;
                 }
             }
@@ -1151,27 +1145,12 @@ impl Lexicon {
                     }
                 }
             }
-            cues.gate = aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .match_kind(aho_corasick::MatchKind::Standard)
-                .build(&words)
-                .ok();
+            cues.gate_words = words;
             cues.gate_cues = cues_of;
         }
-        let trigger_words: Vec<&str> = cues
-            .attack_triggers
-            .iter()
-            .chain(cues.weak_attack_triggers.iter())
-            .map(String::as_str)
-            .collect();
-        // Both automata run on ASCII-lowercased text: with lowercased words they find what a
-        // case-insensitive search finds in the text, and a case-sensitive automaton can skip
-        // ahead with a fast literal search.
-        cues.trigger_matcher = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(trigger_words.iter().map(|w| w.to_ascii_lowercase()))
-            .ok();
+        // The weapon automaton runs on ASCII-lowercased text: with lowercased words it finds
+        // what a case-insensitive search finds in the text, and a case-sensitive automaton can
+        // skip ahead with a fast literal search.
         let mut weapon_words = Vec::new();
         for (i, w) in cues.weapons.iter().enumerate() {
             for word in &w.words {

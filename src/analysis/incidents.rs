@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::model::{ActorId, ActorKind, IncidentId, PlaceId};
 
 use super::gated::Gated;
-use super::mentions::PlaceMention;
+use super::mentions::{self, PlaceMention};
 use super::numbers::{self, NUMBER};
 use super::template::Role;
 use super::{AttackReport, DocCtx, Incident, dates, speakers};
@@ -165,26 +165,29 @@ fn resolve_date(ctx: &DocCtx<'_>, d: &dates::DateMention) -> Option<NaiveDate> {
     dates::resolve(d.form, ctx.doc.date, ctx.anchor)
 }
 
-/// The attack words of each of the sentences `body` (sentence offsets, trigger index): one
-/// pass of the trigger automaton over the document (per sentence, the calls cost more than
-/// the search). The words never span sentences.
+/// The attack words of each of the sentences `body` (sentence offsets, trigger index): those a
+/// leftmost-longest search of the attack words finds between the first and the last of the
+/// sentences, from all their occurrences in the document (see [`mentions::Scan`]). The words
+/// never span sentences.
 pub fn trigger_words(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<(usize, usize, usize)>> {
     let mut out = vec![Vec::new(); body.len()];
-    let Some(ac) = &ctx.lex.cues.trigger_matcher else {
-        return out;
-    };
     let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
         return out;
     };
     let from = ctx.sentences[first].start;
     let to = ctx.sentences[last].end;
-    for m in ac.find_iter(&ctx.lower[from..to]) {
-        let (st, en) = (from + m.start(), from + m.end());
+    let within: Vec<(usize, usize, usize)> = ctx
+        .attack_words
+        .iter()
+        .copied()
+        .filter(|&(st, en, _)| from <= st && en <= to)
+        .collect();
+    for (st, en, word) in mentions::leftmost_longest(&within) {
         let k = body.partition_point(|&i| ctx.sentences[i].end <= st);
         if let Some(&i) = body.get(k) {
             let s = ctx.sentences[i];
             if s.start <= st && en <= s.end {
-                out[k].push((st - s.start, en - s.start, m.pattern().as_usize()));
+                out[k].push((st - s.start, en - s.start, word));
             }
         }
     }

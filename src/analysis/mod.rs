@@ -264,6 +264,10 @@ pub struct DocCtx<'a> {
     pub roles: Vec<Role>,
     /// Place mentions.
     pub places: Vec<PlaceMention>,
+    /// Every cue keyword in the text (see [`mentions::Scan`]).
+    pub keywords: Vec<(usize, usize)>,
+    /// Every attack word in the text (see [`mentions::Scan`]).
+    pub attack_words: Vec<(usize, usize, usize)>,
     /// Sentences.
     pub sentences: Vec<Sentence>,
     /// One template per sentence.
@@ -545,13 +549,17 @@ fn prepare<'a>(
 ) -> (Vec<Prepared<'a>>, Vec<DocFindings>) {
     let lex_n = lex.actors.len() as u32;
     let lowers: Vec<String> = docs.iter().map(|d| d.text.to_ascii_lowercase()).collect();
+    let mut scans: Vec<mentions::Scan> = docs
+        .iter()
+        .zip(&lowers)
+        .map(|(doc, lower)| matcher.scan(&doc.text, lower))
+        .collect();
     // Mentions everywhere but in script, bylines, link lists and the like.
     let mut all: Vec<Vec<RawMention>> = docs
         .iter()
-        .zip(&lowers)
-        .map(|(doc, lower)| {
-            matcher
-                .actors_in(&doc.text, lower)
+        .zip(&mut scans)
+        .map(|(doc, scan)| {
+            std::mem::take(&mut scan.actors)
                 .into_iter()
                 .filter(|m| {
                     doc.junk_at(m.start)
@@ -595,10 +603,9 @@ fn prepare<'a>(
         .collect();
     let places: Vec<Vec<PlaceMention>> = docs
         .iter()
-        .zip(&lowers)
-        .map(|(doc, lower)| {
-            matcher
-                .places_in(&doc.text, lower)
+        .zip(&mut scans)
+        .map(|(doc, scan)| {
+            std::mem::take(&mut scan.places)
                 .into_iter()
                 .filter(|p| doc.junk_at(p.start).is_none())
                 .collect()
@@ -667,16 +674,20 @@ fn prepare<'a>(
         .collect();
     let mut out = Vec::with_capacity(docs.len());
     let mut findings = Vec::with_capacity(docs.len());
-    for ((((((((doc, lower), all), unknown), places), sentences), templated), quotes), dates) in
-        docs.iter()
-            .zip(lowers)
-            .zip(all)
-            .zip(unknown)
-            .zip(places)
-            .zip(sentences)
-            .zip(templated)
-            .zip(quotes)
-            .zip(sentence_dates)
+    for (
+        ((((((((doc, lower), scan), all), unknown), places), sentences), templated), quotes),
+        dates,
+    ) in docs
+        .iter()
+        .zip(lowers)
+        .zip(scans)
+        .zip(all)
+        .zip(unknown)
+        .zip(places)
+        .zip(sentences)
+        .zip(templated)
+        .zip(quotes)
+        .zip(sentence_dates)
     {
         let text = doc.text.as_str();
         // Year anchor: the publication date, else the latest full date in the text, else the
@@ -717,6 +728,8 @@ fn prepare<'a>(
             mentions: analysable,
             roles,
             places,
+            keywords: scan.keywords,
+            attack_words: scan.attack_words,
             sentences,
             templates,
             quotes,
@@ -823,7 +836,7 @@ fn cue_matches(lex: &Lexicon, ctxs: &[&DocCtx<'_>], bodies: &[Vec<usize>]) -> Ve
         .iter()
         .zip(bodies)
         .map(|(ctx, body)| {
-            cues.enabled(&ctx.lower, body.len(), |pos| {
+            cues.enabled(&ctx.keywords, body.len(), |pos| {
                 let k = body.partition_point(|&i| ctx.sentences[i].end <= pos);
                 (k < body.len() && ctx.sentences[body[k]].start <= pos).then_some(k)
             })
