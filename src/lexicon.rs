@@ -1269,13 +1269,17 @@ mod tests {
         assert_eq!(lex.actor(kh).kind, ActorKind::ArmedGroup);
     }
 
-    #[test]
-    fn lowered_patterns_match_lowered_text_as_the_pattern_matches_the_text() {
-        let cues = crate::lexicon::BUNDLED_CUES;
-        let patterns: Vec<String> = cues
+    /// The bundled cue patterns, expanded.
+    fn bundled_cue_patterns() -> impl Iterator<Item = String> {
+        crate::lexicon::BUNDLED_CUES
             .lines()
             .filter_map(|l| l.strip_prefix("pattern = '"))
             .map(|p| expand_pattern(p.trim_end_matches('\'')))
+    }
+
+    #[test]
+    fn lowered_patterns_match_lowered_text_as_the_pattern_matches_the_text() {
+        let patterns: Vec<String> = bundled_cue_patterns()
             .chain([
                 r"(?i)\bAbC[dD]e\s+[^A-Z]+(?P<x>\d+)".to_string(),
                 r"(?i)[^a]b{2,4}?\W".to_string(),
@@ -1358,11 +1362,7 @@ mod tests {
 
     #[test]
     fn checked_loose_captures_are_the_patterns_captures() {
-        let cues = crate::lexicon::BUNDLED_CUES;
-        let patterns: Vec<String> = cues
-            .lines()
-            .filter_map(|l| l.strip_prefix("pattern = '"))
-            .map(|p| expand_pattern(p.trim_end_matches('\'')))
+        let patterns: Vec<String> = bundled_cue_patterns()
             .chain([
                 // A leftmost loose match that breaks the bound, and a later one that keeps it.
                 expand_pattern(r"\bfoo\b{gap}{0,10}?\bbar\b"),
