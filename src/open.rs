@@ -321,18 +321,15 @@ fn open_inner(
                         .filter(|f| f.valid_for_anchor(anchor))
                 })
                 .collect();
-            // The others are analysed a few at a time (see `analysis::analyse_documents`).
+            // The others are analysed together, a few at a time.
             let missing: Vec<&Document> = chunk
                 .iter()
                 .zip(&cached)
                 .filter(|(_, f)| f.is_none())
                 .map(|(d, _)| d)
                 .collect();
-            let mut fresh = missing
-                .par_chunks(analysis::BATCH)
-                .flat_map_iter(|b| analysis::analyse_documents(b, &lexicon, &matcher, anchor))
-                .collect::<Vec<DocFindings>>()
-                .into_iter();
+            let mut fresh =
+                analysis::analyse_in_batches(&missing, &lexicon, &matcher, anchor).into_iter();
             let results: Vec<(DocFindings, bool)> = cached
                 .into_iter()
                 .map(|f| match f {

@@ -435,28 +435,29 @@ pub fn floor_char(s: &str, mut i: usize) -> usize {
 
 const ANALYSED_JUNK: &[JunkKind] = &[JunkKind::Caption, JunkKind::Duplicate];
 
-/// Analyses one document. `corpus_anchor` (see [`corpus_anchor`]) resolves dates in documents
-/// that carry no date of their own.
-pub fn analyse_document(
-    doc: &Document,
+/// How many documents [`analyse_documents`] takes at once.
+const BATCH: usize = 16;
+
+/// Analyses documents in parallel, [`BATCH`] at a time; the findings come in the order of
+/// `docs`. `corpus_anchor` (see [`corpus_anchor`]) resolves dates in documents that carry no
+/// date of their own.
+pub fn analyse_in_batches(
+    docs: &[&Document],
     lex: &Lexicon,
     matcher: &Matcher,
     corpus_anchor: Option<NaiveDate>,
-) -> DocFindings {
-    analyse_documents(&[doc], lex, matcher, corpus_anchor)
-        .pop()
-        .expect("one document in, one out")
+) -> Vec<DocFindings> {
+    docs.par_chunks(BATCH)
+        .flat_map_iter(|b| analyse_documents(b, lex, matcher, corpus_anchor))
+        .collect()
 }
 
-/// How many documents [`analyse_documents`] takes at once where it has the choice.
-pub const BATCH: usize = 16;
-
-/// Analyses a few documents together (the findings of each are those of
-/// [`analyse_document`]): each kind of work runs over all of them before the next kind, so
-/// that its automata stay in the processor's caches. Run document by document, a pattern
-/// used a few times per document was fetched from memory each time: its captures took
-/// several times longer than in a run over many sentences.
-pub fn analyse_documents(
+/// Analyses a few documents together (the findings of each are those it would have alone):
+/// each kind of work runs over all of them before the next kind, so that its automata stay
+/// in the processor's caches. Run document by document, a pattern used a few times per
+/// document was fetched from memory each time: its captures took several times longer than
+/// in a run over many sentences.
+fn analyse_documents(
     docs: &[&Document],
     lex: &Lexicon,
     matcher: &Matcher,
@@ -874,39 +875,21 @@ fn cue_matches(lex: &Lexicon, ctxs: &[&DocCtx<'_>], bodies: &[Vec<usize>]) -> Ve
 
 /// The templated sentences of a document (for debugging cue patterns): one line per sentence.
 pub fn debug_templates(doc: &Document, lex: &Lexicon) -> Vec<String> {
-    let matcher = Matcher::new(lex);
-    let lex_n = lex.actors.len() as u32;
-    let is_state = |a: u32| a < lex_n && lex.actors[a as usize].kind == ActorKind::State;
-    let ms: Vec<RawMention> = matcher
-        .actors(&doc.text)
-        .into_iter()
-        .filter(|m| doc.junk_at(m.start).is_none())
-        .collect();
-    sentences::split(&doc.text, &doc.junk)
+    // The templates the analysis itself builds (unknown actors included).
+    let (prepared, _) = prepare(&[doc], lex, &Matcher::new(lex), None);
+    let (ctx, _) = &prepared[0];
+    ctx.sentences
         .iter()
-        .map(|s| {
-            let m: Vec<_> = ms
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.start >= s.start && m.end <= s.end)
-                .map(|(i, m)| (i, m.actor, m.start, m.end, m.demonym))
-                .collect();
-            let t = Template::build(
-                &doc.text,
-                s.start,
-                s.end,
-                &m,
-                &lex.cues.collectives,
-                is_state,
-            );
-            let names: Vec<String> = t
+        .zip(&ctx.templates)
+        .map(|(s, t)| {
+            let names: Vec<&str> = t
                 .mentions
                 .iter()
-                .map(|x| {
-                    lex.actors
-                        .get(x.actor as usize)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default()
+                .map(|x| match lex.actors.get(x.actor as usize) {
+                    Some(a) => a.name.as_str(),
+                    None => ctx.unknown[x.actor as usize - lex.actors.len()]
+                        .name
+                        .as_str(),
                 })
                 .collect();
             format!(
@@ -942,10 +925,7 @@ pub fn analyse_with_progress(
             return Vec::new();
         }
         let docs: Vec<&Document> = chunk.iter().collect();
-        let v: Vec<DocFindings> = docs
-            .par_chunks(BATCH)
-            .flat_map_iter(|b| analyse_documents(b, lex, &matcher, corpus_anchor))
-            .collect();
+        let v = analyse_in_batches(&docs, lex, &matcher, corpus_anchor);
         progress.done.fetch_add(chunk.len(), Ordering::Relaxed);
         v
     });
