@@ -12,13 +12,18 @@ use serde::Deserialize;
 use crate::model::{ActorId, ActorKind, PlaceId, RelationKind, StatementKind};
 
 /// The bundled actor file.
-pub const BUNDLED_ACTORS: &str = include_str!("../assets/lexicon/actors.toml");
+pub const BUNDLED_ACTORS: &str = include_str!("../../assets/lexicon/actors.toml");
 /// The bundled place file.
-pub const BUNDLED_PLACES: &str = include_str!("../assets/lexicon/places.toml");
+pub const BUNDLED_PLACES: &str = include_str!("../../assets/lexicon/places.toml");
 /// The bundled outlet file.
-pub const BUNDLED_OUTLETS: &str = include_str!("../assets/lexicon/outlets.toml");
+pub const BUNDLED_OUTLETS: &str = include_str!("../../assets/lexicon/outlets.toml");
 /// The bundled cue-phrase file.
-pub const BUNDLED_CUES: &str = include_str!("../assets/lexicon/cues.toml");
+pub const BUNDLED_CUES: &str = include_str!("../../assets/lexicon/cues.toml");
+/// The bundled word classes of the frame analysis.
+pub const BUNDLED_FRAMES: &str = include_str!("../../assets/lexicon/frames.toml");
+
+pub mod words;
+pub use words::Words;
 
 /// The name of a user's lexicon file inside an opened folder.
 pub const USER_LEXICON_FILE: &str = "proxylens.toml";
@@ -236,6 +241,8 @@ pub struct Lexicon {
     pub outlets: Vec<Outlet>,
     /// Cue phrases.
     pub cues: Cues,
+    /// Word classes of the frame analysis.
+    pub words: Words,
     /// Everything that was wrong but skipped.
     pub issues: Vec<LexiconIssue>,
     by_name: HashMap<String, ActorId>,
@@ -367,6 +374,12 @@ struct Sections {
     weapon: Vec<toml::Spanned<toml::Value>>,
     #[serde(default)]
     words: Option<toml::Table>,
+    #[serde(default)]
+    verbs: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    nouns: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    function: Option<toml::Table>,
 }
 
 fn with_lines(
@@ -815,7 +828,7 @@ impl Cues {
 
 impl Lexicon {
     /// The bundled data files.
-    const BUNDLED: [Source<'static>; 4] = [
+    const BUNDLED: [Source<'static>; 5] = [
         Source {
             name: "assets/lexicon/actors.toml",
             text: BUNDLED_ACTORS,
@@ -832,6 +845,10 @@ impl Lexicon {
             name: "assets/lexicon/cues.toml",
             text: BUNDLED_CUES,
         },
+        Source {
+            name: "assets/lexicon/frames.toml",
+            text: BUNDLED_FRAMES,
+        },
     ];
 
     /// The bundled lexicon.
@@ -841,8 +858,8 @@ impl Lexicon {
 
     /// The bundled lexicon extended by a user file (`proxylens.toml`), when given.
     pub fn with_user_file(name: &str, text: &str) -> Lexicon {
-        let [a, b, c, d] = Self::BUNDLED;
-        Lexicon::load(&[a, b, c, d, Source { name, text }])
+        let [a, b, c, d, e] = Self::BUNDLED;
+        Lexicon::load(&[a, b, c, d, e, Source { name, text }])
     }
 
     /// Loads and validates the given files in order; later entries override earlier ones of
@@ -854,6 +871,7 @@ impl Lexicon {
         let mut raw_places: Vec<RawPlace> = Vec::new();
         let mut outlets: Vec<Outlet> = Vec::new();
         let mut cues = Cues::default();
+        let mut words = Words::default();
 
         for src in sources {
             let Some(mut doc) = parse_doc(src, &mut issues) else {
@@ -1040,6 +1058,38 @@ impl Lexicon {
                     words: w.words.iter().map(|s| s.to_lowercase()).collect(),
                 });
             }
+            for (key, list) in [
+                ("verbs", std::mem::take(&mut doc.verbs)),
+                ("nouns", std::mem::take(&mut doc.nouns)),
+            ] {
+                for (line, v) in with_lines(src, list) {
+                    let Some(raw) = typed::<words::RawClass>(src, line, v, &mut issues) else {
+                        continue;
+                    };
+                    let origin = format!("{}:{}", src.name, line);
+                    let r = if key == "verbs" {
+                        words.add_verbs(raw, &origin)
+                    } else {
+                        words.add_nouns(raw, &origin)
+                    };
+                    if let Err(e) = r {
+                        issues.push(LexiconIssue {
+                            file: src.name.into(),
+                            line: Some(line),
+                            message: format!("{e}, entry skipped"),
+                        });
+                    }
+                }
+            }
+            if let Some(f) = doc.function.as_ref() {
+                for k in words.add_function(f) {
+                    issues.push(LexiconIssue {
+                        file: src.name.into(),
+                        line: None,
+                        message: format!("[function] has an unknown list `{k}`, ignored"),
+                    });
+                }
+            }
             if let Some(words) = doc.words.as_ref() {
                 let list = |k: &str| -> Vec<String> {
                     words
@@ -1195,6 +1245,7 @@ impl Lexicon {
             places,
             outlets,
             cues,
+            words,
             issues,
             by_name,
         }
