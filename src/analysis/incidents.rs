@@ -7,13 +7,13 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::model::{ActorId, ActorKind, IncidentId, PlaceId};
+use crate::model::{ActorId, IncidentId, PlaceId, StatementKind};
 
-use super::gated::Gated;
-use super::mentions::{self, PlaceMention};
+use super::events;
+use super::frames::{Frames, Kind};
 use super::numbers::{self, NUMBER};
-use super::template::Role;
-use super::{AttackReport, DocCtx, Incident, dates, speakers};
+use super::voice::Who;
+use super::{AttackReport, DocCtx, Incident, dates};
 
 /// An attack report found in one document (local actor refs).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -42,9 +42,6 @@ pub struct Found {
     pub anaphoric: bool,
 }
 
-static VETO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:possible|potential|would|could|future|further|threat\w*|deter\w*|prevent\w*|avoid\w*|risk|halt\w*|suspen\w*|stop\w*|cessation|no|more|new|any|deadly|similar|repeatedly|regularly|frequently|often|routinely|sporadic|numerous|multiple|several|series|continued\s+to|continue\s+to)\s+(?:\S+\s+){0,1}$|(?-u:\b)(?:if|unless|whether|should)(?-u:\b)[^,;.]*$").unwrap()
-});
 /// Ways of saying how many were killed, most explicit first; group `n` is the number.
 static KILLED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -67,96 +64,6 @@ static INJURED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| Regex::new(p).expect("valid pattern"))
     .collect()
 });
-static TARGET_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:on|against|targeting|target|targeted|into|at|struck|hit|used\s+by|belonging\s+to|operated\s+by|run\s+by|(?:killing|assassination|attack|bombing)\s+of)\s+(?:(?:the|an?|its|their|senior|top|two|several)\s+)?)$").unwrap()
-});
-const LIST_WORDS: &[&str] = &[
-    "and",
-    "or",
-    "the",
-    "newly",
-    "elected",
-    "former",
-    "late",
-    "president",
-    "gen.",
-    "general",
-    "prime",
-    "minister",
-    "commander",
-    "deputy",
-    "senior",
-    "leader",
-    "head",
-    "sheikh",
-    "’s",
-    "'s",
-    "lt.",
-    "col.",
-];
-const VICTIM_WORDS: &[&str] = &[
-    "soldier",
-    "soldiers",
-    "troops",
-    "forces",
-    "personnel",
-    "servicemembers",
-    "base",
-    "bases",
-    "embassy",
-    "contractor",
-    "contractors",
-    "facility",
-    "facilities",
-    "targets",
-    "interests",
-    "positions",
-    "sites",
-    "convoy",
-    "patrol",
-    "garrison",
-    "warship",
-    "warships",
-    "vessel",
-    "vessels",
-    "ship",
-    "ships",
-    "commander",
-    "commanders",
-    "devices",
-    "fighters",
-    "officials",
-    "headquarters",
-    "service",
-    "members",
-];
-const DESCRIPTIVE: &[&str] = &[
-    "military",
-    "army",
-    "air",
-    "naval",
-    "weapons",
-    "storage",
-    "communication",
-    "unit",
-    "coalition",
-    "special",
-    "elite",
-    "security",
-    "training",
-    "senior",
-    "top",
-    "ammunition",
-    "diplomatic",
-];
-static AGENT_VERB: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(
-        r"(?i)(?-u:\b)(?:struck|strikes|striking|targeted|targeting|attacked|attacking|bombed|killed|launched|carried\s+out|conducted|fired|dropped|shelled|hit|intensified|assassinated|assassinating|eliminate|eliminated|raided|invaded)(?-u:\b)",
-    )
-});
-static KILL_LIST: LazyLock<Gated> = LazyLock::new(|| {
-    Gated::new(r"(?i)(?-u:\b)(?:killing|assassinating|assassination\s+of|killed|killing\s+of)\s+")
-});
 
 fn resolve_date(ctx: &DocCtx<'_>, d: &dates::DateMention) -> Option<NaiveDate> {
     if d.range {
@@ -165,479 +72,138 @@ fn resolve_date(ctx: &DocCtx<'_>, d: &dates::DateMention) -> Option<NaiveDate> {
     dates::resolve(d.form, ctx.doc.date, ctx.anchor)
 }
 
-/// The attack words of each of the sentences `body` (sentence offsets, trigger index): those a
-/// leftmost-longest search of the attack words finds between the first and the last of the
-/// sentences, from all their occurrences in the document (see [`mentions::Scan`]). The words
-/// never span sentences.
-pub fn trigger_words(ctx: &DocCtx<'_>, body: &[usize]) -> Vec<Vec<(usize, usize, usize)>> {
-    let mut out = vec![Vec::new(); body.len()];
-    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
-        return out;
-    };
-    let from = ctx.sentences[first].start;
-    let to = ctx.sentences[last].end;
-    let within: Vec<(usize, usize, usize)> = ctx
-        .attack_words
-        .iter()
-        .copied()
-        .filter(|&(st, en, _)| from <= st && en <= to)
-        .collect();
-    for (st, en, word) in mentions::leftmost_longest(&within) {
-        let k = body.partition_point(|&i| ctx.sentences[i].end <= st);
-        if let Some(&i) = body.get(k) {
-            let s = ctx.sentences[i];
-            if s.start <= st && en <= s.end {
-                out[k].push((st - s.start, en - s.start, word));
-            }
-        }
-    }
-    out
+/// A count of people in `text` by the first of `res` that finds one (a number inside a
+/// place name, "Tower 22", counts nobody).
+fn count(res: &[Regex], text: &str, skip: &dyn Fn(usize) -> bool) -> Option<u64> {
+    res.iter().find_map(|re| {
+        re.captures_iter(text)
+            .filter_map(|c| c.name("n"))
+            .filter(|m| !skip(m.start()))
+            .find_map(|m| numbers::parse(m.as_str()))
+    })
 }
 
-/// The attack reports of sentence `si`, whose attack words are `words` (see
-/// [`trigger_words`]).
-pub fn extract(ctx: &DocCtx<'_>, si: usize, words: &[(usize, usize, usize)]) -> Vec<Found> {
+/// The attack reports of sentence `si`, from its events (see [`events`]) and statements.
+pub fn extract(
+    ctx: &DocCtx<'_>,
+    si: usize,
+    fr: &Frames<'_, '_>,
+    evs: &[events::Event],
+    stmts: &[super::statements::Found],
+) -> Vec<Found> {
     let s = ctx.sentences[si];
-    let t = &ctx.templates[si];
-    let sent = &ctx.text[s.start..s.end];
-    // Trigger words.
-    let mut triggers: Vec<(usize, usize)> = Vec::new();
-    let n_strong = ctx.lex.cues.attack_triggers.len();
-    // Weak words count only with a stated day, or after a weapon word ("drone incident").
-    let day_stated = || {
-        ctx.dates[si].iter().any(|d| {
-            !d.since
-                && !d.range
-                && matches!(
-                    d.form,
-                    dates::DateForm::Full(_)
-                        | dates::DateForm::DayMonth { .. }
-                        | dates::DateForm::Weekday(_)
-                )
-        })
-    };
-    let mut day: Option<bool> = None;
-    {
-        for &(st, en, pi) in words {
-            let ok_l = !sent[..st]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let ok_r = !sent[en..].chars().next().is_some_and(char::is_alphanumeric);
-            if !ok_l
-                || !ok_r
-                || VETO_BEFORE.is_match(&sent[super::floor_char(sent, st.saturating_sub(100))..st])
-            {
-                continue;
-            }
-            if pi >= n_strong {
-                let word = &ctx.lex.cues.weak_attack_triggers[pi - n_strong];
-                let ok = if word == "incident" {
-                    let before = super::tail_lower(sent[..st].trim_end(), 64);
-                    ctx.lex
-                        .cues
-                        .weapons
-                        .iter()
-                        .flat_map(|x| x.words.iter())
-                        .any(|ww| before.ends_with(ww.as_str()))
-                } else {
-                    *day.get_or_insert_with(day_stated)
-                };
-                if !ok {
-                    continue;
-                }
-            }
-            triggers.push((st, en));
-        }
-    }
-    if triggers.is_empty() {
-        return Vec::new();
-    }
-    triggers.sort();
-    // Anchors.
-    let ds: Vec<dates::DateMention> = ctx.dates[si].iter().copied().filter(|d| !d.since).collect();
-    // A place that is also an actor's name counts as a place only where it is named as a
-    // location or as a target ("in Tehran", "targeting Tel Aviv"), not as a government ("Tehran said").
-    let places: Vec<_> = ctx
-        .places
-        .iter()
-        .filter(|p| p.start >= s.start && p.end <= s.end)
-        .filter(|p| {
-            match t
-                .mentions
-                .iter()
-                .find(|m| m.start < p.end && p.start < m.end)
-            {
-                None => true,
-                Some(m) if m.role == Role::Location => true,
-                Some(_) => {
-                    let before = ctx.text[s.start..p.start].to_lowercase();
-                    let before = before.trim_end();
-                    [
-                        "targeting",
-                        "targeted",
-                        "target",
-                        "attack on",
-                        "strike on",
-                        "strikes on",
-                        "attacks on",
-                        "struck",
-                        "hit",
-                    ]
-                    .iter()
-                    .any(|w| before.ends_with(w))
-                }
-            }
-        })
-        .collect();
-    // "killed N" / "injuring N" first, then "N ... were killed"; a number that is part of a
-    // place name ("Tower 22") counts nobody.
-    let in_place = |pos: usize| {
-        places
-            .iter()
-            .any(|p| p.start <= s.start + pos && s.start + pos < p.end)
-    };
-    let count = |res: &[Regex]| -> Option<u64> {
-        res.iter().find_map(|re| {
-            re.captures_iter(sent)
-                .filter_map(|c| c.name("n"))
-                .filter(|m| !in_place(m.start()))
-                .find_map(|m| numbers::parse(m.as_str()))
-        })
-    };
-    let lower = &ctx.lower[s.start..s.end];
-    let has = |ws: &[&str]| ws.iter().any(|w| lower.contains(w));
-    let killed_m = if has(&["kill", "dead", "died", "lives", "death"]) {
-        count(&KILLED)
-    } else {
-        None
-    };
-    let injured_m = if has(&["injur", "wound", "hurt"]) {
-        count(&INJURED)
-    } else {
-        None
-    };
-    // People killed by name: "killing Gen. X and Y", "assassinating X and Y".
-    let mut victims: Vec<(u32, usize)> = Vec::new();
-    let kill_list = KILL_LIST
-        .may_match(&t.lower)
-        .then(|| KILL_LIST.find_iter(&t.text));
-    for m in kill_list.into_iter().flatten() {
-        let mut pos = m.end();
-        let mut expect_item = true;
-        for mm in t.mentions.iter().filter(|x| x.t_start >= m.end()) {
-            if mm.t_start < pos {
-                continue;
-            }
-            let between = t.text[pos..mm.t_start].to_lowercase();
-            let words: Vec<&str> = between
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .filter(|w| !w.is_empty())
-                .collect();
-            let listy = words.iter().all(|w| LIST_WORDS.contains(w));
-            let first = expect_item;
-            expect_item = false;
-            if !(first || listy && (between.contains(',') || words.contains(&"and")))
-                || words.len() > 5
-            {
-                break;
-            }
-            if mm.role == Role::Refers && ctx.is_person(mm.actor) {
-                victims.push((mm.actor, mm.start));
-            } else if !(t.text[mm.t_end..].starts_with("’s")
-                || t.text[mm.t_end..].starts_with("'s"))
-            {
-                break;
-            }
-            pos = mm.t_end;
-            if t.text[pos..].starts_with("’s") || t.text[pos..].starts_with("'s") {
-                pos += t.text[pos..]
-                    .chars()
-                    .take(2)
-                    .map(char::len_utf8)
-                    .sum::<usize>();
-                expect_item = true;
-                continue;
-            }
-            // "X, the head of ..., and Y": skip the appositive to the list's next item.
-            let rest = &t.text[pos..];
-            if rest.starts_with(", the ") || rest.starts_with(", a ") || rest.starts_with(", who ")
-            {
-                match rest.find(", and ") {
-                    Some(c) if c < 160 && !rest[..c].contains(['.', ';']) => pos += c,
-                    _ => break,
-                }
-            }
-        }
-    }
-    let has_anchor = !ds.is_empty()
-        || !places.is_empty()
-        || killed_m.is_some()
-        || injured_m.is_some()
-        || !victims.is_empty();
-    if !has_anchor {
-        return Vec::new();
-    }
-    // Targets per trigger: a victim noun phrase, or an actor after on/against/targeting.
-    let tpos = |doc: usize| -> usize {
-        t.mentions
-            .iter()
-            .find(|m| m.start >= doc)
-            .map(|m| m.t_start)
-            .unwrap_or(t.text.len())
-    };
-    let mut target_of = Vec::new();
-    for (i, &(st, _)) in triggers.iter().enumerate() {
-        let win_end = triggers.get(i + 1).map(|x| s.start + x.0).unwrap_or(s.end);
-        let tstart = tpos(s.start + st);
-        let mut tgt = None;
-        for m in t
-            .mentions
-            .iter()
-            .filter(|m| m.t_start >= tstart && m.end <= win_end && m.role == Role::Refers)
-        {
-            let before =
-                &t.text[super::floor_char(&t.text, m.t_start.saturating_sub(40))..m.t_start];
-            if TARGET_PREP.is_match(before) {
-                tgt = Some(m.actor);
-                break;
-            }
-        }
-        target_of.push(tgt);
-    }
-    // Victim-noun targets anywhere in the sentence ("three US soldiers").
-    let victim_target = t
-        .mentions
-        .iter()
-        .filter(|m| m.role == Role::Refers)
-        .find(|m| {
-            let rest = t.text[m.t_end..]
-                .trim_start_matches(['’', '\'', 's'])
-                .to_lowercase();
-            let words: Vec<&str> = rest.split_whitespace().take(3).collect();
-            for w in words {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                if VICTIM_WORDS.contains(&w) {
-                    return true;
-                }
-                if !DESCRIPTIVE.contains(&w) {
-                    return false;
-                }
-            }
-            false
-        })
-        .map(|m| m.actor);
-    // Group triggers into incidents: a new group when a trigger has its own, different target.
-    let mut groups: Vec<(Vec<usize>, Option<u32>)> = Vec::new();
-    for (i, tg) in target_of.iter().enumerate() {
-        match groups.last_mut() {
-            Some((members, gt)) if !(tg.is_some() && gt.is_some() && tg != gt) => {
-                members.push(i);
-                if gt.is_none() {
-                    *gt = *tg;
-                }
-            }
-            _ => groups.push((vec![i], *tg)),
-        }
-    }
-    // Attacker: "by X", the actor right before the attack word, or the clause subject of an
-    // agentive verb.
-    let attacker_for = |first_trigger: usize, target: Option<u32>| -> Option<u32> {
-        let (st, en) = triggers[first_trigger];
-        let ttrig = tpos(s.start + st);
-        let after = &sent[en..];
-        if let Some(p) = after.find(" by ")
-            && p < 40
-        {
-            let by = s.start + en + p + 4;
-            if let Some(m) = t
-                .mentions
-                .iter()
-                .find(|m| m.start >= by && m.start < by + 40 && m.role == Role::Refers)
-                && Some(m.actor) != target
-            {
-                return Some(m.actor);
-            }
-        }
-        if let Some(m) = t.mentions.iter().rev().find(|m| m.t_end <= ttrig) {
-            let gap = t.text[m.t_end..ttrig].to_lowercase();
-            let ok_word = |w: &str| {
-                let w = w.trim_matches(|c: char| c == '.' || c == ',');
-                w.is_empty()
-                    || w.chars().all(|c| c.is_ascii_digit())
-                    || dates::month_number(w).is_some()
-                    || matches!(
-                        w,
-                        "’s" | "'s"
-                            | "’"
-                            | "'"
-                            | "s"
-                            | "fighter"
-                            | "jets"
-                            | "warplanes"
-                            | "drone"
-                            | "drones"
-                            | "missile"
-                            | "missiles"
-                            | "rocket"
-                            | "rockets"
-                            | "air"
-                            | "military"
-                            | "forces"
-                            | "suicide"
-                            | "deadly"
-                    )
-            };
-            let words: Vec<&str> = gap.split_whitespace().collect();
-            if m.role == Role::Refers
-                && words.len() <= 3
-                && words.iter().all(|w| ok_word(w))
-                && !gap.contains(',')
-                && Some(m.actor) != target
-            {
-                return Some(m.actor);
-            }
-        }
-        let active = AGENT_VERB.may_match(lower)
-            && AGENT_VERB.find_iter(sent).any(|v| {
-                let before = super::tail_lower(sent[..v.start()].trim_end(), 16);
-                !(before.ends_with(" was")
-                    || before.ends_with(" were")
-                    || before.ends_with(" been")
-                    || before.ends_with(" being")
-                    || before.ends_with(" be"))
-            });
-        if active {
-            let subj = speakers::subject(t, ttrig, ctx);
-            if let Some(&a) = subj.first()
-                && Some(a) != target
-                && target.is_none_or(|x| ctx.side(x) != ctx.side(a))
-            {
-                return Some(a);
-            }
-        }
-        None
-    };
-    let weapon_at = |pos: usize| -> Option<String> {
-        let ac = ctx.lex.cues.weapon_matcher.as_ref()?;
-        ac.find_iter(&ctx.lower[s.start..s.end])
-            .filter(|m| {
-                !sent[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !sent[m.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
-            .min_by_key(|m| m.start().abs_diff(pos))
-            .map(|m| {
-                ctx.lex.cues.weapons[ctx.lex.cues.weapon_of[m.pattern().as_usize()]]
-                    .name
-                    .clone()
-            })
-    };
-    let state_country = |name: &str| ctx.lex.actor_by_name(name).map(|a| a.0);
+    let sent = &fr.sent;
     let mut out = Vec::new();
-    for (members, gtarget) in groups {
-        let first = members[0];
-        let (st, en) = triggers[first];
-        // Places of this group: in its window.
-        let win_s = s.start + st;
-        let win_e = members
-            .last()
-            .and_then(|&l| triggers.get(l + 1))
-            .map(|x| s.start + x.0)
-            .unwrap_or(s.end);
-        let mut gplaces: Vec<PlaceId> = places
-            .iter()
-            .filter(|p| p.start >= win_s && p.end <= win_e)
-            .map(|p| p.place)
-            .collect();
-        if gplaces.is_empty() {
-            gplaces = places.iter().map(|p| p.place).collect();
-        }
-        gplaces.dedup();
-        let plural = members.iter().any(|&i| {
-            let w = &sent[triggers[i].0..triggers[i].1];
-            w.ends_with('s') && !w.ends_with("ss")
-        });
-        let in_window: Vec<&&PlaceMention> = places
-            .iter()
-            .filter(|p| p.start >= win_s && p.end <= win_e)
-            .collect();
-        let listed = in_window.windows(2).all(|w| {
-            let between = ctx.text[w[0].end..w[1].start].to_lowercase();
-            between.len() < 40 && (between.contains(" and ") || between.trim() == ",")
-        });
-        let split_places = plural && gplaces.len() >= 2 && in_window.len() >= 2 && listed;
-        let target = victim_target.or(gtarget);
-        // Named victims: one incident each for an assassination list, one incident for a strike.
-        let assassination = members.iter().all(|&i| {
-            let w = sent[triggers[i].0..triggers[i].1].to_lowercase();
-            w.starts_with("assassinat") || w == "killing"
-        }) && victims.len() >= 2;
-        let date = {
-            let near = ds.iter().min_by_key(|d| d.start.abs_diff(st));
-            near.and_then(|d| resolve_date(ctx, d))
+    let state_country = |name: &str| ctx.lex.actor_by_name(name).map(|a| a.0);
+    let real: Vec<&events::Event> = evs
+        .iter()
+        .filter(|e| e.mood.factual() && !e.counted && !e.generic)
+        .collect();
+    let single = real.len() == 1;
+    for e in &real {
+        let (seg_s, seg_e) = (
+            sent.toks.get(e.segment.0).map_or(s.start, |t| t.s),
+            sent.toks.get(e.segment.1.saturating_sub(1)).map_or(s.end, |t| t.e),
+        );
+        // Casualties: in the event's clause, or in the whole sentence when it reports one act.
+        let (cs, ce) = if single { (s.start, s.end) } else { (seg_s, seg_e) };
+        let text = &ctx.text[cs..ce];
+        let lower = &ctx.lower[cs..ce];
+        let in_place = |pos: usize| {
+            e.places.iter().any(|&p| {
+                let pm = &ctx.places[p];
+                pm.start <= cs + pos && cs + pos < pm.end
+            })
         };
-        let attacker = attacker_for(first, target);
-        // Country: the place's, else the one state named as a location.
-        let locs: Vec<u32> = {
-            let mut v: Vec<u32> = t
-                .mentions
+        let has = |ws: &[&str]| ws.iter().any(|w| lower.contains(w));
+        let killed = has(&["kill", "dead", "died", "lives", "death"])
+            .then(|| count(&KILLED, text, &in_place))
+            .flatten();
+        let injured = has(&["injur", "wound", "hurt"])
+            .then(|| count(&INJURED, text, &in_place))
+            .flatten();
+        let date = e
+            .date
+            .and_then(|k| match sent.toks[k].kind {
+                Kind::Date(d) => resolve_date(ctx, &ctx.dates[si][d]),
+                _ => None,
+            })
+            .or_else(|| {
+                // The only day of a sentence that reports one act.
+                if !single {
+                    return None;
+                }
+                let ds: Vec<_> = ctx.dates[si].iter().filter(|d| !d.since && !d.range).collect();
+                (ds.len() == 1).then(|| resolve_date(ctx, ds[0])).flatten()
+            });
+        let speaker_side = stmts
+            .iter()
+            .find_map(|f| f.speaker)
+            .map(|sp| ctx.side(sp));
+        let actor = |w: Option<Who>| -> Option<u32> {
+            match w {
+                Some(Who::Actor(a)) => Some(a),
+                Some(Who::We) => speaker_side,
+                _ => None,
+            }
+        };
+        let mut attacker = actor(e.agent);
+        if attacker.is_none() && !matches!(e.agent, Some(Who::Collective)) {
+            // Whom the sentence's claims or accusations name, when they name one.
+            let named: Vec<u32> = stmts
                 .iter()
-                .filter(|m| m.role == Role::Location && ctx.kind(m.actor) == ActorKind::State)
-                .map(|m| m.actor)
+                .filter(|f| f.kind != StatementKind::Denial)
+                .filter_map(|f| f.about)
                 .collect();
-            v.sort();
+            if let Some(&a) = named.first()
+                && named.iter().all(|&x| x == a)
+            {
+                attacker = Some(a);
+            }
+        }
+        let target = actor(e.target).filter(|&t| Some(t) != attacker);
+        let person_target = target.filter(|&t| ctx.is_person(t));
+        let anchored = date.is_some()
+            || !e.places.is_empty()
+            || killed.is_some()
+            || injured.is_some()
+            || person_target.is_some();
+        if !anchored && !e.definite {
+            continue;
+        }
+        let weapon = weapon_near(ctx, s.start, s.end, sent.toks[e.tok].s);
+        let country_of = |p: Option<PlaceId>| -> Option<u32> {
+            p.and_then(|p| ctx.lex.place(p).country.as_deref().and_then(state_country))
+                .or(if e.countries.len() == 1 {
+                    Some(e.countries[0])
+                } else {
+                    None
+                })
+        };
+        let place_ids: Vec<PlaceId> = {
+            let mut v: Vec<PlaceId> = e.places.iter().map(|&p| ctx.places[p].place).collect();
             v.dedup();
             v
         };
-        let country_of = |p: Option<PlaceId>| -> Option<u32> {
-            p.and_then(|p| ctx.lex.place(p).country.as_deref().and_then(state_country))
-                .or(if locs.len() == 1 { Some(locs[0]) } else { None })
-        };
-        let weapon = weapon_at(st);
+        let killing = matches!(sent.w(e.tok), "killed" | "killing" | "assassinated" | "assassination" | "assassinating");
         let base = Found {
             sentence: si,
-            trigger: (s.start + st, s.start + en),
+            trigger: (sent.toks[e.tok].s, sent.toks[e.tok].e),
             date,
-            place: None,
-            country: None,
+            place: place_ids.first().copied(),
+            country: country_of(place_ids.first().copied()),
             attacker,
             targets: target.into_iter().collect(),
             weapon,
-            killed: killed_m,
-            injured: injured_m,
-            anaphoric: {
-                let before = super::tail_lower(&sent[..st], 24);
-                let definite = [
-                    "the ",
-                    "this ",
-                    "that ",
-                    "the drone ",
-                    "the missile ",
-                    "the rocket ",
-                ]
-                .iter()
-                .any(|d| before.ends_with(d));
-                definite && date.is_none() && gplaces.is_empty() && victims.is_empty()
-            },
+            killed: killed.or((killing && person_target.is_some()).then_some(1)),
+            injured,
+            anaphoric: e.definite && !anchored,
         };
-        if assassination {
-            for &(v, _) in &victims {
-                out.push(Found {
-                    targets: vec![v],
-                    killed: Some(1),
-                    place: gplaces.first().copied().filter(|_| gplaces.len() == 1),
-                    country: country_of(gplaces.first().copied().filter(|_| gplaces.len() == 1)),
-                    ..base.clone()
-                });
-            }
-        } else if split_places {
-            for &p in &gplaces {
+        // Plural attacks on several listed places: one incident each.
+        let w = sent.w(e.tok);
+        let plural = w.ends_with('s') && !w.ends_with("ss");
+        if plural && place_ids.len() >= 2 && e.noun_only {
+            for &p in &place_ids {
                 out.push(Found {
                     place: Some(p),
                     country: country_of(Some(p)),
@@ -645,22 +211,30 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, words: &[(usize, usize, usize)]) -> 
                 });
             }
         } else {
-            let place = gplaces.first().copied();
-            let mut f = Found {
-                place,
-                country: country_of(place),
-                ..base.clone()
-            };
-            if !victims.is_empty() {
-                f.targets = victims.iter().map(|v| v.0).collect();
-                if f.killed.is_none() {
-                    f.killed = Some(victims.len() as u64);
-                }
-            }
-            out.push(f);
+            out.push(base);
         }
     }
     out
+}
+
+/// The weapon named nearest to `pos` in the sentence `start..end`.
+fn weapon_near(ctx: &DocCtx<'_>, start: usize, end: usize, pos: usize) -> Option<String> {
+    let ac = ctx.lex.cues.weapon_matcher.as_ref()?;
+    let sent = &ctx.text[start..end];
+    ac.find_iter(&ctx.lower[start..end])
+        .filter(|m| {
+            !sent[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !sent[m.end()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+        .min_by_key(|m| (start + m.start()).abs_diff(pos))
+        .map(|m| {
+            ctx.lex.cues.weapons[ctx.lex.cues.weapon_of[m.pattern().as_usize()]]
+                .name
+                .clone()
+        })
 }
 
 fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {

@@ -6,6 +6,8 @@
 //! gathered with all their evidence.
 
 pub mod dates;
+pub mod events;
+pub mod frames;
 pub mod gated;
 pub mod incidents;
 pub mod mentions;
@@ -16,6 +18,7 @@ pub mod speakers;
 pub mod statements;
 pub mod tallies;
 pub mod template;
+pub mod voice;
 
 use std::collections::HashMap;
 
@@ -478,11 +481,17 @@ fn analyse_documents(
         let hits = cue_hits(lex, &ctxs, &bodies);
         let first_relation = lex.cues.statements.len();
         // The kinds do not depend on each other, so the findings are those of any order.
-        for (((ctx, body), hits), out) in ctxs.iter().zip(&bodies).zip(&hits).zip(&mut outs) {
-            for (&i, h) in body.iter().zip(hits) {
-                let split = h.partition_point(|x| x.cue < first_relation);
-                out.statements
-                    .extend(statements::extract(ctx, i, &h[..split]));
+        for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
+            let voices = voice::voices(ctx);
+            for &i in body {
+                let fr = frames::read(ctx, i);
+                let found = statements::extract(ctx, i, &fr, voices[i]);
+                let evs = events::read(ctx, &fr);
+                out.reports
+                    .extend(incidents::extract(ctx, i, &fr, &evs, &found));
+                out.relations
+                    .extend(relations::from_frames(ctx, i, &fr, &evs, &found));
+                out.statements.extend(found);
             }
         }
         for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
@@ -490,12 +499,6 @@ fn analyse_documents(
             for &i in body {
                 out.tallies
                     .extend(tallies::extract(ctx, i, &mut tally_state));
-            }
-        }
-        for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
-            let attack_words = incidents::trigger_words(ctx, body);
-            for (&i, words) in body.iter().zip(&attack_words) {
-                out.reports.extend(incidents::extract(ctx, i, words));
             }
         }
         for (((ctx, body), hits), out) in ctxs.iter().zip(&bodies).zip(&hits).zip(&mut outs) {
@@ -1106,3 +1109,76 @@ pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>)
 
 #[cfg(test)]
 mod tests;
+
+/// The frames of each sentence of a document (for debugging the frame analysis): tokens with
+/// their tags, predicates with their arguments, speech frames, and the statements found.
+pub fn debug_frames(doc: &Document, lex: &Lexicon) -> Vec<String> {
+    let (prepared, _) = prepare(&[doc], lex, &Matcher::new(lex), None);
+    let (ctx, _) = &prepared[0];
+    let name = |a: u32| -> String {
+        match lex.actors.get(a as usize) {
+            Some(x) => x.name.clone(),
+            None => ctx.unknown[a as usize - lex.actors.len()].name.clone(),
+        }
+    };
+    let voices = voice::voices(ctx);
+    let mut out = Vec::new();
+    for (i, s) in ctx.sentences.iter().enumerate() {
+        if s.heading {
+            continue;
+        }
+        let fr = frames::read(ctx, i);
+        let sent = &fr.sent;
+        let np = |n: &frames::Np| -> String {
+            let words: Vec<&str> = (n.s..n.e).map(|k| &ctx.text[sent.toks[k].s..sent.toks[k].e]).collect();
+            let mut d = words.join(" ");
+            if !n.actors.is_empty() {
+                d += &format!(" =[{}]", n.actors.iter().map(|&a| name(a)).collect::<Vec<_>>().join(", "));
+            }
+            if n.collective {
+                d += " =collective";
+            }
+            d
+        };
+        out.push(format!("== {} [{:?}]", &ctx.text[s.start..s.end], voices[i]));
+        let toks: Vec<String> = sent
+            .toks
+            .iter()
+            .map(|t| format!("{}/{:?}", &ctx.text[t.s..t.e], t.tag).replace("Verb(", "V(").replace("Noun(", "N("))
+            .collect();
+        out.push(format!("   {}", toks.join(" ")));
+        for p in &fr.preds {
+            let mut d = format!("   P {:?} '{}'", p.class, &ctx.text[sent.toks[p.tok].s..sent.toks[p.tok].e]);
+            if !p.mood.factual() || p.mood.passive || p.mood.hedged {
+                d += &format!(" {:?}", p.mood);
+            }
+            if let Some(x) = &p.subj {
+                d += &format!(" subj<{}>", np(x));
+            }
+            if let Some(x) = &p.obj {
+                d += &format!(" obj<{}>", np(x));
+            }
+            for (w, x) in &p.pps {
+                d += &format!(" {w}<{}>", np(x));
+            }
+            out.push(d);
+        }
+        for sp in &fr.speech {
+            let c: Vec<&str> = (sp.content.0..sp.content.1).map(|k| &ctx.text[sent.toks[k].s..sent.toks[k].e]).collect();
+            out.push(format!(
+                "   S {} says: {}",
+                sp.speaker.as_ref().map_or("?".into(), np),
+                c.join(" ")
+            ));
+        }
+        for st in statements::extract(ctx, i, &fr, voices[i]) {
+            out.push(format!(
+                "   => {:?} speaker={} about={}",
+                st.kind,
+                st.speaker.map_or("-".into(), name),
+                st.about.map_or("-".into(), name)
+            ));
+        }
+    }
+    out
+}

@@ -421,3 +421,186 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
     }
     out
 }
+
+/// Relations read from the sentence's frames and attack events (see [`super::frames`],
+/// [`super::events`]): who attacks, retaliates against, backs, leads or meets whom, by the
+/// same grammar for every verb of a class.
+pub fn from_frames(
+    ctx: &DocCtx<'_>,
+    si: usize,
+    fr: &super::frames::Frames<'_, '_>,
+    evs: &[super::events::Event],
+    stmts: &[super::statements::Found],
+) -> Vec<Found> {
+    use super::frames::{Kind, PClass, Tag};
+    use super::voice::Who;
+    use crate::lexicon::words::{VerbClass, noun};
+    let sent = &fr.sent;
+    let mut out: Vec<Found> = Vec::new();
+    let push = |from: u32, to: u32, kind: RelationKind, out: &mut Vec<Found>| {
+        if from != to
+            && ctx.side(from) != ctx.side(to)
+            && !out.iter().any(|f| f.from == from && f.to == to && f.kind == kind)
+        {
+            out.push(Found {
+                from,
+                to,
+                kind,
+                sentence: si,
+            });
+        }
+    };
+    let who = |np: &super::frames::Np| super::voice::who(ctx, np, sent.toks[np.s].s, ctx.text);
+    let speaker_side = stmts.iter().find_map(|f| f.speaker).map(|s| ctx.side(s));
+    let actor = |w: Option<Who>| -> Option<u32> {
+        match w {
+            Some(Who::Actor(a)) => Some(a),
+            Some(Who::We) => speaker_side,
+            _ => None,
+        }
+    };
+    // A response anywhere in the sentence: "in response to", "retaliatory", "retaliation".
+    let response = sent.toks.iter().any(|t| {
+        t.noun() & noun::RESPONSE != 0
+            || t.entry.is_some_and(|e| e.verb(VerbClass::Retaliate))
+    }) || sent.lower[sent.toks.first().map_or(0, |t| t.s)..sent.toks.last().map_or(0, |t| t.e)].contains("retaliat");
+    // The agent of the attack responded to: an attack noun after the response word.
+    let responded_to: Option<u32> = sent
+        .toks
+        .iter()
+        .position(|t| t.noun() & noun::RESPONSE != 0 || sent.lower[t.s..t.e].starts_with("retaliat"))
+        .and_then(|r| {
+            evs.iter()
+                .filter(|e| e.tok > r)
+                .find_map(|e| actor(e.agent))
+        });
+    for e in evs {
+        if e.mood.neg || e.mood.modal || e.mood.intended || e.mood.cond {
+            continue;
+        }
+        let (Some(a), t) = (actor(e.agent), actor(e.target)) else {
+            continue;
+        };
+        if let Some(t) = t {
+            push(a, t, RelationKind::Attacks, &mut out);
+        }
+        if response {
+            let before_response = sent
+                .toks
+                .iter()
+                .position(|t| t.noun() & noun::RESPONSE != 0)
+                .is_none_or(|r| e.tok < r || e.tok > r + 12);
+            if let Some(y) = responded_to.filter(|&y| y != a) {
+                if before_response || e.tok < y as usize {
+                    push(a, y, RelationKind::RetaliatesAgainst, &mut out);
+                }
+            } else if let Some(t) = t
+                && !ctx.is_person(t)
+                && before_response
+                && ctx.kind(t) != ActorKind::State
+            {
+                push(a, t, RelationKind::RetaliatesAgainst, &mut out);
+            }
+        }
+    }
+    for p in &fr.preds {
+        if p.mood.neg || p.mood.modal || p.mood.intended || p.mood.cond {
+            continue;
+        }
+        match p.class {
+            PClass::Verb(VerbClass::Back) => {
+                let (backer, backed) = if p.mood.passive {
+                    (p.pp("by"), p.subj.as_ref())
+                } else {
+                    (p.subj.as_ref(), p.obj.as_ref())
+                };
+                let (Some(b), Some(d)) = (backer, backed) else { continue };
+                let Who::Actor(_) = who(b) else { continue };
+                for &x in &b.actors {
+                    for &y in &d.actors {
+                        if !ctx.is_person(y) {
+                            push(x, y, RelationKind::Backs, &mut out);
+                        }
+                    }
+                }
+            }
+            PClass::Verb(VerbClass::Lead) => {
+                let (leader, led) = if p.mood.passive {
+                    (p.pp("by"), p.subj.as_ref())
+                } else {
+                    (p.subj.as_ref(), p.obj.as_ref())
+                };
+                let (Some(l), Some(d)) = (leader, led) else { continue };
+                if let (Who::Actor(x), Who::Actor(y)) = (who(l), who(d))
+                    && ctx.is_person(x)
+                    && !ctx.is_person(y)
+                {
+                    push(x, y, RelationKind::Leads, &mut out);
+                }
+            }
+            PClass::Verb(VerbClass::Meet) => {
+                let Some(s) = p.subj.as_ref() else { continue };
+                let other = p.pp("with").or(p.obj.as_ref());
+                if let (Who::Actor(x), Some(o)) = (who(s), other)
+                    && let Who::Actor(y) = who(o)
+                    && sent.w(p.tok) != "calling"
+                {
+                    push(x, y, RelationKind::NegotiatesWith, &mut out);
+                }
+            }
+            PClass::Verb(VerbClass::Retaliate) => {
+                let Some(s) = p.subj.as_ref() else { continue };
+                let Who::Actor(x) = who(s) else { continue };
+                if let Some(t) = p.pp("against").or(p.pp("on")).and_then(|n| actor(Some(who(n)))) {
+                    push(x, t, RelationKind::RetaliatesAgainst, &mut out);
+                }
+            }
+            _ => {}
+        }
+    }
+    // "X-backed Y", "X-aligned Y": an actor glued to a backing participle before a head.
+    for i in 1..sent.toks.len() {
+        let t = &sent.toks[i];
+        if !(t.glued && t.tag == Tag::Adj) {
+            continue;
+        }
+        let w = sent.w(i);
+        if !matches!(w, "backed" | "supported" | "sponsored" | "funded" | "armed" | "aligned" | "allied" | "linked" | "affiliated" | "controlled" | "run" | "led" | "trained" | "financed" | "directed" | "loyal") {
+            continue;
+        }
+        let Kind::Ent { actor: Some(m), .. } = sent.toks[i - 1].kind else { continue };
+        let backer = sent.mentions[m].actor;
+        // The phrase it modifies.
+        let Some(np) = sent.np_at(ctx, i + 1, sent.toks.len()) else { continue };
+        let kind = if matches!(w, "led" | "run") && ctx.is_person(backer) {
+            RelationKind::Leads
+        } else {
+            RelationKind::Backs
+        };
+        for &y in &np.actors {
+            if !ctx.is_person(y) {
+                push(backer, y, kind, &mut out);
+            }
+        }
+        // "Iran-backed groups such as A and B", "… including A, B".
+        let mut k = np.e;
+        if sent.is_punct(k, ',') {
+            k += 1;
+        }
+        let lead_in = match (sent.w(k), sent.w(k + 1)) {
+            ("including", _) | ("like", _) => Some(k + 1),
+            ("such", "as") => Some(k + 2),
+            _ => None,
+        };
+        if let Some(j) = lead_in
+            && let Some(list) = sent.np_at(ctx, j, sent.toks.len())
+        {
+            for &y in &list.actors {
+                if !ctx.is_person(y) {
+                    push(backer, y, RelationKind::Backs, &mut out);
+                }
+            }
+        }
+    }
+    out
+}

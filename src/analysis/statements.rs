@@ -1,17 +1,23 @@
-//! Claims, accusations and denials: cue phrases from the lexicon matched on the templated
-//! sentence; the speaker from the quote's attribution, "according to", the clause subject or
-//! an earlier sentence; the actor at stake from the cue's rule.
+//! Claims, accusations and denials, derived from the frames of a sentence (see
+//! [`super::frames`]) in one way for every verb:
+//!
+//! - **who speaks**: the subject of a verb of claiming, blaming or denying ("Iran denied …");
+//!   else the source of the speech frame around the predicate ("X said …", "…, X said",
+//!   "according to X", a quote's speaker); else the sentence's voice (a transcript's labelled
+//!   speaker, the body issuing an official text). The narrator of a news story is not a source.
+//! - **whose act is at stake**: who is blamed ("blamed the attack **on** X", "accused X"), whose
+//!   involvement is denied ("denied Iran's role", "denied that X was involved", else the
+//!   speaker's own side), the agent of an attack the source reports ("X said drones launched by
+//!   Y struck …"), who "is behind" it, who backs the attackers.
+//! - **which kind** follows from the two: a source reporting its own side's act claims it,
+//!   another's act accuses; a rejected act is denied. Negation and modality are the frames'.
 
-use crate::lexicon::AboutRule;
 use crate::model::{ActorKind, StatementKind};
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::speakers;
-use super::template::Role;
-use super::{CueHit, DocCtx};
+use super::DocCtx;
+use super::frames::{Frames, Kind, Np, PClass, Pred};
+use super::voice::{self, Voice, Who};
+use crate::lexicon::words::{VerbClass, noun};
 
 /// A statement found in one document (local actor refs).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -28,161 +34,406 @@ pub struct Found {
     pub cue: (usize, usize),
 }
 
-/// Reported speech with the speaker after it, without quotes: "…, Kanaani told reporters."
-static TRAILING_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:(?:the\s+|a\s+|an\s+)?(?P<who>[^,;]+?)\s+(?:said|says|told\s+\w+|added|noted|stated|claimed|insisted|argued)|(?:said|says|told|added|noted)\s+(?P<who2>[^,;]+?))(?:\s+(?:on|in|late|early)\s+\w+)?\W*$").unwrap()
-});
+/// Where a predicate's source comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// A speech frame, a quote, or the sentence's voice: (speaker, speaker's phrase was "we").
+    Framed(Option<u32>),
+    /// The narrator.
+    Narrator,
+}
 
-/// The statements of sentence `si`, whose statement cue matches are `hits`.
-pub fn extract(ctx: &DocCtx<'_>, si: usize, hits: &[CueHit<'_>]) -> Vec<Found> {
-    let t = &ctx.templates[si];
-    let mut out: Vec<Found> = Vec::new();
-    for hit in hits {
-        let cue = &ctx.lex.cues.statements[hit.cue];
-        for c in &hit.matches {
-            let m = c.get(0).expect("group 0");
-            if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
-                continue;
-            }
-            if !t.text.is_char_boundary(m.start()) || !t.text.is_char_boundary(m.end()) {
-                continue;
-            }
-            let doc_s = t.doc_pos(m.start());
-            let doc_e = t.doc_pos(m.end());
-            let quote = ctx.quote_at(doc_s).copied();
-            if cue.needs_frame && quote.is_none() && !speakers::has_speech(t) {
-                continue;
-            }
-            // Speaker(s).
-            let mut speakers_found: Vec<u32>;
-            if let Some(q) = quote {
-                speakers_found = speakers::quote_speaker(&q, ctx);
-            } else {
-                let p = match speakers::speech_verb_before(t, m.start()) {
-                    Some((vs, _)) if cue.needs_frame || cue.kind != StatementKind::Claim => {
-                        // A verb of saying before the cue: its subject speaks, unless the cue's own
-                        // subject sits between the verb and the cue ("X said Y denied ...").
-                        let own = speakers::first_run(t, vs, m.start(), ctx);
-                        if !own.is_empty() && !cue.needs_frame {
-                            m.start()
-                        } else {
-                            vs
+struct Ctx<'c, 'a, 'l> {
+    ctx: &'c DocCtx<'l>,
+    fr: &'c Frames<'a, 'l>,
+    si: usize,
+    voice: Voice,
+    out: Vec<Found>,
+}
+
+impl Ctx<'_, '_, '_> {
+    fn pos(&self, tok: usize) -> usize {
+        self.fr.sent.toks[tok].s
+    }
+
+    fn who(&self, np: &Np) -> Who {
+        voice::who(self.ctx, np, self.pos(np.s), self.ctx.text)
+    }
+
+    /// The speaker of the quote around token `tok`, if it is in one.
+    fn quote_speaker(&self, tok: usize) -> Option<Option<u32>> {
+        let q = self.ctx.quote_at(self.pos(tok))?;
+        Some(super::speakers::quote_speaker(q, self.ctx).first().copied())
+    }
+
+    /// The source of the predicate at token `tok`.
+    fn source(&self, tok: usize) -> Source {
+        if let Some(sp) = self.fr.speech_over(tok) {
+            let who = sp.speaker.as_ref().map_or(Who::Unknown, |np| self.who(np));
+            return Source::Framed(match who {
+                Who::Actor(a) => Some(a),
+                Who::We => self.voice_speaker(),
+                _ => self.quote_speaker(sp.verb).flatten().or(None),
+            });
+        }
+        if let Some(q) = self.quote_speaker(tok) {
+            return Source::Framed(q.or(self.voice_speaker()));
+        }
+        match self.voice {
+            Voice::Speaker(s) => Source::Framed(s),
+            _ => Source::Narrator,
+        }
+    }
+
+    fn voice_speaker(&self) -> Option<u32> {
+        match self.voice {
+            Voice::Speaker(s) => s,
+            _ => None,
+        }
+    }
+
+    fn side(&self, a: u32) -> u32 {
+        self.ctx.side(a)
+    }
+
+    fn push(&mut self, kind: StatementKind, speaker: Option<u32>, about: Option<u32>, tok: usize) {
+        // An accusation of one's own side is not one.
+        if kind == StatementKind::Accusation
+            && let (Some(s), Some(a)) = (speaker, about)
+            && self.side(s) == self.side(a)
+        {
+            return;
+        }
+        if speaker.is_some() && speaker == about && kind == StatementKind::Accusation {
+            return;
+        }
+        if self
+            .out
+            .iter()
+            .any(|f| f.kind == kind && f.speaker == speaker && f.about == about)
+        {
+            return;
+        }
+        // A statement with an unknown speaker adds nothing to one of the same kind and
+        // actor at stake that has one.
+        if speaker.is_none() && self.out.iter().any(|f| f.kind == kind && f.about == about) {
+            return;
+        }
+        self.out.retain(|f| !(f.kind == kind && f.about == about && f.speaker.is_none() && speaker.is_some()));
+        let t = self.fr.sent.toks[tok];
+        self.out.push(Found {
+            kind,
+            speaker,
+            about,
+            sentence: self.si,
+            cue: (t.s, t.e),
+        });
+    }
+
+    /// The speaker of a speech act predicate (its subject, else its source).
+    fn actor_of(&self, np: Option<&Np>, src: Source) -> (Option<u32>, bool) {
+        let framed = match src {
+            Source::Framed(s) => s,
+            Source::Narrator => None,
+        };
+        match np.map(|n| self.who(n)) {
+            Some(Who::Actor(a)) => (Some(a), false),
+            Some(Who::We) => (self.voice_speaker().or(framed), false),
+            Some(Who::Collective) => (None, true),
+            _ => (framed, false),
+        }
+    }
+
+    /// The agent of an attack predicate: the verb's agent, an actor before an attack noun
+    /// ("Houthi attacks", "Iran's strike"), "by X" after it, or the subject of the verb that
+    /// governs it ("X launched an attack", "the attack was carried out by X").
+    fn attack_agent(&self, p: &Pred) -> Option<Who> {
+        let sent = &self.fr.sent;
+        match p.class {
+            PClass::Verb(_) => p.agent().map(|n| self.who(n)),
+            _ => {
+                if let Some(by) = p.pp("by") {
+                    return Some(self.who(by));
+                }
+                // Actors inside the noun's own phrase, before it.
+                let mut k = p.tok;
+                let mut found = None;
+                while k > p.segment.0 {
+                    k -= 1;
+                    let t = &sent.toks[k];
+                    if let Kind::Ent { actor: Some(a), .. } = t.kind {
+                        let m = &sent.mentions[a];
+                        let anti = sent.lower[super::floor_char(sent.lower, t.s.saturating_sub(5))..t.s].ends_with("anti-");
+                        if !anti && m.role != super::template::Role::Location {
+                            found = Some(Who::Actor(m.actor));
                         }
-                    }
-                    _ => m.start(),
-                };
-                speakers_found = Vec::new();
-                if let Some(tc) = TRAILING_ATTRIBUTION.captures(&t.text) {
-                    let g = tc
-                        .name("who")
-                        .or_else(|| tc.name("who2"))
-                        .expect("one group");
-                    if g.start() > m.end() && g.len() <= 80 {
-                        speakers_found = speakers::first_run(t, g.start(), g.end(), ctx);
-                        if speakers_found.is_empty() {
-                            speakers_found =
-                                speakers::pronoun(g.as_str(), t.doc_pos(g.start()), ctx)
-                                    .into_iter()
-                                    .collect();
+                        if m.role == super::template::Role::Collective {
+                            found = Some(Who::Collective);
                         }
+                        break;
+                    }
+                    if !(matches!(t.tag, super::frames::Tag::Adj | super::frames::Tag::Det | super::frames::Tag::Poss | super::frames::Tag::Noun(_)) || matches!(t.kind, Kind::Date(_) | Kind::Num(_)) || t.glued) {
+                        break;
+                    }
+                    if matches!(t.tag, super::frames::Tag::Noun(c) if c & noun::COLLECTIVE != 0) {
+                        found = Some(Who::Collective);
                     }
                 }
-                // The subject right before a verb of saying ("President Joe Biden said").
-                if speakers_found.is_empty()
-                    && p < m.start()
-                    && let Some(last) = t.mentions.iter().rfind(|x| x.t_end <= p)
-                {
-                    let gap = &t.text[last.t_end..p];
-                    if gap.len() <= 25 && !gap.contains([',', ';']) {
-                        let run_start =
-                            t.mentions
-                                .iter()
-                                .rposition(|x| x.t_end <= p)
-                                .map_or(0, |i| {
-                                    let mut j = i;
-                                    while j > 0
-                                        && t.mentions[j - 1].t_end + 30 >= t.mentions[j].t_start
-                                        && !t.text[t.mentions[j - 1].t_end..t.mentions[j].t_start]
-                                            .contains([',', ';'])
-                                    {
-                                        j -= 1;
-                                    }
-                                    t.mentions[j].t_start
-                                });
-                        speakers_found = speakers::first_run(t, run_start, p, ctx);
-                    }
+                if found.is_some() {
+                    return found;
                 }
-                if speakers_found.is_empty() {
-                    speakers_found = speakers::subject(t, p, ctx);
-                }
-                if speakers_found.is_empty() {
-                    speakers_found = speakers::according_to(t, ctx);
-                }
-            }
-            // The actor at stake.
-            let about_group = c
-                .name("about")
-                .and_then(|g| t.marker(std::str::from_utf8(g.as_bytes()).unwrap_or("")));
-            let about = match about_group {
-                Some(sm) if sm.role == Role::Refers || sm.role == Role::Location => Some(sm.actor),
-                Some(_) => None,
-                None => match cue.about {
-                    AboutRule::SelfSide => None, // per speaker, below
-                    AboutRule::Before => {
-                        let cs = speakers::clause_start(t, m.start());
-                        t.mentions
-                            .iter()
-                            .rfind(|x| {
-                                x.t_end <= m.start()
-                                    && x.t_start >= cs.min(m.start())
-                                    && x.role != Role::Location
-                            })
-                            .or_else(|| {
-                                t.mentions
-                                    .iter()
-                                    .rfind(|x| x.t_end <= m.start() && x.role != Role::Location)
-                            })
-                            .filter(|x| x.role == Role::Refers)
-                            .map(|x| x.actor)
-                    }
-                    AboutRule::After => t
-                        .mentions
-                        .iter()
-                        .find(|x| x.t_start >= m.end() && x.role != Role::Location)
-                        .filter(|x| x.role == Role::Refers)
-                        .map(|x| x.actor),
-                },
-            };
-            let speakers_or_none: Vec<Option<u32>> = if speakers_found.is_empty() {
-                vec![None]
-            } else {
-                speakers_found.into_iter().map(Some).collect()
-            };
-            for sp in speakers_or_none {
-                let about = match (about_group, cue.about) {
-                    (None, AboutRule::SelfSide) => sp
-                        .filter(|&s| ctx.kind(s) != ActorKind::Media)
-                        .map(|s| ctx.side(s)),
-                    _ => about,
-                };
-                if cue.kind == StatementKind::Accusation
-                    && let (Some(s), Some(a)) = (sp, about)
-                    && ctx.side(s) == ctx.side(a)
-                {
-                    continue;
-                }
-                if out.iter().any(|f| f.kind == cue.kind && f.speaker == sp) {
-                    continue;
-                }
-                out.push(Found {
-                    kind: cue.kind,
-                    speaker: sp,
-                    about,
-                    sentence: si,
-                    cue: (doc_s, doc_e),
-                });
+                // The governing verb.
+                self.fr
+                    .preds
+                    .iter()
+                    .find(|q| {
+                        matches!(q.class, PClass::Verb(VerbClass::Launch | VerbClass::Claim | VerbClass::Attack))
+                            && q.patient().is_some_and(|n| n.s <= p.tok && p.tok < n.e)
+                    })
+                    .and_then(|q| q.agent().map(|n| self.who(n)))
             }
         }
     }
-    out
+
+    fn run(&mut self) {
+        let preds = &self.fr.preds;
+        let sent = &self.fr.sent;
+        let attack_words = preds.iter().any(|p| {
+            matches!(p.class, PClass::AttackNoun | PClass::Verb(VerbClass::Attack))
+        });
+        for p in preds {
+            let src = self.source(p.tok);
+            match p.class {
+                PClass::Verb(VerbClass::Claim) => {
+                    if p.mood.neg || p.mood.modal || p.mood.intended || p.mood.cond {
+                        continue;
+                    }
+                    // "claimed that …" reports speech: what it says is judged below.
+                    if sent.toks.get(p.tok + 1).is_some_and(|t| t.tag == super::frames::Tag::Comp) {
+                        continue;
+                    }
+                    let np = if p.mood.passive { p.pp("by") } else { p.subj.as_ref() };
+                    let (speaker, _) = self.actor_of(np, src);
+                    let about = speaker.filter(|&s| self.ctx.kind(s) != ActorKind::Media).map(|s| self.side(s));
+                    self.push(StatementKind::Claim, speaker, about, p.tok);
+                }
+                PClass::Verb(VerbClass::Deny) => {
+                    if p.mood.neg || p.mood.passive {
+                        continue;
+                    }
+                    let (speaker, _) = self.actor_of(p.subj.as_ref(), src);
+                    let about = self.denied(p).or(speaker.map(|s| self.side(s)));
+                    self.push(StatementKind::Denial, speaker, about, p.tok);
+                }
+                PClass::Verb(VerbClass::Blame) => {
+                    if p.mood.neg || p.mood.modal || p.mood.intended {
+                        continue;
+                    }
+                    let (speaker, blamed) = if p.mood.passive {
+                        let (s, _) = self.actor_of(p.pp("by"), src);
+                        (s, p.subj.clone())
+                    } else {
+                        let (s, _) = self.actor_of(p.subj.as_ref(), src);
+                        (s, self.blamed(p))
+                    };
+                    let Some(blamed) = blamed else { continue };
+                    match self.who(&blamed) {
+                        Who::Actor(_) => {
+                            for &a in &blamed.actors {
+                                self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
+                            }
+                        }
+                        Who::Collective => self.push(StatementKind::Accusation, speaker, None, p.tok),
+                        _ => {}
+                    }
+                }
+                PClass::Responsible => {
+                    let Some(subj) = self.responsible_subject(p) else { continue };
+                    let who = self.who(&subj);
+                    let hedged = p.mood.hedged || (p.segment.0..p.tok).any(|k| sent.toks[k].is(crate::lexicon::words::func::HEDGE));
+                    let speaker = match src {
+                        Source::Framed(s) => s,
+                        Source::Narrator if hedged => None,
+                        Source::Narrator => continue,
+                    };
+                    let kind = if p.mood.neg { StatementKind::Denial } else { StatementKind::Accusation };
+                    match who {
+                        Who::Actor(a) => {
+                            let kind = if kind == StatementKind::Accusation && speaker.is_some_and(|s| self.side(s) == self.side(a)) {
+                                StatementKind::Claim
+                            } else {
+                                kind
+                            };
+                            let about = if kind == StatementKind::Claim { Some(self.side(a)) } else { Some(a) };
+                            self.push(kind, speaker, about, p.tok);
+                        }
+                        Who::Collective if kind == StatementKind::Accusation => self.push(kind, speaker, None, p.tok),
+                        _ => {}
+                    }
+                }
+                PClass::NotInvolved => {
+                    let Source::Framed(speaker) = src else { continue };
+                    let from = p.pp("from").map(|n| self.who(n));
+                    let about = match (from, p.subj.as_ref().map(|n| self.who(n))) {
+                        (Some(Who::Actor(a)), _) => Some(a),
+                        (_, Some(Who::Actor(a))) if !self.ctx.is_person(a) => Some(a),
+                        _ => speaker.map(|s| self.side(s)),
+                    };
+                    self.push(StatementKind::Denial, speaker, about, p.tok);
+                }
+                PClass::Verb(VerbClass::Attack) | PClass::AttackNoun | PClass::Verb(VerbClass::Launch) => {
+                    let Source::Framed(speaker) = src else { continue };
+                    if p.mood.modal || p.mood.intended || p.mood.cond {
+                        continue;
+                    }
+                    if p.class == PClass::Verb(VerbClass::Launch) && !self.launches_attack(p) {
+                        continue;
+                    }
+                    let Some(agent) = self.attack_agent(p) else { continue };
+                    match agent {
+                        Who::Actor(a) => {
+                            if p.mood.neg {
+                                if speaker.is_some_and(|s| self.side(s) == self.side(a)) {
+                                    self.push(StatementKind::Denial, speaker, Some(self.side(a)), p.tok);
+                                }
+                                continue;
+                            }
+                            if speaker.is_some_and(|s| self.side(s) == self.side(a)) {
+                                self.push(StatementKind::Claim, speaker, Some(self.side(a)), p.tok);
+                            } else {
+                                self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
+                            }
+                        }
+                        Who::We if !p.mood.neg => {
+                            let s = speaker.or(self.voice_speaker());
+                            self.push(StatementKind::Claim, s, s.map(|x| self.side(x)), p.tok);
+                        }
+                        Who::Collective if !p.mood.neg && p.mood.passive || p.class == PClass::AttackNoun && p.pp("by").is_some() => {
+                            self.push(StatementKind::Accusation, speaker, None, p.tok);
+                        }
+                        _ => {}
+                    }
+                }
+                PClass::Verb(VerbClass::Back) if attack_words => {
+                    let Source::Framed(speaker) = src else { continue };
+                    if p.mood.neg || p.mood.modal || p.mood.intended {
+                        continue;
+                    }
+                    let (backer, backed) = if p.mood.passive {
+                        (p.pp("by"), p.subj.as_ref())
+                    } else {
+                        (p.subj.as_ref(), p.obj.as_ref())
+                    };
+                    let Some(backer) = backer else { continue };
+                    let backs_fighters = backed.is_some_and(|b| b.collective || b.head & noun::COLLECTIVE != 0 || b.pron.is_some());
+                    if !backs_fighters {
+                        continue;
+                    }
+                    if let Who::Actor(_) = self.who(backer) {
+                        for &a in &backer.actors {
+                            self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether a light verb ("launched", "carried out") has an attack or a weapon as object.
+    fn launches_attack(&self, p: &Pred) -> bool {
+        let Some(o) = p.patient() else { return false };
+        o.head & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0
+    }
+
+    /// Whose involvement a denial is about: a possessor ("Iran's role"), or the first actor
+    /// of what is denied ("denied that X was involved", "rejected claims that X …").
+    fn denied(&self, p: &Pred) -> Option<u32> {
+        if let Some(o) = &p.obj {
+            if let Some(a) = o.possessor {
+                return Some(a);
+            }
+            if o.head & (noun::RESPONSIBILITY | noun::ALLEGATION) == 0 && o.actors.len() == 1 && !o.collective {
+                // "denied Iran any role" or "denied the United States' claim".
+                return Some(o.actors[0]);
+            }
+        }
+        // What follows "that".
+        let sent = &self.fr.sent;
+        let start = p.obj.as_ref().map_or(p.tok + 1, |o| o.e);
+        let comp = (start..p.segment.1.max(start + 1).min(sent.toks.len())).find(|&k| sent.toks[k].tag == super::frames::Tag::Comp)
+            .or_else(|| (p.tok + 1 < sent.toks.len() && sent.toks[p.tok + 1].tag == super::frames::Tag::Comp).then_some(p.tok + 1));
+        if let Some(c) = comp {
+            for k in c + 1..sent.toks.len().min(c + 12) {
+                if let Kind::Ent { actor: Some(a), .. } = sent.toks[k].kind {
+                    let m = &sent.mentions[a];
+                    if m.role == super::template::Role::Refers {
+                        return Some(m.actor);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Who a blame verb blames: "blamed X (for Y)", "blamed Y on X", "attributed Y to X",
+    /// "pointed the finger at X", "accused X of Y".
+    fn blamed(&self, p: &Pred) -> Option<Np> {
+        let lemma = self.fr.sent.toks[p.tok]
+            .entry
+            .and_then(|e| e.verbs.iter().find(|v| v.class == VerbClass::Blame))
+            .map_or("", |v| &*v.lemma);
+        let on = p.pp("on").cloned();
+        let to = p.pp("to").cloned();
+        let at = p.pp("at").cloned();
+        match lemma {
+            "attribute" | "pin" => to.or(on),
+            "point" => at,
+            _ => {
+                let o = p.obj.clone();
+                let obj_named = o.as_ref().is_some_and(|o| !o.actors.is_empty() || o.collective);
+                let obj_is_act = o.as_ref().is_some_and(|o| o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0 || o.pron.is_some());
+                if on.is_some() && (obj_is_act || !obj_named) {
+                    on
+                } else if obj_named {
+                    o
+                } else {
+                    on
+                }
+            }
+        }
+    }
+
+    /// The subject of "is behind", "is responsible for" (or the actor of "the hallmarks of X").
+    fn responsible_subject(&self, p: &Pred) -> Option<Np> {
+        let sent = &self.fr.sent;
+        // "X was behind …": a form of "be" (or "stood") right before.
+        let mut k = p.tok;
+        while k > p.segment.0 && matches!(sent.toks[k - 1].tag, super::frames::Tag::Adv | super::frames::Tag::Neg | super::frames::Tag::Aux(_)) {
+            k -= 1;
+        }
+        if k == p.tok && sent.w(p.tok) != "responsible" {
+            return None;
+        }
+        if !(p.segment.0..p.tok).any(|x| matches!(sent.toks[x].tag, super::frames::Tag::Aux(f) if f & crate::lexicon::words::func::BE != 0)) && sent.w(p.tok) == "behind" {
+            return None;
+        }
+        p.subj.clone()
+    }
+}
+
+/// The statements of sentence `si`, from its frames.
+pub fn extract(ctx: &DocCtx<'_>, si: usize, fr: &Frames<'_, '_>, voice: Voice) -> Vec<Found> {
+    if voice == Voice::Question && fr.speech.is_empty() && fr.preds.iter().all(|p| !matches!(p.class, PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame))) {
+        return Vec::new();
+    }
+    let mut c = Ctx {
+        ctx,
+        fr,
+        si,
+        voice,
+        out: Vec::new(),
+    };
+    c.run();
+    c.out
 }

@@ -1,0 +1,484 @@
+//! Attack events read from a sentence's frames: the predicates that report one act (an
+//! attack verb, the attack noun it governs, "launched a drone attack", "the strike killed")
+//! joined into one event, with its agent, target, places, day and weapon.
+//!
+//! The agent comes from grammar ("X struck", "strikes by X", "Houthi attacks", "X launched
+//! an attack", "was carried out by X"), else from who the sentence says claimed it or is
+//! blamed for it ("X claimed the attack", "blamed the attack on X"). The place is where the
+//! sentence puts the act (its "in/at/near/on" phrases, its target), never the war that is the
+//! context ("amid the war in Gaza").
+
+use crate::lexicon::words::{VerbClass, func, noun};
+use crate::model::ActorKind;
+
+use super::DocCtx;
+use super::frames::{Frames, Kind, Mood, Np, PClass, Pred, Tag};
+use super::template::Role;
+use super::voice::{self, Who};
+
+/// How the agent of an event is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// From the sentence's grammar.
+    Grammar,
+    /// Someone claimed it.
+    Claim,
+    /// Someone blamed it on the agent.
+    Blame,
+}
+
+/// One act of attack reported by a sentence.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// The main predicate's token.
+    pub tok: usize,
+    /// The predicates it is made of (indexes into the frames' predicates).
+    pub preds: Vec<usize>,
+    /// Who acted.
+    pub agent: Option<Who>,
+    /// How that is known.
+    pub via: Via,
+    /// Who was attacked.
+    pub target: Option<Who>,
+    /// Places (document place indexes), the most specific first.
+    pub places: Vec<usize>,
+    /// States named as where it happened ("in Iraq").
+    pub countries: Vec<u32>,
+    /// The token of its day.
+    pub date: Option<usize>,
+    /// Weapon word tokens.
+    pub weapons: Vec<usize>,
+    /// Its mood (of the main predicate).
+    pub mood: Mood,
+    /// A plural or generic noun ("attacks on US forces", "several strikes").
+    pub generic: bool,
+    /// Told with a number of attacks ("three drone attacks", "attacked 40 times").
+    pub counted: bool,
+    /// A definite singular noun ("the attack") that may point back to an earlier report.
+    pub definite: bool,
+    /// A noun only ("the raid"), no verb.
+    pub noun_only: bool,
+    /// The clause segment.
+    pub segment: (usize, usize),
+}
+
+fn who_of(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, np: &Np) -> Who {
+    voice::who(ctx, np, fr.sent.toks[np.s].s, ctx.text)
+}
+
+/// Whether `np` contains token `k`.
+fn holds(np: Option<&Np>, k: usize) -> bool {
+    np.is_some_and(|n| n.s <= k && k < n.e)
+}
+
+/// Whether a light verb's patient is an attack or a weapon.
+fn launches(p: &Pred) -> bool {
+    p.patient()
+        .is_some_and(|o| o.head & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0)
+}
+
+/// The agent an attack noun has in its own phrase ("Houthi attacks", "Iran's strike").
+fn noun_agent(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, p: &Pred) -> Option<Who> {
+    let sent = &fr.sent;
+    if let Some(by) = p.pp("by") {
+        return Some(who_of(ctx, fr, by));
+    }
+    let mut k = p.tok;
+    while k > p.segment.0 {
+        k -= 1;
+        let t = &sent.toks[k];
+        if let Kind::Ent { actor: Some(a), .. } = t.kind {
+            let m = &sent.mentions[a];
+            let lo = super::floor_char(sent.lower, t.s.saturating_sub(5));
+            if sent.lower[lo..t.s].ends_with("anti-") {
+                return None;
+            }
+            return match m.role {
+                Role::Collective => Some(Who::Collective),
+                Role::Location => None,
+                _ => Some(Who::Actor(m.actor)),
+            };
+        }
+        if matches!(t.tag, Tag::Noun(c) if c & noun::COLLECTIVE != 0) {
+            return Some(Who::Collective);
+        }
+        let np_like = matches!(t.tag, Tag::Adj | Tag::Det | Tag::Poss | Tag::Noun(_))
+            || matches!(t.kind, Kind::Date(_) | Kind::Num(_))
+            || t.glued;
+        if !np_like {
+            break;
+        }
+        if t.tag == Tag::Det && !matches!(sent.w(k), "its" | "their" | "his" | "her" | "our") {
+            // "the Houthi attack" goes on past "the"; "our strikes": the speaker's.
+            if k > p.segment.0 && sent.toks[k - 1].tag == Tag::Poss {
+                continue;
+            }
+        }
+        if matches!(sent.w(k), "our") {
+            return Some(Who::We);
+        }
+    }
+    None
+}
+
+/// The attack events of one sentence.
+pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>) -> Vec<Event> {
+    let sent = &fr.sent;
+    let preds = &fr.preds;
+    let mut events: Vec<Event> = Vec::new();
+    let mut used = vec![false; preds.len()];
+    // Verbs first: an attack verb, a light verb with an attack or a weapon, a verb of harm
+    // whose subject is an attack or a weapon ("the strike killed two").
+    for (pi, p) in preds.iter().enumerate() {
+        let PClass::Verb(c) = p.class else { continue };
+        let harm_by_attack = c == VerbClass::Harm
+            && p.agent().is_some_and(|a| a.head & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0);
+        let ok = match c {
+            VerbClass::Attack => !(sent.w(p.tok) == "kill" || sent.w(p.tok) == "killed" || sent.w(p.tok) == "killing") || p.patient().is_some_and(|n| !n.actors.is_empty()),
+            VerbClass::Launch => launches(p),
+            VerbClass::Harm => harm_by_attack,
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        // An earlier event of the same segment that this verb continues ("attacks targeting
+        // US forces", "drones launched at the base struck it").
+        let joins = events.iter().position(|e| {
+            e.segment == p.segment
+                && (holds(p.subj.as_ref(), e.tok) || holds(p.obj.as_ref(), e.tok) || (p.tok == e.tok + 1))
+        });
+        used[pi] = true;
+        // Nouns inside its subject or object belong to it.
+        let mut members = vec![pi];
+        for (qi, q) in preds.iter().enumerate() {
+            if matches!(q.class, PClass::AttackNoun | PClass::WeakAttackNoun)
+                && (holds(p.subj.as_ref(), q.tok) || holds(p.obj.as_ref(), q.tok))
+            {
+                members.push(qi);
+                used[qi] = true;
+            }
+        }
+        match joins {
+            Some(j) => events[j].preds.extend(members),
+            None => events.push(Event {
+                tok: p.tok,
+                preds: members,
+                agent: None,
+                via: Via::Grammar,
+                target: None,
+                places: Vec::new(),
+                countries: Vec::new(),
+                date: None,
+                weapons: Vec::new(),
+                mood: p.mood,
+                generic: false,
+                counted: false,
+                definite: false,
+                noun_only: false,
+                segment: p.segment,
+            }),
+        }
+    }
+    // Nouns on their own.
+    for (pi, p) in preds.iter().enumerate() {
+        if used[pi] || !matches!(p.class, PClass::AttackNoun | PClass::WeakAttackNoun) {
+            continue;
+        }
+        // A noun inside another noun's phrase ("a drone strike attack") joins it.
+        if let Some(e) = events.iter_mut().find(|e| e.noun_only && e.segment == p.segment && p.tok == e.tok + 1) {
+            e.preds.push(pi);
+            e.tok = p.tok;
+            continue;
+        }
+        events.push(Event {
+            tok: p.tok,
+            preds: vec![pi],
+            agent: None,
+            via: Via::Grammar,
+            target: None,
+            places: Vec::new(),
+            countries: Vec::new(),
+            date: None,
+            weapons: Vec::new(),
+            mood: p.mood,
+            generic: false,
+            counted: false,
+            definite: false,
+            noun_only: true,
+            segment: p.segment,
+        });
+    }
+    for e in &mut events {
+        fill(ctx, fr, e);
+    }
+    events
+}
+
+/// Agent, target, places, day, weapon and kind of one event.
+fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
+    let sent = &fr.sent;
+    let preds = &fr.preds;
+    let main = &preds[e.preds[0]];
+    // Phrases that belong to the event: its predicates' subjects, objects and phrases.
+    let mut nps: Vec<(&'static str, &Np)> = Vec::new();
+    for &pi in &e.preds {
+        let p = &preds[pi];
+        if let PClass::Verb(_) = p.class {
+            if let Some(o) = p.patient() {
+                nps.push(("patient", o));
+            }
+        }
+        for (w, np) in &p.pps {
+            nps.push((w, np));
+        }
+    }
+    // Agent.
+    e.agent = match main.class {
+        PClass::Verb(VerbClass::Harm) => main.agent().and_then(|a| {
+            // "the Houthi strike killed …": the attack noun's own agent.
+            preds
+                .iter()
+                .find(|q| q.class == PClass::AttackNoun && holds(Some(a), q.tok))
+                .and_then(|q| noun_agent(ctx, fr, q))
+        }),
+        PClass::Verb(_) => main.agent().map(|a| who_of(ctx, fr, a)).filter(|w| *w != Who::Unknown || main.agent().is_some_and(|a| a.head & (noun::WEAPON | noun::ATTACK) == 0)),
+        _ => noun_agent(ctx, fr, main),
+    };
+    if matches!(e.agent, Some(Who::Unknown)) {
+        e.agent = None;
+    }
+    // A weapon as the subject ("two drones targeted the base") names no agent.
+    if let PClass::Verb(_) = main.class
+        && main.agent().is_some_and(|a| a.actors.is_empty() && !a.collective && a.pron.is_none() && !a.anaphor)
+    {
+        e.agent = None;
+    }
+    // The noun's governing verb: "X launched an attack", "X claimed the attack", "the attack
+    // was carried out by X", "blamed the attack on X".
+    if e.agent.is_none() {
+        for q in preds {
+            let PClass::Verb(c) = q.class else { continue };
+            let holds_it = holds(q.obj.as_ref(), e.tok) || (q.mood.passive && holds(q.subj.as_ref(), e.tok));
+            if !holds_it {
+                continue;
+            }
+            match c {
+                VerbClass::Launch | VerbClass::Attack | VerbClass::Retaliate => {
+                    if let Some(a) = q.agent() {
+                        e.agent = Some(who_of(ctx, fr, a));
+                    }
+                }
+                VerbClass::Claim if !q.mood.neg => {
+                    let a = if q.mood.passive { q.pp("by") } else { q.subj.as_ref() };
+                    if let Some(a) = a {
+                        e.agent = Some(who_of(ctx, fr, a));
+                        e.via = Via::Claim;
+                    }
+                }
+                VerbClass::Blame if !q.mood.neg && !q.mood.passive => {
+                    if let Some(b) = q.pp("on").or(q.pp("to")) {
+                        e.agent = Some(who_of(ctx, fr, b));
+                        e.via = Via::Blame;
+                    }
+                }
+                _ => {}
+            }
+            if e.agent.is_some() {
+                break;
+            }
+        }
+        if matches!(e.agent, Some(Who::Unknown)) {
+            e.agent = None;
+        }
+    }
+    // Target.
+    let target_np = match main.class {
+        PClass::Verb(VerbClass::Harm) => main.patient(),
+        PClass::Verb(_) => main.patient(),
+        _ => None,
+    }
+    .or_else(|| {
+        e.preds.iter().find_map(|&pi| {
+            let p = &preds[pi];
+            p.pp("on").or(p.pp("against")).or(p.pp("targeting")).or(p.pp("at")).or(p.pp("into"))
+        })
+    })
+    .or_else(|| {
+        // "attacks targeting US forces": the verb right after the noun.
+        preds
+            .iter()
+            .find(|q| q.tok == e.tok + 1 && q.class == PClass::Verb(VerbClass::Attack))
+            .and_then(|q| q.obj.as_ref())
+    });
+    if let Some(t) = target_np {
+        e.target = match who_of(ctx, fr, t) {
+            Who::Unknown => None,
+            w => Some(w),
+        };
+        if let Some(Who::Actor(a)) = e.target
+            && matches!(e.agent, Some(Who::Actor(b)) if ctx.side(a) == ctx.side(b))
+        {
+            e.target = None;
+        }
+    }
+    // "anti-US attacks": the target is the actor after "anti-".
+    if e.target.is_none() {
+        let mut k = e.tok;
+        while k > e.segment.0 {
+            k -= 1;
+            let t = &sent.toks[k];
+            if let Kind::Ent { actor: Some(a), .. } = t.kind {
+                let lo = super::floor_char(sent.lower, t.s.saturating_sub(5));
+                if sent.lower[lo..t.s].ends_with("anti-") {
+                    e.target = Some(Who::Actor(sent.mentions[a].actor));
+                }
+                break;
+            }
+            if !matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_)) && !t.glued {
+                break;
+            }
+        }
+    }
+    // Places: in the event's phrases first, then in its own noun phrase, then in its segment
+    // (not in a phrase that is about the war around it).
+    let mut places: Vec<usize> = Vec::new();
+    let mut push_place = |p: usize, places: &mut Vec<usize>| {
+        if !places.contains(&p) {
+            places.push(p);
+        }
+    };
+    for (_, np) in &nps {
+        if context_np(sent, np) {
+            continue;
+        }
+        for &p in &np.places {
+            push_place(p, &mut places);
+        }
+    }
+    // The noun's own phrase: "the Tower 22 attack".
+    {
+        let mut k = e.tok;
+        while k > e.segment.0 {
+            k -= 1;
+            let t = &sent.toks[k];
+            if let Kind::Ent { place: Some(p), .. } = t.kind {
+                push_place(p, &mut places);
+            }
+            if !(matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_) | Tag::Poss) || matches!(t.kind, Kind::Ent { .. } | Kind::Date(_) | Kind::Num(_))) {
+                break;
+            }
+        }
+    }
+    if places.is_empty() {
+        for k in e.segment.0..e.segment.1 {
+            if let Kind::Ent { place: Some(p), actor } = sent.toks[k].kind {
+                // A place that is also an actor counts only as a location.
+                let loc = actor.is_none_or(|a| sent.mentions[a].role == Role::Location);
+                if loc && !after_context_noun(sent, k) && !in_agent(main, k) {
+                    push_place(p, &mut places);
+                }
+            }
+        }
+    }
+    // The most specific place first (base, facility, city before region).
+    let rank = |p: usize| -> u8 {
+        match ctx.lex.place(ctx.places[p].place).kind.as_str() {
+            "base" | "facility" => 0,
+            "city" => 1,
+            _ => 2,
+        }
+    };
+    places.sort_by_key(|&p| rank(p));
+    e.places = places;
+    // States named as locations.
+    for k in e.segment.0..e.segment.1 {
+        if let Kind::Ent { actor: Some(a), .. } = sent.toks[k].kind {
+            let m = &sent.mentions[a];
+            if m.role == Role::Location && ctx.kind(m.actor) == ActorKind::State && !after_context_noun(sent, k) && !e.countries.contains(&m.actor) {
+                e.countries.push(m.actor);
+            }
+        }
+    }
+    // Day: a date in the event's phrases or segment, the nearest to it.
+    let dates: Vec<usize> = (e.segment.0..e.segment.1)
+        .filter(|&k| match sent.toks[k].kind {
+            Kind::Date(d) => {
+                let dm = &ctx.dates[sent.si][d];
+                !dm.since && !dm.range
+            }
+            _ => false,
+        })
+        .collect();
+    e.date = dates.iter().copied().min_by_key(|&k| k.abs_diff(e.tok));
+    // Weapons: in the event's noun phrases and segment, nearest first.
+    let mut ws: Vec<usize> = (e.segment.0..e.segment.1)
+        .filter(|&k| sent.toks[k].noun() & noun::WEAPON != 0 || sent.toks[k].entry.is_some_and(|x| x.nouns & noun::WEAPON != 0))
+        .collect();
+    ws.sort_by_key(|&k| k.abs_diff(e.tok));
+    e.weapons = ws;
+    // Generic, counted, definite.
+    let w = sent.w(e.tok);
+    let plural = w.ends_with('s') && !w.ends_with("ss") && e.noun_only;
+    let mut k = e.tok;
+    let mut det = None;
+    while k > e.segment.0 {
+        k -= 1;
+        let t = &sent.toks[k];
+        if t.is(func::GENERIC) {
+            e.generic = true;
+        }
+        if t.num.is_some() || matches!(t.kind, Kind::Num(_)) {
+            e.counted = true;
+        }
+        if t.tag == Tag::Det {
+            det = Some(sent.w(k));
+        }
+        if !(matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_) | Tag::Poss) || matches!(t.kind, Kind::Ent { .. } | Kind::Date(_) | Kind::Num(_)) || t.glued) {
+            break;
+        }
+    }
+    // "a series of attacks", "dozens of strikes".
+    if e.tok >= 2 && sent.w(e.tok - 1) == "of" && matches!(sent.w(e.tok - 2), "series" | "wave" | "spate" | "string" | "dozens" | "hundreds" | "scores" | "number" | "string" | "campaign") {
+        e.generic = true;
+    }
+    // "attacked 40 times".
+    for k in e.tok + 1..(e.tok + 5).min(sent.toks.len()) {
+        if sent.toks[k].noun() & noun::COUNT != 0 || matches!(sent.w(k), "times" | "occasions") {
+            e.counted = true;
+        }
+    }
+    if plural && e.date.is_none() {
+        e.generic = true;
+    }
+    e.definite = e.noun_only && !plural && matches!(det, Some("the" | "this" | "that"));
+}
+
+/// Whether the phrase is about a war, a campaign, a crisis ("the war in Gaza").
+fn context_np(sent: &super::frames::Sent<'_, '_>, np: &Np) -> bool {
+    np.head & noun::CONTEXT != 0 || (np.s..np.e).any(|k| sent.toks[k].noun() & noun::CONTEXT != 0 && sent.w(k) != "campaign")
+}
+
+/// Whether token `k` sits in a phrase that follows a war or crisis noun ("the war in Gaza",
+/// "the conflict in Syria").
+fn after_context_noun(sent: &super::frames::Sent<'_, '_>, k: usize) -> bool {
+    let mut j = k;
+    let mut steps = 0;
+    while j > 0 && steps < 6 {
+        j -= 1;
+        steps += 1;
+        let t = &sent.toks[j];
+        if t.noun() & noun::CONTEXT != 0 {
+            return true;
+        }
+        if !(matches!(t.tag, Tag::Prep | Tag::Det | Tag::Adj | Tag::Poss | Tag::Name) || matches!(t.kind, Kind::Ent { .. }) || sent.is_punct(j, ',')) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether token `k` lies in the agent phrase of the predicate ("Iraq's Kataib Hezbollah").
+fn in_agent(p: &Pred, k: usize) -> bool {
+    holds(p.agent(), k)
+}

@@ -1,0 +1,1617 @@
+//! Frames: who says what, who does what to whom, where and when — read from each sentence
+//! once, for every later pass (statements, attacks, relations, tallies).
+//!
+//! A sentence becomes a string of [`Tok`]ens: words, and the actors, places and dates the
+//! earlier passes found, each one token. Every word is tagged from the word table
+//! (`assets/lexicon/frames.toml`, see [`crate::lexicon::words`]): a verb of a class, a noun of
+//! some classes, a closed-class word, or a name. Predicates are the verbs and nouns of the
+//! classes the analysis cares about; each gets its arguments by position and grammar, not by
+//! the sentence it was written from:
+//!
+//! - the **subject** is the noun phrase before the verb, past auxiliaries, adverbs, an
+//!   appositive or a relative pronoun ("Kataib Hezbollah, one of the factions, said",
+//!   "the group that claimed"); in the passive it is the patient and "by X" the agent;
+//! - the **object** is the noun phrase after it; "on", "to", "of", "for", "at" phrases are
+//!   kept for the verbs that take them ("blamed the attack **on** X", "accused X **of**");
+//! - an attack noun takes its agent from an actor before it ("Houthi attacks", "Iran's
+//!   strike"), from "by X", or from the verb that governs it ("X launched an attack",
+//!   "the attack was carried out by X"), its target from "on/against X";
+//! - **negation**, **modality** ("would", "could"), **intention** ("threatened to") and
+//!   **conditions** ("if") are read once from the words before a predicate, for every class;
+//! - **speech frames** ("X said …", "…, X said", "according to X", quotes, transcript
+//!   labels, the issuing body of an official text) give each predicate its source.
+
+use crate::lexicon::words::{Entry, VerbClass, form, func, noun};
+use crate::model::ActorKind;
+
+use super::DocCtx;
+use super::template::Role;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A word (its entry, if the table has one, is in [`Tok::entry`]).
+    Word,
+    /// An actor mention (index into the sentence template's mentions) and/or a place
+    /// mention (index into the document's places).
+    Ent {
+        /// The template mention.
+        actor: Option<usize>,
+        /// The place.
+        place: Option<usize>,
+    },
+    /// A date expression (index into the sentence's dates).
+    Date(usize),
+    /// A number written in digits.
+    Num(u64),
+    /// Punctuation.
+    Punct(char),
+}
+
+/// The part of speech a word plays here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// A noun (its classes, see [`noun`]).
+    Noun(u32),
+    /// A verb (its form bits, see [`form`]); senses in the entry.
+    Verb(u8),
+    /// A name not in the lexicon (a capitalised word).
+    Name,
+    /// An adjective or participle used as one.
+    Adj,
+    /// An adverb.
+    Adv,
+    /// A determiner ("the", "its", "no").
+    Det,
+    /// A preposition.
+    Prep,
+    /// A conjunction.
+    Conj,
+    /// "that" introducing what was said.
+    Comp,
+    /// A relative pronoun.
+    Rel,
+    /// A personal pronoun.
+    Pron,
+    /// An auxiliary (its function bits).
+    Aux(u32),
+    /// "not", "never".
+    Neg,
+    /// The possessive "'s".
+    Poss,
+    /// An actor, place or date, a number, punctuation.
+    Other,
+}
+
+/// One token of a sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct Tok<'l> {
+    /// First byte in the document.
+    pub s: usize,
+    /// One past the last.
+    pub e: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// Its table entry (words only).
+    pub entry: Option<&'l Entry>,
+    /// Starts with a capital letter.
+    pub cap: bool,
+    /// Written right after the previous token, without a space ("-backed", "'s").
+    pub glued: bool,
+    /// Its value, for number words ("three").
+    pub num: Option<u64>,
+    /// The part of speech.
+    pub tag: Tag,
+    /// Noun classes of a multi-word noun starting here, and how many tokens it spans.
+    pub phrase: Option<(u32, u8)>,
+}
+
+impl Tok<'_> {
+    /// Whether it is a word whose closed-class bits include `bits`.
+    pub fn is(&self, bits: u32) -> bool {
+        self.entry.is_some_and(|e| e.func & bits != 0)
+    }
+
+    /// Noun classes it has as a noun here (a multi-word noun counts from its first word).
+    pub fn noun(&self) -> u32 {
+        match self.tag {
+            Tag::Noun(c) => c | self.phrase.map_or(0, |p| p.0),
+            _ => 0,
+        }
+    }
+}
+
+/// The tokens of one sentence, with the text they come from.
+pub struct Sent<'a, 'l> {
+    /// The tokens.
+    pub toks: Vec<Tok<'l>>,
+    /// The document's lowercased text.
+    pub lower: &'a str,
+    /// The document's text.
+    pub text: &'a str,
+    /// The sentence's index in its document.
+    pub si: usize,
+    /// Its actor mentions (the template's).
+    pub mentions: &'a [super::template::SentMention],
+}
+
+impl Sent<'_, '_> {
+    /// The lowercased word of token `i` ("" for non-words).
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => &self.lower[t.s..t.e],
+            _ => "",
+        }
+    }
+
+    /// Whether token `i` is the word `w`.
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        self.w(i) == w
+    }
+
+    /// Whether token `i` is the punctuation `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        matches!(self.toks.get(i), Some(t) if t.kind == Kind::Punct(c))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text[s..e]` (outside entities) into word and punctuation tokens.
+fn words_in<'l>(text: &str, s: usize, e: usize, words: &'l crate::lexicon::Words, out: &mut Vec<Tok<'l>>) {
+    let part = &text[s..e];
+    let mut it = part.char_indices().peekable();
+    let mut prev_end: Option<usize> = None;
+    while let Some((i, c)) = it.next() {
+        let abs = s + i;
+        if c.is_whitespace() {
+            continue;
+        }
+        let glued = prev_end == Some(abs) || (prev_end.is_none() && abs == s && s > 0 && {
+            let b = text[..s].chars().next_back();
+            b.is_some_and(|b| !b.is_whitespace())
+        });
+        // A hyphen that joins this word to the previous token ("Iran-backed"): the word is
+        // glued to it and the hyphen dropped.
+        if (c == '-' || c == '‑') && glued && part[i + c.len_utf8()..].starts_with(is_word_char) {
+            prev_end = Some(abs + c.len_utf8());
+            continue;
+        }
+        if is_word_char(c) {
+            // A word: letters and digits, with inner apostrophes, periods of abbreviations
+            // ("U.S."), and digit commas ("2,500").
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                let next = part[j + d.len_utf8()..].chars().next();
+                let inner = match d {
+                    '-' | '‑' => next.is_some_and(is_word_char),
+                    '\'' | '’' => {
+                        // "Kata'ib" but not the possessive "'s" or "n't".
+                        let rest = &part[j + d.len_utf8()..];
+                        next.is_some_and(is_word_char)
+                            && !(rest.starts_with('s') && !rest[1..].starts_with(is_word_char))
+                            && !(rest.starts_with('t') && part[..j].ends_with('n'))
+                    }
+                    ',' => {
+                        part[..j].ends_with(|x: char| x.is_ascii_digit())
+                            && part[j + 1..].len() >= 3
+                            && part[j + 1..j + 4].chars().all(|x| x.is_ascii_digit())
+                    }
+                    '.' => {
+                        // Abbreviations with inner periods: "U.S", "a.m".
+                        let word = &part[i..j];
+                        word.chars().count() <= 2 && next.is_some_and(|x| x.is_alphabetic())
+                    }
+                    _ => false,
+                };
+                if inner {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let mut word = &part[i..end];
+            let mut wstart = abs;
+            // "didn't": "did" + "n't".
+            let lw = word.to_ascii_lowercase();
+            let rest = &part[end..];
+            if (rest.starts_with("'t") || rest.starts_with("’t")) && lw.ends_with('n') && word.len() > 1 {
+                let stem = &word[..word.len() - 1];
+                push_word(text, wstart, wstart + stem.len(), glued, words, out);
+                let tlen = if rest.starts_with('\'') { 2 } else { 4 };
+                push_word(text, wstart + stem.len(), end + s + tlen - s, true, words, out);
+                // skip the apostrophe and t
+                for _ in 0..2 {
+                    it.next();
+                }
+                prev_end = Some(s + end + tlen);
+                continue;
+            }
+            // Hyphenated words whose whole form is not in the table split: "Iran-backed" was
+            // already cut at the name, "one-way" gives "one" and "-way".
+            while let Some(h) = word.find('-') {
+                let whole = word.to_lowercase();
+                if words.get(&whole).is_some() {
+                    break;
+                }
+                let (a, b) = word.split_at(h);
+                if !a.is_empty() {
+                    push_word(text, wstart, wstart + a.len(), glued && wstart == abs, words, out);
+                }
+                wstart += a.len() + 1;
+                word = &b[1..];
+                if word.is_empty() {
+                    break;
+                }
+                // The part after the hyphen is glued.
+                let _ = &word;
+            }
+            if !word.is_empty() {
+                let g = if wstart == abs { glued } else { true };
+                push_word(text, wstart, wstart + word.len(), g, words, out);
+            }
+            prev_end = Some(s + end);
+        } else if (c == '\'' || c == '’')
+            && part[i + c.len_utf8()..].starts_with(['s', 'S'])
+            && !part[i + c.len_utf8() + 1..].starts_with(is_word_char)
+        {
+            // The possessive "'s".
+            it.next();
+            let e2 = abs + c.len_utf8() + 1;
+            out.push(Tok {
+                s: abs,
+                e: e2,
+                kind: Kind::Word,
+                entry: None,
+                cap: false,
+                glued: true,
+                num: None,
+                tag: Tag::Poss,
+                phrase: None,
+            });
+            prev_end = Some(e2);
+        } else {
+            let e2 = abs + c.len_utf8();
+            out.push(Tok {
+                s: abs,
+                e: e2,
+                kind: Kind::Punct(c),
+                entry: None,
+                cap: false,
+                glued,
+                num: None,
+                tag: Tag::Other,
+                phrase: None,
+            });
+            prev_end = Some(e2);
+        }
+    }
+}
+
+fn push_word<'l>(text: &str, s: usize, e: usize, glued: bool, words: &'l crate::lexicon::Words, out: &mut Vec<Tok<'l>>) {
+    if s >= e {
+        return;
+    }
+    let w = &text[s..e];
+    let lw = w.to_lowercase();
+    let num = if w.chars().all(|c| c.is_ascii_digit() || c == ',') {
+        w.replace(',', "").parse::<u64>().ok()
+    } else {
+        super::numbers::parse(&lw).filter(|_| !lw.contains(' '))
+    };
+    let kind = match num {
+        Some(n) if w.starts_with(|c: char| c.is_ascii_digit()) => Kind::Num(n),
+        _ => Kind::Word,
+    };
+    out.push(Tok {
+        s,
+        e,
+        kind,
+        entry: words.get(&lw).or_else(|| {
+            // "militias'" and the like: the word without the trailing apostrophe.
+            lw.strip_suffix(['\'', '’']).and_then(|x| words.get(x))
+        }),
+        cap: w.starts_with(char::is_uppercase),
+        glued,
+        num,
+        tag: Tag::Other,
+        phrase: None,
+    });
+}
+
+/// Tokenises sentence `si` of the document.
+pub fn tokens<'a, 'l>(ctx: &'a DocCtx<'l>, si: usize) -> Sent<'a, 'l> {
+    let s = ctx.sentences[si];
+    let t = &ctx.templates[si];
+    let words = &ctx.lex.words;
+    // Entities: actor mentions and places (merged where they overlap), dates.
+    let mut ents: Vec<(usize, usize, Kind)> = Vec::new();
+    for (k, m) in t.mentions.iter().enumerate() {
+        ents.push((m.start, m.end, Kind::Ent { actor: Some(k), place: None }));
+    }
+    let p0 = ctx.places.partition_point(|p| p.start < s.start);
+    for (pi, p) in ctx.places.iter().enumerate().skip(p0) {
+        if p.start >= s.end {
+            break;
+        }
+        if p.end > s.end {
+            continue;
+        }
+        match ents.iter_mut().find(|(a, b, _)| *a < p.end && p.start < *b) {
+            Some((a, b, Kind::Ent { place, .. })) => {
+                *place = Some(pi);
+                *a = (*a).min(p.start);
+                *b = (*b).max(p.end);
+            }
+            Some(_) => {}
+            None => ents.push((p.start, p.end, Kind::Ent { actor: None, place: Some(pi) })),
+        }
+    }
+    for (di, d) in ctx.dates[si].iter().enumerate() {
+        let (ds, de) = (s.start + d.start, s.start + d.end);
+        if ents.iter().any(|(a, b, _)| *a < de && ds < *b) {
+            continue;
+        }
+        ents.push((ds, de, Kind::Date(di)));
+    }
+    ents.sort_by_key(|e| (e.0, std::cmp::Reverse(e.1)));
+    let mut toks: Vec<Tok<'l>> = Vec::with_capacity(32);
+    let mut pos = s.start;
+    for (a, b, kind) in ents {
+        if a < pos {
+            continue;
+        }
+        words_in(ctx.text, pos, a, words, &mut toks);
+        let glued = a > s.start && !ctx.text[..a].ends_with(char::is_whitespace) && pos == a;
+        toks.push(Tok {
+            s: a,
+            e: b,
+            kind,
+            entry: None,
+            cap: ctx.text[a..b].starts_with(char::is_uppercase),
+            glued,
+            num: None,
+            tag: Tag::Other,
+            phrase: None,
+        });
+        pos = b;
+    }
+    words_in(ctx.text, pos, s.end, words, &mut toks);
+    let mut sent = Sent {
+        toks,
+        lower: &ctx.lower,
+        text: ctx.text,
+        si,
+        mentions: &t.mentions,
+    };
+    tag(&mut sent);
+    sent
+}
+
+/// Whether the tag starts or continues a noun phrase.
+fn np_material(t: &Tok<'_>) -> bool {
+    match t.tag {
+        Tag::Noun(_) | Tag::Name | Tag::Adj | Tag::Det | Tag::Poss => true,
+        Tag::Other => matches!(t.kind, Kind::Ent { .. } | Kind::Num(_) | Kind::Date(_)),
+        _ => false,
+    }
+}
+
+/// Tags every word (see [`Tag`]), left to right.
+fn tag(sent: &mut Sent<'_, '_>) {
+    let n = sent.toks.len();
+    // Multi-word nouns first: their first word carries the classes.
+    for i in 0..n {
+        let Some(e) = sent.toks[i].entry else { continue };
+        for p in &e.phrases {
+            let k = p.tail.len();
+            if i + k < n && (0..k).all(|j| sent.w(i + 1 + j) == &*p.tail[j]) {
+                sent.toks[i].phrase = Some((p.classes, (k + 1) as u8));
+                break;
+            }
+        }
+    }
+    for i in 0..n {
+        let t = sent.toks[i];
+        if t.tag == Tag::Poss || t.kind != Kind::Word {
+            continue;
+        }
+        let tag = word_tag(sent, i);
+        sent.toks[i].tag = tag;
+    }
+}
+
+/// The index of the previous token that is not an adverb, or `None`.
+fn prev_skip_adv(sent: &Sent<'_, '_>, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        if sent.toks[j].tag != Tag::Adv {
+            return Some(j);
+        }
+    }
+    None
+}
+
+fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
+    let t = sent.toks[i];
+    let w = sent.w(i);
+    let prev = prev_skip_adv(sent, i).map(|j| sent.toks[j]);
+    let next = sent.toks.get(i + 1).copied();
+    let next_w = sent.w(i + 1);
+    let Some(e) = t.entry else {
+        if t.num.is_some() {
+            return Tag::Det;
+        }
+        // Unknown words: names, and verbs and adverbs by their endings.
+        if t.cap && i > 0 && !sent.is_punct(i - 1, '“') && !sent.is_punct(i - 1, '"') {
+            return Tag::Name;
+        }
+        if t.cap && next.is_some_and(|n| n.cap && n.kind == Kind::Word) {
+            return Tag::Name;
+        }
+        let after_det = prev.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Poss | Tag::Adj));
+        if w.ends_with("ly") && w.len() > 4 {
+            return Tag::Adv;
+        }
+        if w.ends_with("ed") && w.len() > 4 && !after_det {
+            return Tag::Verb(form::PAST | form::PART);
+        }
+        if w.ends_with("ing") && w.len() > 5 && !after_det {
+            return Tag::Verb(form::ING);
+        }
+        if t.cap {
+            return Tag::Name;
+        }
+        return if next.is_some_and(|n| n.tag == Tag::Other && false) {
+            Tag::Adj
+        } else {
+            Tag::Noun(0)
+        };
+    };
+    // Closed classes.
+    if e.func & (func::BE | func::HAVE | func::DO | func::MODAL) != 0 && !t.glued {
+        return Tag::Aux(e.func);
+    }
+    if e.func & (func::BE | func::HAVE | func::MODAL) != 0 && t.glued && w != "'s" && w != "’s" {
+        return Tag::Aux(e.func);
+    }
+    if e.is(func::NEG) && w != "no" {
+        return Tag::Neg;
+    }
+    if w == "that" {
+        return match prev.map(|p| p.tag) {
+            Some(Tag::Verb(_)) | Some(Tag::Comp) | Some(Tag::Conj) | None => Tag::Comp,
+            Some(Tag::Noun(c)) if c & (noun::ALLEGATION | noun::RESPONSIBILITY) != 0 => Tag::Comp,
+            Some(Tag::Noun(_)) | Some(Tag::Name) | Some(Tag::Other)
+                if next.is_some_and(|n| {
+                    matches!(n.tag, Tag::Aux(_) | Tag::Adv | Tag::Neg)
+                        || n.entry.is_some_and(|e| !e.verbs.is_empty())
+                }) =>
+            {
+                Tag::Rel
+            }
+            Some(Tag::Prep) => Tag::Det,
+            _ if next.is_some_and(|n| n.entry.is_some_and(|e| e.nouns != 0)) => Tag::Det,
+            _ => Tag::Comp,
+        };
+    }
+    if w == "one" && next_w == "of" {
+        return Tag::Pron;
+    }
+    if w == "back" && prev.is_some_and(|p| matches!(p.tag, Tag::Verb(_))) {
+        return Tag::Adv;
+    }
+    if e.is(func::REL) && !e.is(func::DET) {
+        return Tag::Rel;
+    }
+    if e.is(func::PRON) && !e.is(func::DET) {
+        return Tag::Pron;
+    }
+    let has_verb = !e.verbs.is_empty();
+    let has_noun = e.nouns != 0 || t.phrase.is_some();
+    if e.is(func::DET) && !(has_noun && prev.is_some_and(|p| p.tag == Tag::Det)) {
+        return Tag::Det;
+    }
+    if e.is(func::PREP) && !has_verb {
+        return Tag::Prep;
+    }
+    if e.is(func::CONJ) && !has_verb && !has_noun {
+        return Tag::Conj;
+    }
+    if e.is(func::COMP) && !has_verb && !has_noun {
+        return Tag::Comp;
+    }
+    if e.is(func::ADV) && !has_verb && !has_noun {
+        return Tag::Adv;
+    }
+    let forms = e.verbs.iter().fold(0u8, |a, v| a | v.form);
+    if has_verb && has_noun {
+        return if verb_here(sent, i, forms) {
+            Tag::Verb(forms)
+        } else {
+            Tag::Noun(e.nouns)
+        };
+    }
+    if has_verb {
+        // "Iran-backed", "Houthi-run": a participle glued to a name is an adjective.
+        if t.glued
+            && i > 0
+            && matches!(sent.toks[i - 1].kind, Kind::Ent { .. })
+            && forms & (form::PART | form::ING) != 0
+        {
+            return Tag::Adj;
+        }
+        // A participle after a determiner is an adjective ("the claimed attack").
+        if prev.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Poss))
+            && forms & (form::PART | form::ING) != 0
+            && forms & form::BASE == 0
+        {
+            return Tag::Adj;
+        }
+        if e.is(func::PREP) && !verb_here(sent, i, forms) {
+            return Tag::Prep;
+        }
+        if e.is(func::ADV) && !verb_here(sent, i, forms) {
+            return Tag::Adv;
+        }
+        return Tag::Verb(forms);
+    }
+    if has_noun {
+        return Tag::Noun(e.nouns);
+    }
+    if e.is(func::PREP) {
+        return Tag::Prep;
+    }
+    if e.is(func::CONJ) {
+        return Tag::Conj;
+    }
+    if e.is(func::ADV) {
+        return Tag::Adv;
+    }
+    if e.func & (func::HYPO | func::GENERIC | func::HEDGE) != 0 {
+        return Tag::Adj;
+    }
+    if t.cap && i > 0 {
+        return Tag::Name;
+    }
+    Tag::Noun(0)
+}
+
+/// Whether a word that can be a verb or a noun is a verb here.
+fn verb_here(sent: &Sent<'_, '_>, i: usize, forms: u8) -> bool {
+    let prev_i = prev_skip_adv(sent, i);
+    let prev = prev_i.map(|j| sent.toks[j]);
+    let next = sent.toks.get(i + 1).copied();
+    let Some(p) = prev else {
+        // Sentence start: "Attacks on bases rose", "Strikes hit ...": a noun, unless a
+        // determiner or a name follows a base form ("Target the ...", rare in news).
+        return false;
+    };
+    let pw = sent.w(prev_i.unwrap_or(0));
+    match p.tag {
+        Tag::Det | Tag::Poss | Tag::Adj => return false,
+        Tag::Aux(_) | Tag::Neg | Tag::Rel | Tag::Pron => return true,
+        Tag::Prep if pw == "to" => return forms & form::BASE != 0,
+        Tag::Prep => return false,
+        Tag::Comp => return true,
+        _ => {}
+    }
+    if matches!(p.kind, Kind::Num(_)) || p.num.is_some() {
+        return false;
+    }
+    if forms & (form::PAST | form::PART | form::ING) != 0 && forms & (form::BASE | form::S) == 0 {
+        return true;
+    }
+    // After a conjunction, what came before it decides ("funds and arms the groups").
+    if p.tag == Tag::Conj
+        && let Some(j) = prev_i
+        && j > 0
+    {
+        if let Some(k) = prev_skip_adv(sent, j) {
+            match sent.toks[k].tag {
+                Tag::Verb(_) => return true,
+                Tag::Noun(_) => return false,
+                _ => {}
+            }
+        }
+    }
+    // After a noun phrase: a verb when an object follows ("Iran backs the Houthis"), a noun
+    // before a preposition ("US strikes on ...") or at the end.
+    let n = match next {
+        Some(n) => n,
+        None => return false,
+    };
+    let nw = sent.w(i + 1);
+    match n.tag {
+        Tag::Det | Tag::Pron | Tag::Adj | Tag::Comp => true,
+        Tag::Other => matches!(n.kind, Kind::Ent { .. } | Kind::Num(_)),
+        Tag::Name => true,
+        Tag::Noun(_) => !n.cap,
+        Tag::Prep => matches!(nw, "at" | "with" | "back" | "to") && forms & form::S == 0,
+        Tag::Adv => true,
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------- noun phrases
+
+/// Who a noun phrase names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Np {
+    /// Token range.
+    pub s: usize,
+    /// End (exclusive).
+    pub e: usize,
+    /// The actors it names (actor refs), coordinated ones each ("Israel and the US").
+    pub actors: Vec<u32>,
+    /// An unnamed collective ("Iran-backed militias", "Iraqi factions").
+    pub collective: bool,
+    /// The backer in "X-backed militias".
+    pub modifier: Option<u32>,
+    /// A pronoun ("he", "they", "we").
+    pub pron: Option<&'static str>,
+    /// The head noun's classes.
+    pub head: u32,
+    /// The head noun ("spokesman", "group"), for anaphora.
+    pub head_word: Option<(usize, usize)>,
+    /// Places named in it.
+    pub places: Vec<usize>,
+    /// A "no" or "none of" that negates it ("no group").
+    pub negated: bool,
+    /// Hypothetical or generic modifiers ("possible", "several").
+    pub hypothetical: bool,
+    /// Generic modifiers.
+    pub generic: bool,
+    /// The actor before a possessive ("Iran's" in "Iran's involvement").
+    pub possessor: Option<u32>,
+    /// "the group", "the ministry": points back to an actor named before.
+    pub anaphor: bool,
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me",
+];
+
+impl Sent<'_, '_> {
+    /// The noun phrase that starts at token `i` (determiners, adjectives, nouns, names,
+    /// actors, "of" phrases of quantity and office), if one does.
+    pub fn np_at(&self, ctx: &DocCtx<'_>, i: usize, limit: usize) -> Option<Np> {
+        let t = self.toks.get(i)?;
+        if t.tag == Tag::Pron {
+            let w = self.w(i);
+            let p = PRONOUNS.iter().find(|p| **p == w).copied()?;
+            return Some(Np {
+                s: i,
+                e: i + 1,
+                pron: Some(p),
+                ..Default::default()
+            });
+        }
+        if !np_material(t) && !(t.tag == Tag::Prep && self.w(i) == "some") {
+            return None;
+        }
+        let mut e = i;
+        while e < limit.min(self.toks.len()) {
+            let x = &self.toks[e];
+            if np_material(x) {
+                // A capitalised word after a date or number starts a new phrase only at the
+                // start of a sentence; keep going.
+                e += x.phrase.map_or(1, |p| p.1 as usize).max(1);
+                continue;
+            }
+            // "X's", "X-backed militias".
+            if x.tag == Tag::Adj || (x.glued && x.kind == Kind::Word && e > i) {
+                e += 1;
+                continue;
+            }
+            // Coordination inside a phrase: "Israel and the United States", "A, B and C".
+            let w = self.w(e);
+            if (w == "and" || w == "or" || self.is_punct(e, ','))
+                && e + 1 < limit
+                && self.coordinated(e)
+            {
+                e += 1;
+                if self.w(e) == "and" || self.w(e) == "or" {
+                    e += 1;
+                }
+                continue;
+            }
+            // "of" phrases that continue the head: "one of the groups", "the leader of X",
+            // "members of X", "forces of X".
+            if w == "of" && e > i && e + 1 < limit {
+                let h = self.toks[e - 1];
+                let hc = h.noun();
+                let quantity = matches!(self.w(e - 1), "one" | "some" | "all" | "many" | "most" | "none" | "several" | "both" | "each" | "any" | "two" | "three" | "part" | "member" | "members")
+                    || h.num.is_some()
+                    || matches!(h.kind, Kind::Num(_));
+                let office = hc & (noun::LEADER | noun::MEMBER | noun::FORCE | noun::OFFICIAL | noun::COLLECTIVE | noun::UMBRELLA) != 0;
+                if (quantity || office) && self.toks.get(e + 1).is_some_and(np_material) {
+                    e += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if e == i {
+            return None;
+        }
+        Some(self.np_info(ctx, i, e))
+    }
+
+    /// Whether the comma or "and" at `k` joins two noun phrases of a list (a name or actor on
+    /// each side), rather than two clauses.
+    fn coordinated(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        if self.w(j) == "and" || self.w(j) == "or" {
+            j += 1;
+        }
+        while self.toks.get(j).is_some_and(|t| t.tag == Tag::Det || t.tag == Tag::Adj) {
+            j += 1;
+        }
+        let after = self.toks.get(j).is_some_and(|t| {
+            matches!(t.kind, Kind::Ent { .. }) || t.tag == Tag::Name
+        });
+        let before = k > 0
+            && self.toks.get(k - 1).is_some_and(|t| {
+                matches!(t.kind, Kind::Ent { .. }) || t.tag == Tag::Name || t.tag == Tag::Noun(0)
+            });
+        // The actor after must not start a clause: "Iran denied it, and Iraq said ...".
+        let clause_follows = {
+            let mut m = j + 1;
+            while self.toks.get(m).is_some_and(|t| np_material(t)) {
+                m += 1;
+            }
+            self.toks.get(m).is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)))
+                && self.is_punct(k, ',')
+                && self.w(k + 1) == "and"
+        };
+        after && before && !clause_follows
+    }
+
+    /// What the phrase `toks[s..e]` names.
+    fn np_info(&self, ctx: &DocCtx<'_>, s: usize, e: usize) -> Np {
+        let mut np = Np {
+            s,
+            e,
+            ..Default::default()
+        };
+        // Tokens after an "of" belong to the complement; the head is before it, but the
+        // actors after it still name who the phrase is about ("the leader of Hezbollah").
+        let of_at = (s..e).find(|&k| self.w(k) == "of");
+        let head_end = of_at.unwrap_or(e);
+        // The head noun: the last noun before the "of" (or the end).
+        for k in (s..head_end).rev() {
+            let x = &self.toks[k];
+            if let Tag::Noun(_) = x.tag {
+                np.head = x.noun();
+                np.head_word = Some((x.s, x.e));
+                break;
+            }
+            if matches!(x.kind, Kind::Ent { .. }) || x.tag == Tag::Name {
+                break;
+            }
+        }
+        for k in s..e {
+            let x = &self.toks[k];
+            let w = self.w(k);
+            if k == s && (w == "no" || w == "none") {
+                np.negated = true;
+            }
+            if x.is(func::HYPO) && k < head_end {
+                np.hypothetical = true;
+            }
+            if x.is(func::GENERIC) && k < head_end {
+                np.generic = true;
+            }
+            if let Kind::Ent { actor, place } = x.kind {
+                if let Some(p) = place {
+                    np.places.push(p);
+                }
+                if let Some(a) = actor {
+                    let m = &self.mentions[a];
+                    let possessive = self.toks.get(k + 1).is_some_and(|n| n.tag == Tag::Poss);
+                    match m.role {
+                        Role::Modifier => {
+                            // "anti-US" names a target, not a backer.
+                            if !self.lower[super::floor_char(self.lower, x.s.saturating_sub(5))..x.s].ends_with("anti-") {
+                                np.modifier = Some(m.actor);
+                            }
+                        }
+                        Role::Collective => np.collective = true,
+                        Role::Location if place.is_some() => {}
+                        _ => {
+                            if possessive && k + 2 < e {
+                                np.possessor = Some(m.actor);
+                            }
+                            if !np.actors.contains(&m.actor) {
+                                np.actors.push(m.actor);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if np.head & noun::COLLECTIVE != 0 && np.actors.iter().all(|&a| ctx.kind(a) == ActorKind::State) && !np.actors.is_empty() {
+            // "Iraqi militias", "Syrian groups": the state only describes them.
+            let demonym_only = (s..head_end).all(|k| match self.toks[k].kind {
+                Kind::Ent { actor: Some(a), .. } => self.mentions[a].demonym,
+                _ => true,
+            });
+            if demonym_only {
+                np.actors.clear();
+                np.collective = true;
+            }
+        }
+        // "the group", "the militia": a definite singular head points back to a named one.
+        let definite_singular = e - s == 2
+            && self.w(s) == "the"
+            && !self.w(s + 1).ends_with('s');
+        if np.actors.is_empty() && np.head & noun::COLLECTIVE != 0 && !definite_singular {
+            np.collective = true;
+        }
+        if definite_singular && np.actors.is_empty() {
+            np.collective = false;
+            np.anaphor = true;
+        }
+        // A person in the phrase is who it names ("Pentagon press secretary Pat Ryder").
+        if let Some(&p) = np.actors.iter().rev().find(|&&a| ctx.is_person(a))
+            && !self.list_like(s, e)
+        {
+            np.actors = vec![p];
+        } else if np.actors.len() > 1 && !self.list_like(s, e) {
+            // "Iran's Revolutionary Guards": the last actor is the head.
+            let last = *np.actors.last().expect("non-empty");
+            np.actors = vec![last];
+        }
+        np
+    }
+
+    /// Whether the phrase is a list ("A, B and C", "A and B").
+    fn list_like(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|k| (self.w(k) == "and" || self.w(k) == "or" || self.is_punct(k, ',')) && self.coordinated(k))
+    }
+}
+
+
+// ---------------------------------------------------------------- predicates
+
+/// What a predicate reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PClass {
+    /// A verb of the class (see [`VerbClass`]).
+    Verb(VerbClass),
+    /// An attack noun ("the raid").
+    AttackNoun,
+    /// An event noun that is an attack only with an anchor ("the blast").
+    WeakAttackNoun,
+    /// "X is behind", "X is responsible for", "X bears responsibility", "the hallmarks of X".
+    Responsible,
+    /// "X had nothing to do with", "X played no role", "X acted on its own".
+    NotInvolved,
+}
+
+/// How the words before a predicate qualify it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mood {
+    /// "did not", "never", "no".
+    pub neg: bool,
+    /// "would", "could", "may".
+    pub modal: bool,
+    /// Under "threatened to", "vowed to", "ready to".
+    pub intended: bool,
+    /// In an "if" or "unless" clause.
+    pub cond: bool,
+    /// "is believed to", "reportedly".
+    pub hedged: bool,
+    /// Passive ("was struck").
+    pub passive: bool,
+    /// Where the auxiliary chain before the predicate starts.
+    pub chain: usize,
+}
+
+impl Mood {
+    /// Whether the act is reported as having happened.
+    pub fn factual(&self) -> bool {
+        !self.neg && !self.modal && !self.intended && !self.cond
+    }
+}
+
+/// A predicate and its arguments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pred {
+    /// The predicate word's token.
+    pub tok: usize,
+    /// What it reports.
+    pub class: PClass,
+    /// Its mood.
+    pub mood: Mood,
+    /// The grammatical subject (the agent when active; the patient when passive).
+    pub subj: Option<Np>,
+    /// The direct object.
+    pub obj: Option<Np>,
+    /// Prepositional phrases after it, in order: (preposition, phrase).
+    pub pps: Vec<(&'static str, Np)>,
+    /// The subject is shared with an earlier verb ("claimed the attack and said …").
+    pub shared_subject: bool,
+    /// The clause segment it lies in (token range).
+    pub segment: (usize, usize),
+}
+
+impl Pred {
+    /// The phrase after preposition `p`.
+    pub fn pp(&self, p: &str) -> Option<&Np> {
+        self.pps.iter().find(|(q, _)| *q == p).map(|(_, n)| n)
+    }
+
+    /// Who acts: the active subject, or the passive "by" phrase.
+    pub fn agent(&self) -> Option<&Np> {
+        if self.mood.passive {
+            self.pp("by")
+        } else {
+            self.subj.as_ref()
+        }
+    }
+
+    /// Who undergoes: the active object, or the passive subject.
+    pub fn patient(&self) -> Option<&Np> {
+        if self.mood.passive {
+            self.subj.as_ref()
+        } else {
+            self.obj.as_ref()
+        }
+    }
+}
+
+/// Prepositions whose phrases predicates keep.
+const KEPT_PREPS: &[&str] = &[
+    "on", "against", "at", "to", "of", "for", "in", "near", "by", "with", "from", "targeting",
+    "into", "over", "outside", "inside", "across", "around", "behind", "after", "following",
+];
+
+/// Adjectives and verbs after which "to" makes what follows only intended.
+const INTEND_ADJ: &[&str] = &["ready", "able", "prepared", "likely", "set", "poised", "willing", "determined", "unable", "expected", "going", "due", "about", "free", "entitled", "right"];
+
+impl Sent<'_, '_> {
+    /// The clause segments: split at `;`, `:`, dashes, brackets and subordinating words.
+    pub fn segments(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, t) in self.toks.iter().enumerate() {
+            let cut_before = match t.kind {
+                Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
+                _ => {
+                    let w = self.w(i);
+                    (t.tag == Tag::Conj
+                        && matches!(w, "but" | "while" | "whereas" | "although" | "though" | "because" | "when" | "unless" | "if" | "whilst" | "after" | "before" | "since" | "as"))
+                        || (t.tag == Tag::Prep && matches!(w, "after" | "following" | "since" | "before") && i > 0)
+                        || (t.tag == Tag::Rel && i > 0)
+                        || (t.tag == Tag::Comp && i > 0)
+                }
+            };
+            if cut_before && i > start {
+                out.push((start, i));
+                start = i;
+            }
+        }
+        out.push((start, self.toks.len()));
+        out
+    }
+
+    /// The mood of the predicate at `i`, read from the words before it.
+    pub fn mood(&self, i: usize, seg: (usize, usize)) -> Mood {
+        let mut m = Mood {
+            chain: i,
+            ..Default::default()
+        };
+        let mut j = i;
+        let mut saw_to = false;
+        let _ = saw_to;
+        while j > seg.0 {
+            let k = j - 1;
+            let t = &self.toks[k];
+            let w = self.w(k);
+            match t.tag {
+                Tag::Adv => {
+                    if t.is(func::HEDGE) {
+                        m.hedged = true;
+                    }
+                }
+                Tag::Neg => m.neg = true,
+                Tag::Aux(f) => {
+                    if f & func::MODAL != 0 {
+                        m.modal = true;
+                    }
+                    if f & func::BE != 0 && !saw_to {
+                        let form = match self.toks[i].tag {
+                            Tag::Verb(f) => f,
+                            _ => 0,
+                        };
+                        if form & form::PART != 0 && j == m.chain {
+                            m.passive = true;
+                        } else if form & form::PART != 0 {
+                            // "was also struck", "were not targeted".
+                            let between_ok = (k + 1..i).all(|x| matches!(self.toks[x].tag, Tag::Adv | Tag::Neg | Tag::Aux(_)));
+                            if between_ok {
+                                m.passive = true;
+                            }
+                        }
+                    }
+                }
+                Tag::Prep if w == "to" && !saw_to => {
+                    saw_to = true;
+                    // What governs the "to": an intention ("vowed to strike"), a readiness
+                    // ("ready to strike"), or a purpose ("used drones to attack").
+                    if let Some(g) = prev_skip_adv(self, k) {
+                        let gt = &self.toks[g];
+                        let gw = self.w(g);
+                        let intends = gt.entry.is_some_and(|e| e.verb(VerbClass::Intend))
+                            || INTEND_ADJ.contains(&gw)
+                            || matches!(gt.tag, Tag::Aux(_));
+                        if intends {
+                            m.intended = true;
+                        }
+                        if gt.tag == Tag::Neg || (g > 0 && self.toks[g - 1].tag == Tag::Neg && intends) {
+                            m.neg = true;
+                        }
+                    }
+                    j = k;
+                    break;
+                }
+                _ if w == "be" || w == "been" => {}
+                _ => break,
+            }
+            j = k;
+        }
+        m.chain = j;
+        // A condition anywhere earlier in the segment.
+        if (seg.0..i).any(|k| self.toks[k].is(func::COND) && matches!(self.toks[k].tag, Tag::Conj | Tag::Comp | Tag::Aux(_)))
+            || (seg.0 > 0 && self.toks[seg.0].is(func::COND))
+        {
+            m.cond = true;
+        }
+        m
+    }
+
+    /// The end of the noun phrase ending at `j` (inclusive): its start.
+    fn np_start_ending_at(&self, j: usize, floor: usize) -> usize {
+        let mut s = j;
+        while s > floor {
+            let p = &self.toks[s - 1];
+            let w = self.w(s - 1);
+            if np_material(p) || p.tag == Tag::Adj || (p.glued && p.kind == Kind::Word) {
+                s -= 1;
+                continue;
+            }
+            if (w == "and" || w == "or" || self.is_punct(s - 1, ',')) && s >= 2 && self.coordinated(s - 1) {
+                s -= 1;
+                continue;
+            }
+            if w == "of" && s >= 2 && np_material(&self.toks[s - 2]) {
+                s -= 1;
+                continue;
+            }
+            break;
+        }
+        s
+    }
+
+    /// The subject of the verb whose auxiliary chain starts at `chain` (None if none is found
+    /// within the clause). The flag says the subject is shared with an earlier verb.
+    pub fn subject(&self, ctx: &DocCtx<'_>, chain: usize, floor: usize) -> (Option<Np>, bool) {
+        if chain == 0 || chain <= floor {
+            return (None, false);
+        }
+        let mut j = chain - 1;
+        // Adjuncts between a subject and its verb: "X on Tuesday said", "X, in a statement, said".
+        while j > floor && matches!(self.toks[j].kind, Kind::Date(_)) {
+            j -= 1;
+            if self.toks[j].tag == Tag::Prep {
+                if j == floor {
+                    return (None, false);
+                }
+                j -= 1;
+            }
+        }
+        // An appositive or relative clause in commas: "X, one of the factions, said".
+        if self.is_punct(j, ',') && j > floor {
+            let mut k = j;
+            let mut found = None;
+            while k > floor && j - k < 25 {
+                k -= 1;
+                if self.is_punct(k, ',') {
+                    found = Some(k);
+                    break;
+                }
+                if matches!(self.toks[k].kind, Kind::Punct(';' | ':')) {
+                    break;
+                }
+            }
+            if let Some(k) = found {
+                let inner = self.np_at(ctx, k + 1, j);
+                // The appositive names a person: that person is the subject
+                // ("Iran's foreign ministry spokesman, Nasser Kanaani, said").
+                if let Some(np) = &inner
+                    && np.e == j
+                    && np.actors.len() == 1
+                    && ctx.is_person(np.actors[0])
+                {
+                    return (inner, false);
+                }
+                if k > floor {
+                    let s = self.np_start_ending_at(k - 1, floor);
+                    if s <= k - 1
+                        && let Some(np) = self.np_at(ctx, s, k)
+                    {
+                        return (Some(np), false);
+                    }
+                }
+            }
+            return (None, false);
+        }
+        let t = &self.toks[j];
+        if t.tag == Tag::Rel {
+            // The antecedent of "who", "which", "that".
+            let mut a = j;
+            if a > floor && self.is_punct(a - 1, ',') {
+                a -= 1;
+            }
+            if a == 0 || a <= floor.saturating_sub(40) {
+                return (None, false);
+            }
+            let s = self.np_start_ending_at(a - 1, 0);
+            return (self.np_at(ctx, s, a), false);
+        }
+        if t.tag == Tag::Conj && matches!(self.w(j), "and" | "but" | "or") {
+            return (None, true);
+        }
+        if t.tag == Tag::Pron {
+            return (self.np_at(ctx, j, j + 1), false);
+        }
+        if np_material(t) || t.tag == Tag::Adj {
+            let s = self.np_start_ending_at(j, floor);
+            return (self.np_at(ctx, s, j + 1), false);
+        }
+        (None, false)
+    }
+
+    /// The object of the verb at `i` and the prepositional phrases after it, within `limit`.
+    pub fn complements(&self, ctx: &DocCtx<'_>, i: usize, limit: usize) -> (Option<Np>, Vec<(&'static str, Np)>) {
+        let mut j = i + 1;
+        // Particles and tails of phrasal verbs, adverbs.
+        while j < limit && (self.toks[j].tag == Tag::Adv || matches!(self.w(j), "out" | "down" | "up" | "off" | "responsibility" | "credit")) && !(self.w(j) == "responsibility" || self.w(j) == "credit") {
+            j += 1;
+        }
+        let mut obj = None;
+        if j < limit
+            && let Some(np) = self.np_at(ctx, j, limit)
+        {
+            j = np.e;
+            obj = Some(np);
+        }
+        let mut pps = Vec::new();
+        let mut steps = 0;
+        while j < limit && steps < 6 {
+            steps += 1;
+            let t = &self.toks[j];
+            let w = self.w(j);
+            if t.tag == Tag::Adv || matches!(t.kind, Kind::Date(_)) || self.is_punct(j, ',') && self.toks.get(j + 1).is_some_and(|n| n.tag == Tag::Prep) {
+                j += 1;
+                continue;
+            }
+            if matches!(w, "out" | "down" | "back" | "up" | "responsible" | "accountable" | "responsibility" | "credit") {
+                j += 1;
+                continue;
+            }
+            let prep = KEPT_PREPS.iter().find(|p| **p == w).copied();
+            let prep = match prep {
+                Some(p) if matches!(t.tag, Tag::Prep | Tag::Verb(_) | Tag::Adv) || p == "targeting" => p,
+                _ => break,
+            };
+            match self.np_at(ctx, j + 1, limit) {
+                Some(np) => {
+                    j = np.e;
+                    pps.push((prep, np));
+                }
+                None => {
+                    // "blamed it on", "according to": nothing after.
+                    j += 1;
+                }
+            }
+        }
+        (obj, pps)
+    }
+
+    /// The predicates of the sentence.
+    pub fn predicates(&self, ctx: &DocCtx<'_>) -> Vec<Pred> {
+        let segs = self.segments();
+        let seg_of = |i: usize| -> (usize, usize) {
+            *segs.iter().find(|(a, b)| *a <= i && i < *b).unwrap_or(&(0, self.toks.len()))
+        };
+        let mut out: Vec<Pred> = Vec::new();
+        for i in 0..self.toks.len() {
+            let t = &self.toks[i];
+            let seg = seg_of(i);
+            let classes: Vec<PClass> = match t.tag {
+                Tag::Verb(f) => {
+                    let Some(e) = t.entry else { continue };
+                    let mut v: Vec<PClass> = Vec::new();
+                    for s in &e.verbs {
+                        if f & s.form == 0 {
+                            continue;
+                        }
+                        if !s.tail.is_empty() && !self.tail_follows(i, &s.tail) {
+                            continue;
+                        }
+                        let c = PClass::Verb(s.class);
+                        if !v.contains(&c) {
+                            v.push(c);
+                        }
+                    }
+                    v
+                }
+                Tag::Noun(_) => {
+                    let c = t.noun();
+                    let mut v = Vec::new();
+                    if c & noun::ATTACK != 0 {
+                        v.push(PClass::AttackNoun);
+                    } else if c & noun::WEAK_ATTACK != 0 {
+                        v.push(PClass::WeakAttackNoun);
+                    }
+                    v
+                }
+                Tag::Prep if self.w(i) == "behind" => vec![PClass::Responsible],
+                _ => {
+                    let w = self.w(i);
+                    if matches!(w, "responsible" | "culpable" | "accountable") && i > 0 {
+                        vec![PClass::Responsible]
+                    } else {
+                        continue;
+                    }
+                }
+            };
+            for class in classes {
+                let mood = self.mood(i, seg);
+                let is_noun = matches!(class, PClass::AttackNoun | PClass::WeakAttackNoun);
+                let (subj, shared) = if is_noun {
+                    (None, false)
+                } else {
+                    self.subject(ctx, mood.chain, seg.0.min(mood.chain))
+                };
+                let (subj, shared) = if subj.is_none() && !shared && !is_noun && seg.0 > 0 {
+                    // A subject before a relative pronoun or "that": "the group that claimed".
+                    if self.toks[seg.0].tag == Tag::Rel && seg.0 + 1 == mood.chain {
+                        self.subject(ctx, seg.0 + 1, 0)
+                    } else {
+                        (subj, shared)
+                    }
+                } else {
+                    (subj, shared)
+                };
+                let (obj, pps) = if is_noun {
+                    let (_, pps) = self.complements(ctx, i, seg.1);
+                    (None, pps)
+                } else {
+                    self.complements(ctx, i, seg.1)
+                };
+                let mut p = Pred {
+                    tok: i,
+                    class,
+                    mood,
+                    subj,
+                    obj,
+                    pps,
+                    shared_subject: shared,
+                    segment: seg,
+                };
+                if p.shared_subject
+                    && let Some(prev) = out.iter().rev().find(|q| matches!(q.class, PClass::Verb(_)) && q.tok < i && q.subj.is_some())
+                {
+                    p.subj = prev.subj.clone();
+                    if prev.mood.neg && !p.mood.neg && self.toks[mood.chain.saturating_sub(1)].tag == Tag::Conj && self.w(mood.chain.saturating_sub(1)) == "or" {
+                        p.mood.neg = true;
+                    }
+                }
+                if is_noun {
+                    p.mood = self.noun_mood(i, seg);
+                }
+                out.push(p);
+            }
+        }
+        self.non_involvement(ctx, &mut out, &segs);
+        out
+    }
+
+    /// Whether the tail words of a phrasal verb follow token `i` (within two words each).
+    fn tail_follows(&self, i: usize, tail: &[Box<str>]) -> bool {
+        let mut j = i + 1;
+        for w in tail {
+            let gap = if matches!(&**w, "responsible" | "accountable") { 7 } else { 3 };
+            let mut found = false;
+            for k in j..(j + gap).min(self.toks.len()) {
+                if self.w(k) == &**w {
+                    j = k + 1;
+                    found = true;
+                    break;
+                }
+                if matches!(self.toks[k].kind, Kind::Punct(_)) {
+                    break;
+                }
+            }
+            if !found {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The mood of an attack noun: its own determiners and adjectives ("no attack",
+    /// "possible strikes"), and the verb that governs it ("threatened attacks").
+    fn noun_mood(&self, i: usize, seg: (usize, usize)) -> Mood {
+        let mut m = Mood {
+            chain: i,
+            ..Default::default()
+        };
+        let mut k = i;
+        while k > seg.0 {
+            k -= 1;
+            let t = &self.toks[k];
+            if !(np_material(t) || t.tag == Tag::Adj || (t.glued && t.kind == Kind::Word)) {
+                break;
+            }
+            let w = self.w(k);
+            if w == "no" {
+                m.neg = true;
+            }
+            if t.is(func::HYPO) {
+                m.intended = true;
+            }
+        }
+        // The governing verb: "vowed new attacks", "would be a strike".
+        if k < i
+            && let Tag::Verb(_) = self.toks[k].tag
+        {
+            let g = self.mood(k, seg);
+            if self.toks[k].entry.is_some_and(|e| e.verb(VerbClass::Intend)) {
+                m.intended = true;
+            }
+            m.modal |= g.modal;
+            m.intended |= g.intended;
+            m.cond |= g.cond;
+            if self.toks[k].entry.is_some_and(|e| e.verb(VerbClass::Deny) || e.verb(VerbClass::Launch) || e.verb(VerbClass::Claim)) {
+                m.neg |= g.neg;
+            }
+        }
+        if (seg.0..i).any(|x| self.toks[x].is(func::COND) && matches!(self.toks[x].tag, Tag::Conj | Tag::Comp | Tag::Aux(_))) {
+            m.cond = true;
+        }
+        m
+    }
+
+    /// "X had nothing to do with", "X played no role in", "X acted on its own",
+    /// "X does not take orders from Y", "X was not involved".
+    fn non_involvement(&self, ctx: &DocCtx<'_>, out: &mut Vec<Pred>, segs: &[(usize, usize)]) {
+        for &(a, b) in segs {
+            for i in a..b {
+                let w = self.w(i);
+                let hit = match w {
+                    "nothing" => self.w(i + 1) == "to" && self.w(i + 2) == "do",
+                    "own" => i >= 2 && matches!(self.w(i - 1), "its" | "their" | "his") && matches!(self.w(i - 2), "on" | "of"),
+                    "independently" | "autonomously" | "unilaterally" => true,
+                    "orders" | "instructions" | "directives" => (a..i).any(|k| self.toks[k].tag == Tag::Neg),
+                    "decisions" => i >= 1 && self.w(i - 1) == "own",
+                    _ => {
+                        self.toks[i].noun() & noun::RESPONSIBILITY != 0
+                            && i >= 1
+                            && (self.w(i - 1) == "no" || (i >= 2 && self.w(i - 2) == "no"))
+                            && !matches!(w, "credit" | "responsibility")
+                    }
+                };
+                let involved = matches!(self.toks[i].tag, Tag::Verb(_))
+                    && self.toks[i].entry.is_some_and(|e| e.verb(VerbClass::Involve))
+                    && self.mood(i, (a, b)).neg;
+                if !(hit || involved) {
+                    continue;
+                }
+                if out.iter().any(|p| p.class == PClass::NotInvolved && p.segment == (a, b)) {
+                    continue;
+                }
+                // The subject: the first noun phrase of the segment's clause.
+                let mut k = a;
+                while k < i && !(np_material(&self.toks[k]) || self.toks[k].tag == Tag::Pron) {
+                    k += 1;
+                }
+                let subj = self.np_at(ctx, k, i);
+                let (_, pps) = self.complements(ctx, i, b);
+                out.push(Pred {
+                    tok: i,
+                    class: PClass::NotInvolved,
+                    mood: Mood::default(),
+                    subj,
+                    obj: None,
+                    pps,
+                    shared_subject: false,
+                    segment: (a, b),
+                });
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- speech
+
+/// A source and what it says: "X said …", "…, X said", "according to X, …".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speech {
+    /// The verb (or "according").
+    pub verb: usize,
+    /// Who speaks.
+    pub speaker: Option<Np>,
+    /// What is said (token range).
+    pub content: (usize, usize),
+}
+
+/// Verbs whose object is who is told, not what is said.
+const TELL: &[&str] = &["tell", "inform", "brief", "assure", "warn", "remind"];
+
+impl Sent<'_, '_> {
+    /// The speech frames of the sentence, given its predicates.
+    pub fn speech(&self, ctx: &DocCtx<'_>, preds: &[Pred]) -> Vec<Speech> {
+        let n = self.toks.len();
+        let mut out = Vec::new();
+        for p in preds {
+            let PClass::Verb(c) = p.class else { continue };
+            let i = p.tok;
+            let next_comp = self.toks.get(i + 1).is_some_and(|t| t.tag == Tag::Comp);
+            let is_speech = matches!(c, VerbClass::Say | VerbClass::Believe)
+                || (matches!(c, VerbClass::Claim | VerbClass::Deny | VerbClass::Blame) && next_comp);
+            if !is_speech || p.mood.neg || p.mood.intended || p.mood.passive && self.w(i) != "quoted" {
+                continue;
+            }
+            // Trailing attribution: ", X said." or ", said X." (or after a closing quote).
+            let subj_start = p.subj.as_ref().map_or(p.mood.chain, |s| s.s.min(p.mood.chain));
+            let inverted = p.subj.is_none()
+                && (i > 0 && (self.is_punct(i - 1, ',') || self.is_close_quote(i - 1)));
+            let (speaker, frame_start, frame_end) = if inverted {
+                let np = self.np_at(ctx, i + 1, n);
+                let e = np.as_ref().map_or(i + 1, |x| x.e);
+                (np, i, e)
+            } else {
+                (p.subj.clone(), subj_start, i + 1)
+            };
+            let before_comma = frame_start > 0
+                && (self.is_punct(frame_start - 1, ',') || self.is_close_quote(frame_start - 1))
+                && frame_start >= 3;
+            // After the frame: only adjuncts until the end or a comma.
+            let mut k = frame_end;
+            while k < n {
+                let t = &self.toks[k];
+                let w = self.w(k);
+                if matches!(t.kind, Kind::Date(_)) || t.tag == Tag::Adv || matches!(w, "in" | "on" | "a" | "an" | "the" | "statement" | "interview" | "to" | "reporters" | "journalists" | "late" | "early") || (t.tag == Tag::Prep && matches!(w, "in" | "on" | "at" | "during" | "to")) {
+                    k += 1;
+                    continue;
+                }
+                if matches!(t.kind, Kind::Ent { .. }) && k > frame_end && matches!(self.w(k - 1), "to" | "on" | "in" | "with") {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let trailing = before_comma
+                && (k >= n
+                    || matches!(self.toks[k].kind, Kind::Punct('.' | ',' | ';' | '!' | '?' | '"' | '”' | ')')));
+            if trailing {
+                out.push(Speech {
+                    verb: i,
+                    speaker,
+                    content: (0, frame_start - 1),
+                });
+                continue;
+            }
+            // Leading: what follows the verb, past who is told and how it was said.
+            let mut c0 = i + 1;
+            if TELL.contains(&self.toks[i].entry.and_then(|e| e.verbs.first()).map_or("", |v| &*v.lemma))
+                && let Some(o) = &p.obj
+                && o.s == c0
+            {
+                c0 = o.e;
+            }
+            let mut guard = 0;
+            while c0 < n && guard < 12 {
+                guard += 1;
+                let t = &self.toks[c0];
+                let w = self.w(c0);
+                if t.tag == Tag::Comp || matches!(t.kind, Kind::Punct(':' | ',' | '“' | '"')) || t.tag == Tag::Adv || matches!(t.kind, Kind::Date(_)) {
+                    c0 += 1;
+                    continue;
+                }
+                if t.tag == Tag::Prep && matches!(w, "in" | "on" | "during" | "at" | "to" | "via" | "through") {
+                    // "in a statement", "on Telegram", "to reporters".
+                    match self.np_at(ctx, c0 + 1, n) {
+                        Some(np) if np.e - np.s <= 4 && !self.starts_clause(np.e) => {
+                            c0 = np.e;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                break;
+            }
+            if c0 >= n {
+                continue;
+            }
+            // The content ends where a contrasting clause starts ("…, while Y said …").
+            let mut c1 = n;
+            for k in c0..n {
+                if matches!(self.toks[k].kind, Kind::Punct(';')) || (self.toks[k].tag == Tag::Conj && matches!(self.w(k), "but" | "while" | "whereas")) {
+                    c1 = k;
+                    break;
+                }
+            }
+            out.push(Speech {
+                verb: i,
+                speaker,
+                content: (c0, c1),
+            });
+        }
+        // "according to X".
+        for i in 0..n {
+            if self.w(i) == "according" && self.w(i + 1) == "to" {
+                let np = self.np_at(ctx, i + 2, n);
+                let e = np.as_ref().map_or(i + 2, |x| x.e);
+                let content = if i <= 1 { (e, n) } else { (0, i) };
+                out.push(Speech {
+                    verb: i,
+                    speaker: np,
+                    content,
+                });
+            }
+        }
+        out
+    }
+
+    fn is_close_quote(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct('”' | '"' | '’')))
+    }
+
+    /// Whether a clause (a verb) starts at `i`.
+    fn starts_clause(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)))
+    }
+}
+
+/// Everything the later passes need of one sentence.
+pub struct Frames<'a, 'l> {
+    /// The tokens.
+    pub sent: Sent<'a, 'l>,
+    /// The predicates.
+    pub preds: Vec<Pred>,
+    /// The speech frames.
+    pub speech: Vec<Speech>,
+}
+
+/// Reads sentence `si`.
+pub fn read<'a, 'l>(ctx: &'a DocCtx<'l>, si: usize) -> Frames<'a, 'l> {
+    let sent = tokens(ctx, si);
+    let preds = sent.predicates(ctx);
+    let speech = sent.speech(ctx, &preds);
+    Frames { sent, preds, speech }
+}
+
+impl Frames<'_, '_> {
+    /// The innermost speech frame whose content holds token `i` (not the frame of `i` itself).
+    pub fn speech_over(&self, i: usize) -> Option<&Speech> {
+        self.speech
+            .iter()
+            .filter(|s| s.content.0 <= i && i < s.content.1 && s.verb != i)
+            .min_by_key(|s| s.content.1 - s.content.0)
+    }
+}

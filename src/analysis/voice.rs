@@ -1,0 +1,251 @@
+//! Whose voice each sentence is in, before any "said": the labelled speaker of a transcript
+//! ("MS. SINGH: …", "Q: …"), the body that issues an official text (a press release of
+//! CENTCOM speaks for CENTCOM), or the narrator (a news outlet's own voice, which is not a
+//! source); and who a pronoun or an unnamed "the spokesman" stands for.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::ActorKind;
+
+use super::DocCtx;
+use super::frames::Np;
+
+/// The voice of one sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    /// The outlet's narration: not a source.
+    Narrator,
+    /// A labelled speaker or the issuing body (an actor ref), or an unnamed one.
+    Speaker(Option<u32>),
+    /// A reporter's question in a transcript: only what it quotes has a source.
+    Question,
+}
+
+/// A transcript label at the start of a line: "MS. SINGH:", "SECRETARY AUSTIN:", "Q:".
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\*\*)?((?:[A-Z][A-Z.'’\-]*\s+){0,6}[A-Z][A-Z.'’\-]*|Q|A)(?:\*\*)?\s*:\s").unwrap()
+});
+
+/// Words of a label that name a question.
+const QUESTION: &[&str] = &["Q", "QUESTION", "REPORTER", "MODERATOR", "STAFF", "OPERATOR", "AUDIENCE"];
+
+/// Markers of an official text (a release, a statement, a readout) in its first lines.
+const OFFICIAL_MARKERS: &[&str] = &[
+    "press release", "release number", "news release", "statement by", "statement from",
+    "statement on", "readout", "press statement", "joint statement", "official statement",
+    "communiqué", "communique", "letter dated", "transcript", "press briefing", "news briefing",
+];
+
+fn norm(s: &str) -> String {
+    let s = s.trim().to_lowercase();
+    let s = s.strip_prefix("the ").unwrap_or(&s).to_string();
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The lexicon actor a name stands for (canonical name or alias, spelling folded).
+fn actor_named(ctx: &DocCtx<'_>, name: &str) -> Option<u32> {
+    let k = norm(name);
+    if k.is_empty() {
+        return None;
+    }
+    ctx.lex
+        .actors
+        .iter()
+        .position(|a| norm(&a.name) == k || a.aliases.iter().any(|x| norm(x) == k))
+        .map(|i| i as u32)
+}
+
+/// The body that issues the document, when the document is an official text of a
+/// non-media actor.
+pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
+    let src = ctx.doc.source.as_deref()?;
+    let a = actor_named(ctx, src)?;
+    if ctx.kind(a) == ActorKind::Media || ctx.kind(a) == ActorKind::Organisation {
+        return None;
+    }
+    // An official text: a marker near the top, or little reported speech (a news story of
+    // an official site quotes its officials in every paragraph).
+    let head_end = super::floor_char(ctx.text, 1500.min(ctx.text.len()));
+    let head = ctx.lower[..head_end].to_string();
+    if OFFICIAL_MARKERS.iter().any(|m| head.contains(m)) {
+        return Some(a);
+    }
+    let body: Vec<usize> = (0..ctx.sentences.len()).filter(|&i| !ctx.sentences[i].heading).collect();
+    if body.is_empty() {
+        return None;
+    }
+    let said = body
+        .iter()
+        .filter(|&&i| {
+            let s = ctx.sentences[i];
+            let l = &ctx.lower[s.start..s.end];
+            [" said", " says", " told ", " added", "according to"].iter().any(|w| l.contains(w))
+        })
+        .count();
+    (said * 4 < body.len()).then_some(a)
+}
+
+/// The voice of each sentence of the document.
+pub fn voices(ctx: &DocCtx<'_>) -> Vec<Voice> {
+    let issuer = issuer(ctx);
+    let base = issuer.map_or(Voice::Narrator, |a| Voice::Speaker(Some(a)));
+    let mut out = Vec::with_capacity(ctx.sentences.len());
+    let mut current = base;
+    for s in &ctx.sentences {
+        let line_start = s.start == 0 || ctx.text[..s.start].ends_with('\n') || {
+            let before = &ctx.text[..s.start];
+            let l = before.rfind('\n').map_or(0, |p| p + 1);
+            before[l..].trim().is_empty()
+        };
+        if line_start
+            && let Some(c) = LABEL.captures(&ctx.text[s.start..s.end])
+        {
+            let label = c.get(1).map_or("", |m| m.as_str()).trim();
+            let words: Vec<&str> = label.split_whitespace().collect();
+            if words.iter().any(|w| QUESTION.contains(&w.trim_matches('.'))) {
+                current = Voice::Question;
+            } else if words.len() <= 6 && label.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+                current = Voice::Speaker(label_speaker(ctx, &words).or(issuer));
+            }
+        } else if line_start && ctx.text[..s.start].ends_with("\n\n") && current == Voice::Question {
+            // A question ends with its paragraph.
+            current = base;
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// The person a transcript label names ("MS. SINGH", "GENERAL RYDER"): a person of the
+/// lexicon or of the document whose last name is in it.
+fn label_speaker(ctx: &DocCtx<'_>, words: &[&str]) -> Option<u32> {
+    let names: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "mr" | "ms" | "mrs" | "dr" | "gen" | "general" | "secretary" | "admiral" | "adm" | "col" | "colonel" | "press" | "deputy" | "senior" | "official" | "officials" | "defense" | "defence" | "state" | "department" | "spokesperson" | "spokesman" | "ambassador" | "minister" | "president" | "director" | "lieutenant" | "major" | "brigadier" | "sergeant"))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let last = |full: &str| full.split_whitespace().last().unwrap_or("").to_lowercase();
+    // People mentioned in the document first, then the lexicon's.
+    for m in &ctx.mentions {
+        if ctx.is_person(m.actor) {
+            let name = match ctx.lex.actors.get(m.actor as usize) {
+                Some(a) => a.name.clone(),
+                None => ctx.unknown[m.actor as usize - ctx.lex.actors.len()].name.clone(),
+            };
+            if names.iter().any(|n| *n == last(&name)) {
+                return Some(m.actor);
+            }
+        }
+    }
+    ctx.lex
+        .actors
+        .iter()
+        .position(|a| a.kind == ActorKind::Person && names.iter().any(|n| *n == last(&a.name)))
+        .map(|i| i as u32)
+}
+
+/// Who a noun phrase stands for, as an actor ref: its own actor, or for a pronoun or an
+/// unnamed role ("the spokesman", "the group") the actor it points back to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// An actor.
+    Actor(u32),
+    /// An unnamed collective ("Iran-backed militias").
+    Collective,
+    /// "we", "our forces": the speaker's own side.
+    We,
+    /// Nobody that can be named.
+    Unknown,
+}
+
+/// Resolves the phrase `np` of the sentence at document offset `pos`.
+pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
+    if let Some(&a) = np.actors.first() {
+        return Who::Actor(a);
+    }
+    if let Some(p) = np.pron {
+        return match p {
+            "he" | "she" | "him" => ctx.last_person_before(pos).map_or(Who::Unknown, Who::Actor),
+            "it" | "they" | "them" => earlier_in_sentence(ctx, pos, |a| !ctx.is_person(a))
+                .or_else(|| ctx.last_subject_before(pos))
+                .map_or(Who::Unknown, Who::Actor),
+            "we" | "us" | "i" | "me" => Who::We,
+            _ => Who::Unknown,
+        };
+    }
+    if np.collective {
+        return Who::Collective;
+    }
+    if np.anaphor
+        && let Some((hs, he)) = np.head_word
+    {
+        let w = text[hs..he].to_ascii_lowercase();
+        if matches!(w.as_str(), "group" | "movement" | "militia" | "organisation" | "organization" | "faction" | "resistance" | "network" | "coalition") {
+            let group = |a: u32| matches!(ctx.kind(a), ActorKind::ArmedGroup | ActorKind::PoliticalParty);
+            return earlier_in_sentence(ctx, pos, group)
+                .or_else(|| ctx.last_subject_before(pos).filter(|&a| group(a)))
+                .or_else(|| {
+                    ctx.mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| m.end <= pos)
+                        .map(|m| m.actor)
+                        .find(|&a| group(a))
+                })
+                .map_or(Who::Unknown, Who::Actor);
+        }
+    }
+    // "our forces", "our troops".
+    if let Some((hs, _)) = np.head_word {
+        let before = &text[..hs];
+        if before.trim_end().to_ascii_lowercase().ends_with("our") {
+            return Who::We;
+        }
+    }
+    if let Some((hs, he)) = np.head_word {
+        let w = text[hs..he].to_ascii_lowercase();
+        match w.as_str() {
+            "group" | "movement" | "militia" | "organisation" | "organization" | "faction" => {
+                return ctx.last_subject_before(pos).map_or(Who::Unknown, Who::Actor);
+            }
+            "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "general" | "commander"
+            | "president" | "leader" | "envoy" | "ambassador" | "secretary" => {
+                return ctx
+                    .person_with_role_before(&w, pos)
+                    .map_or(Who::Unknown, Who::Actor);
+            }
+            "ministry" | "department" | "agency" | "command" | "embassy" => {
+                return ctx
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.end <= pos && ctx.kind(m.actor) == ActorKind::GovernmentBody)
+                    .map(|m| m.actor)
+                    .next()
+                    .map_or(Who::Unknown, Who::Actor);
+            }
+            _ => {}
+        }
+    }
+    Who::Unknown
+}
+
+/// The last actor of the sentence around `pos`, before it, that refers to an actor (not a
+/// place or a description) and passes `ok`.
+fn earlier_in_sentence(ctx: &DocCtx<'_>, pos: usize, ok: impl Fn(u32) -> bool) -> Option<u32> {
+    let start = ctx.sentence_start_before(pos);
+    let i = ctx.mentions.partition_point(|m| m.end <= pos);
+    ctx.mentions[..i]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, m)| m.start >= start)
+        .filter(|(k, _)| ctx.roles[*k] == super::template::Role::Refers)
+        .map(|(_, m)| m.actor)
+        .find(|&a| ok(a))
+}
