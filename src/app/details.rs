@@ -7,22 +7,24 @@ use proxylens::analysis::Analysis;
 use proxylens::corpus::Corpus;
 use proxylens::lexicon::Lexicon;
 
+use super::commands::Command;
+use super::loader::Loaded;
 use super::palette;
-use super::selection::{Command, Highlights, Item, Selection, day_date};
+use super::selection::{Highlights, Selection, Target, day_date};
 
 /// Evidence sentences laid out at a time.
 const EVIDENCE_PAGE: usize = 60;
 
-/// A one-line description of an item (breadcrumbs, headings).
-pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> String {
-    match *item {
-        Item::Doc(d) => format!("doc: {}", super::shorten(&corpus.doc(d).title, 40)),
-        Item::Span(s) => format!(
+/// A one-line description of a selected thing (breadcrumbs, headings).
+pub fn describe(item: Target, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> String {
+    match item {
+        Target::Doc(d) => format!("doc: {}", super::shorten(&corpus.doc(d).title, 40)),
+        Target::Span(s) => format!(
             "sentence: {}",
             super::shorten(&corpus.doc(s.doc).text[s.range()], 40)
         ),
-        Item::Actor(id) => format!("actor: {}", a.actor(id).name),
-        Item::Incident(id) => {
+        Target::Actor(id) => format!("actor: {}", a.actor(id).name),
+        Target::Incident(id) => {
             let inc = &a.incidents[id.index()];
             let place = inc
                 .place
@@ -37,8 +39,8 @@ pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> St
                 place
             )
         }
-        Item::Time { start, end } => format!("time: {} – {}", day_date(start), day_date(end - 1)),
-        Item::Relation(i) => {
+        Target::Time { start, end } => format!("time: {} – {}", day_date(start), day_date(end - 1)),
+        Target::Relation(i) => {
             let r = &a.relations[i];
             format!(
                 "relation: {} {} {}",
@@ -47,7 +49,7 @@ pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> St
                 a.actor(r.to).name
             )
         }
-        Item::Statement(i) => {
+        Target::Statement(i) => {
             let s = &a.statements[i];
             format!(
                 "{} by {}",
@@ -57,21 +59,19 @@ pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> St
                     .unwrap_or_else(|| "unnamed".into())
             )
         }
-        Item::Tally(i) => format!("tally: {} {}", a.tallies[i].value, a.tallies[i].unit),
+        Target::Tally(i) => format!("tally: {} {}", a.tallies[i].value, a.tallies[i].unit),
     }
 }
 
 /// Draws the details panel.
-#[allow(clippy::too_many_arguments)]
 pub fn details_ui(
     ui: &mut Ui,
     sel: &Selection,
     hl: &Highlights,
-    corpus: &Corpus,
-    lex: &Lexicon,
-    a: &Analysis,
+    data: &Loaded,
     cmds: &mut Vec<Command>,
 ) {
+    let (corpus, lex, a) = (&data.corpus, &data.lexicon, &data.analysis);
     ui.strong("Details");
     if sel.items.is_empty() {
         ui.weak("Click a bar, an actor, an edge or a sentence: its evidence appears here.");
@@ -88,10 +88,16 @@ pub fn details_ui(
         ));
         return;
     }
-    for item in &sel.items {
+    if hl.targets.len() < sel.items.len() {
+        ui.weak(format!(
+            "{} selected item(s) are not in the folder any more",
+            sel.items.len() - hl.targets.len()
+        ));
+    }
+    for &item in &hl.targets {
         ui.label(RichText::new(describe(item, corpus, lex, a)).strong());
-        if let Item::Actor(id) = item {
-            let x = a.actor(*id);
+        if let Target::Actor(id) = item {
+            let x = a.actor(id);
             ui.label(format!(
                 "{} · {} mention(s) in {} document(s){}",
                 x.kind.label(),
@@ -124,7 +130,7 @@ pub fn details_ui(
             let mut ids: Vec<_> = hl.incidents.iter().copied().collect();
             ids.sort_by_key(|i| (a.incidents[i.index()].date, i.0));
             for id in ids.into_iter().take(200) {
-                let label = describe(&Item::Incident(id), corpus, lex, a);
+                let label = describe(Target::Incident(id), corpus, lex, a);
                 let inc = &a.incidents[id.index()];
                 let who = format!(
                     "{} -> {}",
@@ -140,11 +146,8 @@ pub fn details_ui(
                     .clicked()
                 {
                     let r = &a.reports[inc.reports[0]];
-                    cmds.push(Command::Select {
-                        item: Item::Incident(id),
-                        add: false,
-                    });
-                    cmds.push(Command::Open {
+                    cmds.push(Command::Select(Target::Incident(id)));
+                    cmds.push(Command::OpenDoc {
                         doc: r.span.doc,
                         at: Some(r.span),
                         second: false,
@@ -185,7 +188,7 @@ pub fn details_ui(
                         .on_hover_text(&d.rel_path)
                         .clicked()
                     {
-                        cmds.push(Command::Open {
+                        cmds.push(Command::OpenDoc {
                             doc: span.doc,
                             at: Some(*span),
                             second: false,
@@ -195,7 +198,7 @@ pub fn details_ui(
                 let resp =
                     ui.add(egui::Label::new(super::shorten(text, 400)).sense(egui::Sense::click()));
                 if resp.on_hover_text("Click to open in the reader").clicked() {
-                    cmds.push(Command::Open {
+                    cmds.push(Command::OpenDoc {
                         doc: span.doc,
                         at: Some(*span),
                         second: false,
