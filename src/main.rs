@@ -265,7 +265,7 @@ mod tests {
 
     #[test]
     fn the_command_line_parses_as_documented() {
-        Cli::command_debug_assert();
+        <Cli as clap::CommandFactory>::command().debug_assert();
         let c = Cli::try_parse_from(["proxylens", "extract", "seeds", "--json", "o.json"]).unwrap();
         let Some(Cmd::Extract(a)) = c.command else {
             panic!("{c:?}")

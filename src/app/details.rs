@@ -71,8 +71,23 @@ pub fn details_ui(
     data: &Loaded,
     cmds: &mut Vec<Command>,
 ) {
-    let (corpus, lex, a) = (&data.corpus, &data.lexicon, &data.analysis);
     ui.strong("Details");
+    // One scroll area for all of it: a long heading or list never pushes the rest out of
+    // the panel.
+    egui::ScrollArea::vertical()
+        .id_salt("details")
+        .auto_shrink([false, false])
+        .show(ui, |ui| details_body(ui, sel, hl, data, cmds));
+}
+
+fn details_body(
+    ui: &mut Ui,
+    sel: &Selection,
+    hl: &Highlights,
+    data: &Loaded,
+    cmds: &mut Vec<Command>,
+) {
+    let (corpus, lex, a) = (&data.corpus, &data.lexicon, &data.analysis);
     if sel.items.is_empty() {
         ui.weak("Click a bar, an actor, an edge or a sentence: its evidence appears here.");
         ui.add_space(8.0);
@@ -126,97 +141,98 @@ pub fn details_ui(
     ));
     // Incidents listed (with undated ones).
     if !hl.incidents.is_empty() {
-        ui.collapsing(format!("Attacks ({})", hl.incidents.len()), |ui| {
-            let mut ids: Vec<_> = hl.incidents.iter().copied().collect();
-            ids.sort_by_key(|i| (a.incidents[i.index()].date, i.0));
-            for id in ids.into_iter().take(200) {
-                let label = describe(Target::Incident(id), corpus, lex, a);
-                let inc = &a.incidents[id.index()];
-                let who = format!(
-                    "{} -> {}",
-                    inc.attacker
-                        .map(|x| a.actor(x).name.clone())
-                        .unwrap_or_else(|| "?".into()),
-                    inc.target
-                        .map(|x| a.actor(x).name.clone())
-                        .unwrap_or_else(|| "?".into())
-                );
-                if ui
-                    .link(format!("{label} · {who} · {} report(s)", inc.reports.len()))
-                    .clicked()
-                {
-                    let r = &a.reports[inc.reports[0]];
-                    cmds.push(Command::Select(Target::Incident(id)));
-                    cmds.push(Command::OpenDoc {
-                        doc: r.span.doc,
-                        at: Some(r.span),
-                        second: false,
-                    });
-                }
-            }
-        });
-    }
-    ui.separator();
-    ui.label(RichText::new(format!("Evidence ({} sentence(s))", hl.evidence.len())).strong());
-    egui::ScrollArea::vertical()
-        .id_salt("evidence")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // Laid out a page at a time: thousands of sentences would stall the frame.
-            let shown_id = ui.make_persistent_id(("evidence-shown", hl.generation));
-            let shown = ui
-                .data(|d| d.get_temp::<usize>(shown_id))
-                .unwrap_or(EVIDENCE_PAGE);
-            for span in hl.evidence.iter().take(shown) {
-                let d = corpus.doc(span.doc);
-                let text = &d.text[span.range()];
-                let kinds: Vec<&proxylens::analysis::Statement> = a
-                    .statements_in(span.doc)
-                    .iter()
-                    .filter(|s| s.span == *span)
-                    .collect();
-                ui.horizontal_wrapped(|ui| {
-                    for s in &kinds {
-                        ui.label(
-                            RichText::new(format!(" {} ", s.kind.as_str()))
-                                .small()
-                                .background_color(palette::statement(s.kind).gamma_multiply(0.45)),
-                        );
-                    }
+        // A few are listed open; many start folded.
+        egui::CollapsingHeader::new(format!("Attacks ({})", hl.incidents.len()))
+            .id_salt("details-attacks")
+            .default_open(hl.incidents.len() <= 5)
+            .show(ui, |ui| {
+                let mut ids: Vec<_> = hl.incidents.iter().copied().collect();
+                ids.sort_by_key(|i| (a.incidents[i.index()].date, i.0));
+                for id in ids.into_iter().take(200) {
+                    let label = describe(Target::Incident(id), corpus, lex, a);
+                    let inc = &a.incidents[id.index()];
+                    let who = format!(
+                        "{} -> {}",
+                        inc.attacker
+                            .map(|x| a.actor(x).name.clone())
+                            .unwrap_or_else(|| "?".into()),
+                        inc.target
+                            .map(|x| a.actor(x).name.clone())
+                            .unwrap_or_else(|| "?".into())
+                    );
                     if ui
-                        .link(RichText::new(super::shorten(&d.title, 50)).small())
-                        .on_hover_text(&d.rel_path)
+                        .link(format!("{label} · {who} · {} report(s)", inc.reports.len()))
                         .clicked()
                     {
+                        let r = &a.reports[inc.reports[0]];
+                        cmds.push(Command::Select(Target::Incident(id)));
                         cmds.push(Command::OpenDoc {
-                            doc: span.doc,
-                            at: Some(*span),
+                            doc: r.span.doc,
+                            at: Some(r.span),
                             second: false,
                         });
                     }
-                });
-                let resp =
-                    ui.add(egui::Label::new(super::shorten(text, 400)).sense(egui::Sense::click()));
-                if resp.on_hover_text("Click to open in the reader").clicked() {
+                }
+            });
+    }
+    ui.separator();
+    ui.label(RichText::new(format!("Evidence ({} sentence(s))", hl.evidence.len())).strong());
+    ui.vertical(|ui| {
+        // Laid out a page at a time: thousands of sentences would stall the frame.
+        let shown_id = ui.make_persistent_id(("evidence-shown", hl.generation));
+        let shown = ui
+            .data(|d| d.get_temp::<usize>(shown_id))
+            .unwrap_or(EVIDENCE_PAGE);
+        for span in hl.evidence.iter().take(shown) {
+            let d = corpus.doc(span.doc);
+            let text = &d.text[span.range()];
+            let kinds: Vec<&proxylens::analysis::Statement> = a
+                .statements_in(span.doc)
+                .iter()
+                .filter(|s| s.span == *span)
+                .collect();
+            ui.horizontal_wrapped(|ui| {
+                for s in &kinds {
+                    ui.label(
+                        RichText::new(format!(" {} ", s.kind.as_str()))
+                            .small()
+                            .background_color(palette::statement(s.kind).gamma_multiply(0.45)),
+                    );
+                }
+                if ui
+                    .link(RichText::new(super::shorten(&d.title, 50)).small())
+                    .on_hover_text(&d.rel_path)
+                    .clicked()
+                {
                     cmds.push(Command::OpenDoc {
                         doc: span.doc,
                         at: Some(*span),
                         second: false,
                     });
                 }
-                ui.add_space(6.0);
+            });
+            let resp =
+                ui.add(egui::Label::new(super::shorten(text, 400)).sense(egui::Sense::click()));
+            if resp.on_hover_text("Click to open in the reader").clicked() {
+                cmds.push(Command::OpenDoc {
+                    doc: span.doc,
+                    at: Some(*span),
+                    second: false,
+                });
             }
-            if hl.evidence.len() > shown {
-                let more = (hl.evidence.len() - shown).min(EVIDENCE_PAGE);
-                if ui
-                    .button(format!(
-                        "Show {more} more ({} not shown)",
-                        hl.evidence.len() - shown
-                    ))
-                    .clicked()
-                {
-                    ui.data_mut(|d| d.insert_temp(shown_id, shown + more));
-                }
+            ui.add_space(6.0);
+        }
+        if hl.evidence.len() > shown {
+            let more = (hl.evidence.len() - shown).min(EVIDENCE_PAGE);
+            if ui
+                .button(format!(
+                    "Show {more} more ({} not shown)",
+                    hl.evidence.len() - shown
+                ))
+                .clicked()
+            {
+                ui.data_mut(|d| d.insert_temp(shown_id, shown + more));
             }
-        });
+        }
+    });
 }
