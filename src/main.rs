@@ -82,7 +82,7 @@ struct GenerateArgs {
 fn extract(args: ExtractArgs) -> Result<(), String> {
     let mut opts = LoadOptions::default();
     if let Some(mb) = args.max_file_mb {
-        if !(mb > 0.0) {
+        if mb.is_nan() || mb <= 0.0 {
             return Err(format!("--max-file-mb: {mb} is not a positive size"));
         }
         opts.max_file_bytes = (mb * 1e6) as u64;

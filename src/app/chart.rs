@@ -444,15 +444,14 @@ pub fn chart_ui(
         }
         *drag = None;
     }
-    if response.clicked() {
-        if let Some(b) =
+    if response.clicked()
+        && let Some(b) =
             pointer.and_then(|p| bin_at(p.x).filter(|b| p.y <= b.total() as f64 + 0.25))
-        {
-            cmds.push(Command::Select(Target::Time {
-                start: b.start,
-                end: b.end,
-            }))
-        }
+    {
+        cmds.push(Command::Select(Target::Time {
+            start: b.start,
+            end: b.end,
+        }))
     }
     if let Some(b) = pointer.and_then(|p| bin_at(p.x))
         && response.hovered()

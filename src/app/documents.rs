@@ -86,6 +86,7 @@ impl DocList {
 }
 
 /// Draws the document list; pushes commands. `open` are the documents in the readers.
+#[allow(clippy::too_many_arguments)]
 pub fn doc_list_ui(
     ui: &mut Ui,
     st: &mut DocList,

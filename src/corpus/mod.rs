@@ -447,8 +447,8 @@ mod tests {
 
     #[test]
     fn bad_files_are_listed_and_good_ones_load() {
-        let dir = std::env::temp_dir().join(format!("proxylens-corpus-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_path_buf();
         std::fs::create_dir_all(dir.join("sub/deeper")).unwrap();
         std::fs::write(
             dir.join("good.txt"),
@@ -489,7 +489,6 @@ mod tests {
         );
         assert!(c.docs[1].text.starts_with("café"));
         assert_eq!(c.docs[2].title, "P");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
