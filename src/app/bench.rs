@@ -55,7 +55,9 @@ pub fn run(docs: usize, nodes: usize) {
     let frame = |app: &mut ProxyLensApp, events: Vec<Event>, time: &mut f64| -> (f64, Duration) {
         *time += 1.0 / 60.0;
         let t = Instant::now();
-        let out = ctx.run_ui(input(events, *time), |ui| app.show(ui));
+        let mut out = ctx.run_ui(input(events, *time), |ui| app.show(ui));
+        // No GPU here: the texture changes are dropped, not uploaded.
+        out.textures_delta.clear();
         let _prims = ctx.tessellate(out.shapes, out.pixels_per_point);
         let delay = out
             .viewport_output
@@ -177,7 +179,8 @@ pub fn load(folder: &std::path::Path, data_dir: &std::path::Path) {
     let mut frame = |app: &mut ProxyLensApp| -> f64 {
         time += 1.0 / 60.0;
         let t = Instant::now();
-        let out = ctx.run_ui(input(vec![], time), |ui| app.show(ui));
+        let mut out = ctx.run_ui(input(vec![], time), |ui| app.show(ui));
+        out.textures_delta.clear();
         let _prims = ctx.tessellate(out.shapes, out.pixels_per_point);
         t.elapsed().as_secs_f64() * 1000.0
     };
