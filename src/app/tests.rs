@@ -797,3 +797,60 @@ fn the_lit_edges_drawn_are_those_of_the_network_drawn() {
     h.step();
     check(h.state());
 }
+
+/// A file dropped on the window, as the window system hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_on_the_window_open_with_their_folders_lexicon() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let folder = root.path();
+    std::fs::write(
+        folder.join("proxylens.toml"),
+        "[[actor]]\nname = \"Saraya Example Front\"\nkind = \"armed_group\"\naliases = [\"Example Front\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("a.txt"),
+        "The Example Front claimed the rocket attack on Erbil on Sunday, the group said.",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("b.txt"),
+        "Iran denied any role, its foreign ministry said.",
+    )
+    .unwrap();
+    let mut app = app_on_seeds();
+    app.data_dir = Some(folder.join("data"));
+    let mut h = harness(app);
+    h.input_mut().dropped_files = ["a.txt", "b.txt"]
+        .iter()
+        .map(|f| -> egui::DroppedFileHandle { std::sync::Arc::new(Dropped(folder.join(f))) })
+        .collect();
+    h.step();
+    h.input_mut().dropped_files.clear();
+    assert!(step_until(&mut h, 60, |a| a.job.is_none()
+        && a.data.as_ref().is_some_and(|d| d.corpus.docs.len() == 2)));
+    let app = h.state();
+    let d = app.data.as_ref().unwrap();
+    assert_eq!(d.source.label(), "2 dropped files");
+    let front = d
+        .analysis
+        .actor_by_name("Saraya Example Front")
+        .expect("the folder's own actor");
+    assert!(d.analysis.actor(front).mention_count > 0);
+    // A new source starts with nothing selected and its first document in the reader.
+    assert!(app.selection.items.is_empty());
+    assert_eq!(app.reader.open[0], Some(d.corpus.docs[0].id));
+}
