@@ -1,89 +1,131 @@
-//! The `proxylens` command: the desktop app, or `proxylens extract FOLDER --json OUT.json`.
+//! The `proxylens` command: the desktop app, or a headless subcommand
+//! (`proxylens extract FOLDER --json OUT.json`, `proxylens generate DIR`).
+//!
+//! Built without the default `gui` feature, it has the headless subcommands only.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
+#[cfg(feature = "gui")]
 mod app;
 
-use proxylens::corpus::{self, LoadOptions, Progress};
+use proxylens::corpus::{LoadOptions, Progress};
+use proxylens::open::Source;
 
-const USAGE: &str = "usage:
-  proxylens [FOLDER]                       open the app (on FOLDER, or the last folder, or the bundled seeds)
-  proxylens extract FOLDER --json OUT.json [--max-file-mb N] [--cache [FILE]]
-                                           analyse FOLDER and write the JSON export; with --cache,
-                                           reuse and update the analysis cache (the app's, or FILE)
-  proxylens generate DIR [--count N] [--seed S]
-                                           write N realistic generated articles (txt, md, html) into DIR
-  proxylens bench-ui [DOCS] [NODES]        measure UI frame times headless on a generated corpus
-  proxylens bench-load FOLDER [DATA_DIR]   open FOLDER headless as the app does (cache in DATA_DIR):
-                                           load time, frame times while loading, memory, search, cancel";
+/// Read conflict news as linked views: attack counts, actor network, and the sentences
+/// behind them.
+#[derive(Parser, Debug)]
+#[command(name = "proxylens", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Open the app on this folder (default: the last folder, or the bundled seeds).
+    folder: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
 
-fn extract(args: &[String]) -> Result<(), String> {
-    let mut folder: Option<PathBuf> = None;
-    let mut out: Option<PathBuf> = None;
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Analyse FOLDER and write the JSON export.
+    Extract(ExtractArgs),
+    /// Write N realistic generated articles (txt, md, html) into DIR.
+    Generate(GenerateArgs),
+    /// Measure UI frame times headless on a generated corpus.
+    #[cfg(feature = "gui")]
+    BenchUi {
+        /// Generated articles.
+        #[arg(default_value_t = 10_000)]
+        docs: usize,
+        /// Network nodes.
+        #[arg(default_value_t = 500)]
+        nodes: usize,
+    },
+    /// Open FOLDER headless as the app does (analysis cache in DATA_DIR): load time, frame
+    /// times while loading, memory, search, cancel.
+    #[cfg(feature = "gui")]
+    BenchLoad {
+        /// The folder to open.
+        folder: PathBuf,
+        /// Where the cache goes (default: a folder in the system's temporary folder).
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct ExtractArgs {
+    /// The folder of articles.
+    folder: PathBuf,
+    /// Where to write the export.
+    #[arg(long, value_name = "OUT.json")]
+    json: PathBuf,
+    /// Files above this size are listed as failed, not read (MB).
+    #[arg(long, value_name = "N")]
+    max_file_mb: Option<f64>,
+    /// Reuse and update the analysis cache: the app's, or FILE.
+    #[arg(long, value_name = "FILE.sqlite", num_args = 0..=1)]
+    cache: Option<Option<PathBuf>>,
+}
+
+#[derive(clap::Args, Debug)]
+struct GenerateArgs {
+    /// The folder to write into.
+    dir: PathBuf,
+    /// How many articles.
+    #[arg(long, default_value_t = 1000)]
+    count: usize,
+    /// The generator's seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+fn extract(args: ExtractArgs) -> Result<(), String> {
     let mut opts = LoadOptions::default();
-    let mut cache_path: Option<PathBuf> = None;
-    let mut it = args.iter().peekable();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--cache" => {
-                cache_path = match it.next_if(|v| !v.starts_with('-') && v.ends_with(".sqlite")) {
-                    Some(f) => Some(f.into()),
-                    None => Some(
-                        proxylens::cache::default_path()
-                            .ok_or("--cache: no data directory (set PROXYLENS_DATA_DIR)")?,
-                    ),
-                }
-            }
-            "--json" => out = Some(it.next().ok_or("--json needs a file name")?.into()),
-            "--max-file-mb" => {
-                let v = it.next().ok_or("--max-file-mb needs a number")?;
-                let mb: f64 = v
-                    .parse()
-                    .map_err(|_| format!("--max-file-mb: `{v}` is not a number"))?;
-                opts.max_file_bytes = (mb * 1e6) as u64;
-            }
-            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
-            s if folder.is_none() => folder = Some(s.into()),
-            s => return Err(format!("unexpected argument `{s}`")),
+    if let Some(mb) = args.max_file_mb {
+        if mb.is_nan() || mb <= 0.0 {
+            return Err(format!("--max-file-mb: {mb} is not a positive size"));
+        }
+        opts.max_file_bytes = (mb * 1e6) as u64;
+    }
+    let cache_path = match args.cache {
+        None => None,
+        Some(Some(f)) => Some(f),
+        Some(None) => Some(
+            proxylens::cache::default_path()
+                .ok_or("--cache: no data directory (set PROXYLENS_DATA_DIR)")?,
+        ),
+    };
+    let started = std::time::Instant::now();
+    let mut cache = cache_path.as_deref().and_then(|p| {
+        proxylens::cache::Cache::open(p)
+            .inspect_err(|e| eprintln!("cache not used: {e}"))
+            .ok()
+    });
+    let o = proxylens::open::open(
+        &Source::Folder(args.folder),
+        &opts,
+        &Progress::default(),
+        cache.as_mut(),
+    )
+    .map_err(|e| e.to_string())?;
+    if let Some(path) = &cache_path {
+        let r = &o.report;
+        eprintln!(
+            "cache {}: {} documents, {} read from the cache, {} findings from the cache, {} analysed, {} entries dropped; read {:.2} s, analysis {:.2} s",
+            path.display(),
+            r.documents,
+            r.docs_from_cache,
+            r.findings_from_cache,
+            r.analysed,
+            r.removed,
+            r.read_seconds,
+            r.analyse_seconds
+        );
+        if let Some(n) = &r.cache_note {
+            eprintln!("cache: {n}");
         }
     }
-    let folder = folder.ok_or("extract needs a FOLDER")?;
-    let out = out.ok_or("extract needs --json OUT.json")?;
-    let started = std::time::Instant::now();
-    let (c, lex, a) = match cache_path {
-        None => {
-            let c = corpus::load_folder(&folder, &opts, &Progress::default())
-                .map_err(|e| e.to_string())?;
-            let lex = c.lexicon();
-            let a = proxylens::analysis::analyse(&c, &lex);
-            (c, lex, a)
-        }
-        Some(path) => {
-            let mut cache = proxylens::cache::Cache::open(&path)
-                .inspect_err(|e| eprintln!("cache not used: {e}"))
-                .ok();
-            let o =
-                proxylens::open::open_folder(&folder, &opts, &Progress::default(), cache.as_mut())
-                    .map_err(|e| e.to_string())?;
-            let r = &o.report;
-            eprintln!(
-                "cache {}: {} documents, {} read from the cache, {} findings from the cache, {} analysed, {} entries dropped; read {:.2} s, analysis {:.2} s",
-                path.display(),
-                r.documents,
-                r.docs_from_cache,
-                r.findings_from_cache,
-                r.analysed,
-                r.removed,
-                r.read_seconds,
-                r.analyse_seconds
-            );
-            if let Some(n) = &r.cache_note {
-                eprintln!("cache: {n}");
-            }
-            (o.corpus, o.lexicon, o.analysis)
-        }
-    };
+    let (c, lex, a) = (&o.corpus, &o.lexicon, &o.analysis);
     let analysed_in = started.elapsed().as_secs_f64();
     for i in &lex.issues {
         eprintln!("lexicon: {i}");
@@ -91,8 +133,9 @@ fn extract(args: &[String]) -> Result<(), String> {
     for f in &c.failed {
         eprintln!("skipped {}: {}", f.file, f.reason);
     }
+    let out = &args.json;
     eprintln!("writing {}", out.display());
-    proxylens::export::write(&out, &c, &lex, &a)
+    proxylens::export::write(out, c, lex, a)
         .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!(
         "{} documents ({} skipped) in {:.2} s: {} actors, {} statements, {} tallies, {} attack reports in {} incidents, {} relations → {}",
@@ -113,30 +156,8 @@ fn extract(args: &[String]) -> Result<(), String> {
 /// When the process started (for the startup benchmark).
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
-fn generate(args: &[String]) -> Result<(), String> {
-    let mut dir: Option<PathBuf> = None;
-    let (mut count, mut seed) = (1000usize, 1u64);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--count" => {
-                count = it
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .ok_or("--count needs a number")?
-            }
-            "--seed" => {
-                seed = it
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .ok_or("--seed needs a number")?
-            }
-            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
-            s if dir.is_none() => dir = Some(s.into()),
-            s => return Err(format!("unexpected argument `{s}`")),
-        }
-    }
-    let dir = dir.ok_or("generate needs a DIR")?;
+fn generate(args: GenerateArgs) -> Result<(), String> {
+    let GenerateArgs { dir, count, seed } = args;
     let lex = proxylens::lexicon::Lexicon::bundled();
     let mut bytes = 0usize;
     // In batches, so that a million articles never sit in memory at once.
@@ -161,66 +182,48 @@ fn generate(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn main() -> ExitCode {
-    STARTED.get_or_init(std::time::Instant::now);
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("extract") => match extract(&args[1..]) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("proxylens: {e}\n{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        Some("generate") => match generate(&args[1..]) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("proxylens: {e}\n{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        Some("bench-ui") => {
-            let docs = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
-            let nodes = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(500);
-            app::bench::run(docs, nodes);
-            ExitCode::SUCCESS
-        }
-        Some("bench-load") => {
-            let Some(folder) = args.get(1) else {
-                eprintln!("proxylens: bench-load needs a FOLDER\n{USAGE}");
-                return ExitCode::from(2);
-            };
-            let data = args
-                .get(2)
-                .map(PathBuf::from)
-                .unwrap_or_else(|| std::env::temp_dir().join("proxylens-bench-data"));
-            app::bench::load(std::path::Path::new(folder), &data);
-            ExitCode::SUCCESS
-        }
-        Some("-h" | "--help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        other => {
-            let folder = other.map(PathBuf::from);
-            if let Some(f) = &folder
-                && !f.is_dir()
-            {
-                eprintln!("proxylens: {} is not a folder\n{USAGE}", f.display());
-                return ExitCode::from(2);
-            }
-            match run_app(folder) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("proxylens: cannot open a window: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+/// A headless command's outcome as the exit code: 2 and the message for a bad argument or an
+/// unreadable folder.
+fn exit(r: Result<(), String>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("proxylens: {e}");
+            ExitCode::from(2)
         }
     }
 }
 
-fn run_app(folder: Option<PathBuf>) -> eframe::Result {
+fn main() -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Cmd::Extract(a)) => exit(extract(a)),
+        Some(Cmd::Generate(a)) => exit(generate(a)),
+        #[cfg(feature = "gui")]
+        Some(Cmd::BenchUi { docs, nodes }) => {
+            app::bench::run(docs, nodes);
+            ExitCode::SUCCESS
+        }
+        #[cfg(feature = "gui")]
+        Some(Cmd::BenchLoad { folder, data_dir }) => {
+            let data =
+                data_dir.unwrap_or_else(|| std::env::temp_dir().join("proxylens-bench-data"));
+            app::bench::load(&folder, &data);
+            ExitCode::SUCCESS
+        }
+        None => run_app(cli.folder),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn run_app(folder: Option<PathBuf>) -> ExitCode {
+    if let Some(f) = &folder
+        && !f.is_dir()
+    {
+        eprintln!("proxylens: {} is not a folder", f.display());
+        return ExitCode::from(2);
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("ProxyLens")
         .with_app_id("proxylens")
@@ -233,9 +236,87 @@ fn run_app(folder: Option<PathBuf>) -> eframe::Result {
         viewport,
         ..Default::default()
     };
-    eframe::run_native(
+    let r = eframe::run_native(
         "ProxyLens",
         options,
         Box::new(move |cc| Ok(Box::new(app::ProxyLensApp::from_creation(cc, folder)))),
-    )
+    );
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("proxylens: cannot open a window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_app(_folder: Option<PathBuf>) -> ExitCode {
+    eprintln!(
+        "proxylens: this build has no desktop app (built without the `gui` feature); \
+         the headless commands are `extract` and `generate` (see --help)"
+    );
+    ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_parses_as_documented() {
+        <Cli as clap::CommandFactory>::command().debug_assert();
+        let c = Cli::try_parse_from(["proxylens", "extract", "seeds", "--json", "o.json"]).unwrap();
+        let Some(Cmd::Extract(a)) = c.command else {
+            panic!("{c:?}")
+        };
+        assert_eq!(a.folder, PathBuf::from("seeds"));
+        assert_eq!(a.json, PathBuf::from("o.json"));
+        assert!(a.cache.is_none());
+        // `--cache` alone: the app's cache; `--cache FILE`: that file; before or after --json.
+        for (args, want) in [
+            (vec!["--cache", "--json", "o.json"], None),
+            (vec!["--json", "o.json", "--cache"], None),
+            (
+                vec!["--json", "o.json", "--cache", "/tmp/c.sqlite"],
+                Some(PathBuf::from("/tmp/c.sqlite")),
+            ),
+        ] {
+            let mut v = vec!["proxylens", "extract", "seeds"];
+            v.extend(args);
+            let Some(Cmd::Extract(a)) = Cli::try_parse_from(v).unwrap().command else {
+                panic!()
+            };
+            assert_eq!(a.cache, Some(want));
+        }
+        let c = Cli::try_parse_from([
+            "proxylens",
+            "extract",
+            "seeds",
+            "--json",
+            "o.json",
+            "--max-file-mb",
+            "2.5",
+        ])
+        .unwrap();
+        let Some(Cmd::Extract(a)) = c.command else {
+            panic!()
+        };
+        assert_eq!(a.max_file_mb, Some(2.5));
+        // A folder alone opens the app on it.
+        let c = Cli::try_parse_from(["proxylens", "some/folder"]).unwrap();
+        assert_eq!(c.folder, Some(PathBuf::from("some/folder")));
+        assert!(c.command.is_none());
+        // Mistakes are refused with a message, not guessed.
+        assert!(Cli::try_parse_from(["proxylens", "extract", "seeds"]).is_err());
+        assert!(
+            Cli::try_parse_from(["proxylens", "extract", "seeds", "--json", "o", "--bogus"])
+                .is_err()
+        );
+        let c = Cli::try_parse_from(["proxylens", "generate", "d", "--count", "5"]).unwrap();
+        let Some(Cmd::Generate(g)) = c.command else {
+            panic!()
+        };
+        assert_eq!((g.count, g.seed), (5, 1));
+    }
 }

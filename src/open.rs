@@ -1,4 +1,8 @@
-//! Opening a folder end to end — files → corpus → analysis — with the analysis cache.
+//! Opening articles end to end — files → corpus → analysis — with the analysis cache.
+//!
+//! [`open`] is the one way in: the app (a folder, dropped files, the bundled seeds) and
+//! `proxylens extract` all go through it, with or without a cache, and a folder's (or the
+//! dropped files' folder's) `proxylens.toml` extends the lexicon in every case.
 //!
 //! With a [`Cache`], a file whose size and modification time (or, failing those, content
 //! hash) match its entry is not read again: its document and findings come from the cache.
@@ -19,6 +23,191 @@ use crate::corpus::{
     self, Corpus, Document, Failed, Format, LoadError, LoadOptions, Progress, Stage,
 };
 use crate::lexicon::{self, Lexicon};
+
+/// What to open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The seed articles bundled in the binary.
+    Seeds,
+    /// A folder on disk, read recursively.
+    Folder(PathBuf),
+    /// Some files (dropped on the window); their common folder's `proxylens.toml` applies.
+    Files(Vec<PathBuf>),
+}
+
+impl Source {
+    /// A short label for the window title and the status bar.
+    pub fn label(&self) -> String {
+        match self {
+            Source::Seeds => "bundled seed articles".into(),
+            Source::Folder(p) => p.display().to_string(),
+            Source::Files(f) => format!("{} dropped files", f.len()),
+        }
+    }
+}
+
+/// Opens `source`: lists, reads, analyses; with `cache`, reuses what it holds and saves what
+/// is new. Progress goes through the stages Listing, Reading, Analysing; a set
+/// [`Progress::cancel`] ends it with [`LoadError::Cancelled`].
+pub fn open(
+    source: &Source,
+    opts: &LoadOptions,
+    progress: &Progress,
+    cache: Option<&mut Cache>,
+) -> Result<Opened, LoadError> {
+    match source {
+        Source::Seeds => open_seeds(progress),
+        Source::Folder(root) => {
+            progress.begin(Stage::Listing, 0);
+            let (files, failed) = corpus::list_files(root, opts, progress)?;
+            let listing = Listing {
+                root: root.clone(),
+                files,
+                failed,
+                whole_folder: true,
+            };
+            open_listing(&listing, opts, progress, cache)
+        }
+        Source::Files(files) => {
+            progress.begin(Stage::Listing, 0);
+            let listing = list_dropped(files);
+            progress.total.store(listing.files.len(), Ordering::Relaxed);
+            open_listing(&listing, opts, progress, cache)
+        }
+    }
+}
+
+/// Opens the folder `root` (see [`open`]).
+pub fn open_folder(
+    root: &Path,
+    opts: &LoadOptions,
+    progress: &Progress,
+    cache: Option<&mut Cache>,
+) -> Result<Opened, LoadError> {
+    open(&Source::Folder(root.to_path_buf()), opts, progress, cache)
+}
+
+/// Reads the articles under `root` into a corpus without analysing them (as [`open`] reads
+/// them, without a cache): for benchmarks that time reading and analysis apart.
+pub fn read_folder(
+    root: &Path,
+    opts: &LoadOptions,
+    progress: &Progress,
+) -> Result<Corpus, LoadError> {
+    progress.begin(Stage::Listing, 0);
+    let (files, mut failed) = corpus::list_files(root, opts, progress)?;
+    let user_lexicon = corpus::read_user_lexicon(root);
+    let lexicon = corpus::lexicon_with(user_lexicon.as_ref());
+    let listing = Listing {
+        root: root.to_path_buf(),
+        files,
+        failed: Vec::new(),
+        whole_folder: true,
+    };
+    let got = read_files(&listing, opts, progress, &lexicon, &HashMap::new(), 0)?;
+    let mut docs = Vec::with_capacity(got.len());
+    for g in got {
+        match g {
+            Got::Fresh(d, ..) => docs.push(d),
+            Got::Failed(f) => failed.push(f),
+            Got::Cached(..) => unreachable!("no cache entries were given"),
+        }
+    }
+    let mut corpus = Corpus::from_documents(docs, failed);
+    corpus.root = Some(root.to_path_buf());
+    corpus.user_lexicon = user_lexicon;
+    Ok(corpus)
+}
+
+/// The bundled seeds: read from memory with the bundled lexicon, never cached.
+fn open_seeds(progress: &Progress) -> Result<Opened, LoadError> {
+    let t0 = Instant::now();
+    let lexicon = Lexicon::bundled();
+    let seeds = crate::seeds::SEEDS;
+    progress.begin(Stage::Reading, seeds.len());
+    let corpus = Corpus::from_memory(seeds, &lexicon);
+    progress.done.store(seeds.len(), Ordering::Relaxed);
+    let read_seconds = t0.elapsed().as_secs_f64();
+    let t1 = Instant::now();
+    let analysis =
+        analysis::analyse_with_progress(&corpus, &lexicon, progress).ok_or(LoadError::Cancelled)?;
+    let report = OpenReport {
+        documents: corpus.docs.len(),
+        analysed: corpus.docs.len(),
+        read_seconds,
+        analyse_seconds: t1.elapsed().as_secs_f64(),
+        ..Default::default()
+    };
+    Ok(Opened {
+        corpus,
+        lexicon,
+        analysis,
+        report,
+    })
+}
+
+/// The files an open reads, relative to `root`.
+#[derive(Clone)]
+struct Listing {
+    /// The folder paths are relative to (and whose `proxylens.toml` applies).
+    root: PathBuf,
+    /// The files to read.
+    files: Vec<PathBuf>,
+    /// Entries that could not be listed.
+    failed: Vec<Failed>,
+    /// Whether `files` is the whole folder: only then are cache entries of files not listed
+    /// dropped as gone.
+    whole_folder: bool,
+}
+
+/// Dropped files: the regular files among them, relative to their deepest common folder.
+fn list_dropped(paths: &[PathBuf]) -> Listing {
+    let abs: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+        .collect();
+    let mut root: Option<PathBuf> = None;
+    for p in &abs {
+        let parent = p.parent().unwrap_or(Path::new("/")).to_path_buf();
+        root = Some(match root {
+            None => parent,
+            Some(r) => {
+                let mut common = PathBuf::new();
+                for (a, b) in r.components().zip(parent.components()) {
+                    if a != b {
+                        break;
+                    }
+                    common.push(a);
+                }
+                common
+            }
+        });
+    }
+    let root = root.unwrap_or_else(|| PathBuf::from("/"));
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    for p in abs {
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_file() => files.push(p),
+            Ok(_) => failed.push(Failed {
+                file: corpus::rel(&root, &p),
+                reason: "not a regular file, skipped".into(),
+            }),
+            Err(e) => failed.push(Failed {
+                file: corpus::rel(&root, &p),
+                reason: format!("cannot read: {e}"),
+            }),
+        }
+    }
+    files.sort();
+    files.dedup();
+    Listing {
+        root,
+        files,
+        failed,
+        whole_folder: false,
+    }
+}
 
 /// An opened folder.
 pub struct Opened {
@@ -86,16 +275,16 @@ fn root_key(root: &Path) -> String {
         .into_owned()
 }
 
-/// Opens `root`: lists, reads, analyses; with `cache`, reuses what it holds and saves what
-/// is new. Progress goes through the stages Listing, Reading, Analysing.
-pub fn open_folder(
-    root: &Path,
+/// Opens listed files, through the cache when there is one; a damaged cache is rebuilt and
+/// the files read again.
+fn open_listing(
+    listing: &Listing,
     opts: &LoadOptions,
     progress: &Progress,
     mut cache: Option<&mut Cache>,
 ) -> Result<Opened, LoadError> {
     let note = cache.as_mut().and_then(|c| c.note.take());
-    let first = open_inner(root, opts, progress, cache.as_deref_mut(), true);
+    let first = open_inner(listing, opts, progress, cache.as_deref_mut(), true);
     let opened = match first {
         Err(Retry::Load(e)) => return Err(e),
         Ok(o) => o,
@@ -109,7 +298,7 @@ pub fn open_folder(
                 unusable = Some(format!("the analysis cache is unusable: {e}"));
                 cache = None;
             }
-            match open_inner(root, opts, progress, cache, false) {
+            match open_inner(listing, opts, progress, cache, false) {
                 Ok(mut o) => {
                     o.report.cache_note = unusable
                         .or(o.report.cache_note.take())
@@ -119,7 +308,7 @@ pub fn open_folder(
                 Err(Retry::Load(e)) => return Err(e),
                 Err(Retry::Damaged(why)) => {
                     return Err(LoadError::Folder {
-                        path: PathBuf::from(root),
+                        path: listing.root.clone(),
                         error: std::io::Error::other(why),
                     });
                 }
@@ -145,7 +334,7 @@ impl From<LoadError> for Retry {
 }
 
 fn open_inner(
-    root: &Path,
+    listing: &Listing,
     opts: &LoadOptions,
     progress: &Progress,
     cache: Option<&mut Cache>,
@@ -153,8 +342,8 @@ fn open_inner(
 ) -> Result<Opened, Retry> {
     let t0 = Instant::now();
     let mut report = OpenReport::default();
-    progress.begin(Stage::Listing, 0);
-    let (files, mut failed) = corpus::list_files(root, opts, progress)?;
+    let root = listing.root.as_path();
+    let failed = listing.failed.clone();
     let user_lexicon = corpus::read_user_lexicon(root);
     let lexicon = corpus::lexicon_with(user_lexicon.as_ref());
     let user_text = user_lexicon.as_ref().map_or("", |(_, t)| t.as_str());
@@ -177,25 +366,8 @@ fn open_inner(
     };
 
     // Read what changed; take the rest from the cache.
-    progress.begin(Stage::Reading, files.len());
-    let got: Vec<Got> = files
-        .par_iter()
-        .map(|path| {
-            let rel = corpus::rel(root, path);
-            if progress.cancelled() {
-                return Got::Failed(Failed {
-                    file: rel,
-                    reason: "cancelled".into(),
-                });
-            }
-            let r = read_one(path, rel, opts, &lexicon, &entries, corpus_fp);
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            r
-        })
-        .collect();
-    if progress.cancelled() {
-        return Err(LoadError::Cancelled.into());
-    }
+    let got = read_files(listing, opts, progress, &lexicon, &entries, corpus_fp)?;
+    let mut failed = failed;
     let mut docs: Vec<(Document, Origin)> = Vec::with_capacity(got.len());
     let mut wanted: Vec<(usize, Entry, Option<i64>)> = Vec::new();
     for g in got {
@@ -274,7 +446,7 @@ fn open_inner(
         corpus.docs.iter().map(|d| d.rel_path.as_str()).collect();
     let gone: Vec<i64> = entries
         .iter()
-        .filter(|(p, _)| !seen.contains(p.as_str()))
+        .filter(|(p, _)| listing.whole_folder && !seen.contains(p.as_str()))
         .map(|(_, e)| e.id)
         .collect();
     drop(seen);
@@ -429,6 +601,35 @@ fn open_inner(
         analysis,
         report,
     })
+}
+
+/// Reads the listed files in parallel (or takes them from the cache `entries`).
+fn read_files(
+    listing: &Listing,
+    opts: &LoadOptions,
+    progress: &Progress,
+    lexicon: &Lexicon,
+    entries: &HashMap<String, Entry>,
+    corpus_fp: i64,
+) -> Result<Vec<Got>, LoadError> {
+    progress.begin(Stage::Reading, listing.files.len());
+    let got: Vec<Option<Got>> = listing
+        .files
+        .par_iter()
+        .map(|path| {
+            if progress.cancelled() {
+                return None;
+            }
+            let rel = corpus::rel(&listing.root, path);
+            let r = read_one(path, rel, opts, lexicon, entries, corpus_fp);
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            Some(r)
+        })
+        .collect();
+    if progress.cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    Ok(got.into_iter().flatten().collect())
 }
 
 fn read_one(

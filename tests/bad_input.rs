@@ -34,8 +34,8 @@ fn checksums(root: &Path) -> BTreeMap<PathBuf, (u64, u64)> {
 
 #[test]
 fn a_folder_of_trouble() {
-    let root = std::env::temp_dir().join(format!("proxylens-trouble-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("trouble");
     std::fs::create_dir_all(&root).unwrap();
     let w = |name: &str, bytes: &[u8]| {
         let p = root.join(name);
@@ -115,8 +115,7 @@ fn a_folder_of_trouble() {
     let analysis = proxylens::analysis::analyse(&corpus, &lex);
     let _ = proxylens::export::to_json(&corpus, &lex, &analysis);
     // The app's way in (through the analysis cache) copes the same, twice.
-    let cache_dir =
-        std::env::temp_dir().join(format!("proxylens-trouble-cache-{}", std::process::id()));
+    let cache_dir = tmp.path().join("data");
     for _ in 0..2 {
         let mut cache = proxylens::cache::Cache::open(&cache_dir.join("cache.sqlite")).unwrap();
         let o = proxylens::open::open_folder(&root, &opts, &Progress::default(), Some(&mut cache))
@@ -124,7 +123,6 @@ fn a_folder_of_trouble() {
         assert_eq!(o.corpus.docs.len(), corpus.docs.len());
         assert_eq!(o.corpus.failed, corpus.failed);
     }
-    let _ = std::fs::remove_dir_all(&cache_dir);
 
     let loaded: Vec<&str> = corpus.docs.iter().map(|d| d.rel_path.as_str()).collect();
     for good in [
@@ -200,13 +198,21 @@ fn a_folder_of_trouble() {
     assert!(!analysis.statements.is_empty());
     // Nothing was modified.
     assert_eq!(before, checksums(&root));
-    let _ = std::fs::remove_dir_all(&root);
+    // (The locked file must be readable again for the temporary folder to be removed.)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(
+            root.join("locked.txt"),
+            std::fs::Permissions::from_mode(0o644),
+        );
+    }
 }
 
 #[test]
 fn files_deleted_while_the_folder_loads_are_listed_and_the_rest_loads() {
-    let root = std::env::temp_dir().join(format!("proxylens-vanish-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().to_path_buf();
     let lex = proxylens::lexicon::Lexicon::bundled();
     let files = proxylens::synth::generate(1500, 4, &lex);
     for (name, bytes) in &files {
@@ -232,5 +238,4 @@ fn files_deleted_while_the_folder_loads_are_listed_and_the_rest_loads() {
             "{f:?}"
         );
     }
-    let _ = std::fs::remove_dir_all(&root);
 }

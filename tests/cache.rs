@@ -8,26 +8,23 @@ use proxylens::corpus::{LoadOptions, Progress};
 use proxylens::lexicon::Lexicon;
 use proxylens::open::{Opened, open_folder};
 
-struct Scratch(PathBuf);
+/// A temporary folder with `articles/` in it, removed when the test ends.
+struct Scratch(tempfile::TempDir);
 
 impl Scratch {
     fn new(tag: &str) -> Scratch {
-        let p = std::env::temp_dir().join(format!("proxylens-cache-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(p.join("articles")).unwrap();
-        Scratch(p)
+        let d = tempfile::Builder::new()
+            .prefix(&format!("proxylens-cache-{tag}-"))
+            .tempdir()
+            .unwrap();
+        std::fs::create_dir_all(d.path().join("articles")).unwrap();
+        Scratch(d)
     }
     fn folder(&self) -> PathBuf {
-        self.0.join("articles")
+        self.0.path().join("articles")
     }
     fn cache(&self) -> PathBuf {
-        self.0.join("data/cache.sqlite")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        self.0.path().join("data/cache.sqlite")
     }
 }
 

@@ -3,17 +3,18 @@
 //! cache (an SQLite transaction).
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_proxylens");
 
-fn scratch(tag: &str) -> PathBuf {
-    let p = std::env::temp_dir().join(format!("proxylens-kill-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&p);
-    std::fs::create_dir_all(&p).unwrap();
-    p
+/// A temporary folder, removed when the test ends.
+fn scratch(tag: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("proxylens-kill-{tag}-"))
+        .tempdir()
+        .unwrap()
 }
 
 /// `proxylens extract FOLDER --json OUT`.
@@ -36,7 +37,8 @@ fn generate(dir: &Path, count: usize, seed: u64) {
 
 #[test]
 fn a_kill_while_the_export_is_written_keeps_the_previous_file() {
-    let root = scratch("export");
+    let tmp = scratch("export");
+    let root = tmp.path();
     let folder = root.join("articles");
     generate(&folder, 1500, 9);
     let out = root.join("export.json");
@@ -72,13 +74,12 @@ fn a_kill_while_the_export_is_written_keeps_the_previous_file() {
     assert!(st.success());
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["documents"].as_array().map(Vec::len), Some(1500));
-    let leftovers: Vec<_> = std::fs::read_dir(&root)
+    let leftovers: Vec<_> = std::fs::read_dir(root)
         .unwrap()
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 fn entries(cache: &Path) -> i64 {
@@ -89,7 +90,8 @@ fn entries(cache: &Path) -> i64 {
 
 #[test]
 fn a_kill_in_the_middle_of_a_cache_save_keeps_the_previous_cache() {
-    let root = scratch("cache");
+    let tmp = scratch("cache");
+    let root = tmp.path();
     let folder = root.join("articles");
     let cache = root.join("data/cache.sqlite");
     generate(&folder, 50, 1);
@@ -139,5 +141,4 @@ fn a_kill_in_the_middle_of_a_cache_save_keeps_the_previous_cache() {
         "{log}"
     );
     assert_eq!(entries(&cache), 1550);
-    let _ = std::fs::remove_dir_all(&root);
 }

@@ -44,15 +44,7 @@ pub fn run(docs: usize, nodes: usize) {
     let mut app = ProxyLensApp::new(Settings::default());
     app.settings.network.max_nodes = nodes;
     app.settings.network.min_weight = 1;
-    app.set_data(Loaded {
-        source: Source::Seeds,
-        corpus,
-        lexicon: lex,
-        analysis,
-        seconds: 0.0,
-        note: None,
-        views: None,
-    });
+    app.set_data(Loaded::new(Source::Seeds, corpus, lex, analysis));
     println!(
         "network: {} nodes, {} edges",
         app.network_model.nodes.len(),
@@ -63,7 +55,9 @@ pub fn run(docs: usize, nodes: usize) {
     let frame = |app: &mut ProxyLensApp, events: Vec<Event>, time: &mut f64| -> (f64, Duration) {
         *time += 1.0 / 60.0;
         let t = Instant::now();
-        let out = ctx.run_ui(input(events, *time), |ui| app.show(ui));
+        let mut out = ctx.run_ui(input(events, *time), |ui| app.show(ui));
+        // No GPU here: the texture changes are dropped, not uploaded.
+        out.textures_delta.clear();
         let _prims = ctx.tessellate(out.shapes, out.pixels_per_point);
         let delay = out
             .viewport_output
@@ -185,7 +179,8 @@ pub fn load(folder: &std::path::Path, data_dir: &std::path::Path) {
     let mut frame = |app: &mut ProxyLensApp| -> f64 {
         time += 1.0 / 60.0;
         let t = Instant::now();
-        let out = ctx.run_ui(input(vec![], time), |ui| app.show(ui));
+        let mut out = ctx.run_ui(input(vec![], time), |ui| app.show(ui));
+        out.textures_delta.clear();
         let _prims = ctx.tessellate(out.shapes, out.pixels_per_point);
         t.elapsed().as_secs_f64() * 1000.0
     };
@@ -246,7 +241,8 @@ pub fn load(folder: &std::path::Path, data_dir: &std::path::Path) {
     );
     // Selecting the most mentioned actor (then filtering to it, then clearing), as a click does.
     if let Some(d) = app.data.clone() {
-        use super::selection::{Command, Item};
+        use super::commands::Command;
+        use super::selection::Target;
         let top = d
             .analysis
             .actors
@@ -258,10 +254,7 @@ pub fn load(folder: &std::path::Path, data_dir: &std::path::Path) {
             for (what, cmd) in [
                 (
                     "select the most mentioned actor",
-                    Command::Select {
-                        item: Item::Actor(top),
-                        add: false,
-                    },
+                    Command::Select(Target::Actor(top)),
                 ),
                 ("filter every view to it", Command::SetFilter(true)),
                 ("clear", Command::Clear),
@@ -295,7 +288,7 @@ pub fn load(folder: &std::path::Path, data_dir: &std::path::Path) {
             "no such words",
         ] {
             let t = Instant::now();
-            let hits = super::reader::search(&d.corpus, q, 500);
+            let hits = super::documents::search(&d.corpus, q, 500);
             println!(
                 "search {q:?}: {} hits (first 500) in {:.0} ms",
                 hits.len(),

@@ -10,8 +10,9 @@ use proxylens::corpus::Corpus;
 use proxylens::lexicon::Lexicon;
 use proxylens::model::IncidentId;
 
+use super::commands::Command;
 use super::palette;
-use super::selection::{Command, Highlights, Item, day_date, day_number};
+use super::selection::{Highlights, Target, day_date, day_number};
 use chrono::Datelike;
 
 /// Bin width.
@@ -291,19 +292,22 @@ impl ChartModel {
     }
 }
 
-/// Draws the chart; returns commands for the selection.
+/// Draws the chart; reports clicks, drags and settings changes as commands.
 #[allow(clippy::too_many_arguments)]
 pub fn chart_ui(
     ui: &mut Ui,
     model: &ChartModel,
-    settings: &mut ChartSettings,
+    current: &ChartSettings,
     hl: &Highlights,
     a: &Analysis,
     corpus: &Corpus,
     cmds: &mut Vec<Command>,
     drag: &mut Option<f64>,
     transform: &mut Option<egui_plot::PlotTransform>,
-) -> bool {
+) {
+    // The toolbar edits a copy; the central step takes it in.
+    let mut edited = current.clone();
+    let settings = &mut edited;
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Attacks over time");
@@ -323,7 +327,10 @@ pub fn chart_ui(
     });
     if model.bins.is_empty() && model.tallies.is_empty() {
         ui.centered_and_justified(|ui| ui.weak("No dated attacks in these articles."));
-        return changed;
+        if changed {
+            cmds.push(Command::SetChart(settings.clone()));
+        }
+        return;
     }
     let selecting = !hl.is_empty();
     let group = ui.scope_id().with("chart-x-link");
@@ -344,7 +351,7 @@ pub fn chart_ui(
     // Legend of the stacked series (outside the plot, so it never covers a bar).
     ui.horizontal_wrapped(|ui| {
         for (si, name) in model.series.iter().enumerate() {
-            super::reader::chip(ui, name, palette::series(si, name), true);
+            super::widgets::chip(ui, name, palette::series(si, name), true);
         }
     });
     let bars_h = (bars_h - 20.0).max(50.0);
@@ -432,28 +439,19 @@ pub fn chart_ui(
         if let (Some(s), Some(p)) = (drag.take(), pointer) {
             let (x0, x1) = (s.min(p.x).floor() as i32, s.max(p.x).ceil() as i32);
             if x1 - x0 >= 1 {
-                let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-                cmds.push(Command::Select {
-                    item: Item::Time { start: x0, end: x1 },
-                    add,
-                });
+                cmds.push(Command::Select(Target::Time { start: x0, end: x1 }));
             }
         }
         *drag = None;
     }
-    if response.clicked() {
-        let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-        if let Some(b) =
+    if response.clicked()
+        && let Some(b) =
             pointer.and_then(|p| bin_at(p.x).filter(|b| p.y <= b.total() as f64 + 0.25))
-        {
-            cmds.push(Command::Select {
-                item: Item::Time {
-                    start: b.start,
-                    end: b.end,
-                },
-                add,
-            })
-        }
+    {
+        cmds.push(Command::Select(Target::Time {
+            start: b.start,
+            end: b.end,
+        }))
     }
     if let Some(b) = pointer.and_then(|p| bin_at(p.x))
         && response.hovered()
@@ -581,7 +579,7 @@ pub fn chart_ui(
             }
         }
         ui.horizontal_wrapped(|ui| {
-            super::reader::chip(
+            super::widgets::chip(
                 ui,
                 "tally an article reports (line: the period it counts); hover for who reports it",
                 palette::TALLY,
@@ -606,12 +604,9 @@ pub fn chart_ui(
                     .position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value))
                     .distance(click);
                 if d < 24.0 {
-                    cmds.push(Command::Select {
-                        item: Item::Tally(t.tally),
-                        add: false,
-                    });
+                    cmds.push(Command::Select(Target::Tally(t.tally)));
                     let span = a.tallies[t.tally].span;
-                    cmds.push(Command::Open {
+                    cmds.push(Command::OpenDoc {
                         doc: span.doc,
                         at: Some(span),
                         second: false,
@@ -620,5 +615,7 @@ pub fn chart_ui(
             }
         }
     }
-    changed
+    if changed {
+        cmds.push(Command::SetChart(settings.clone()));
+    }
 }

@@ -7,22 +7,24 @@ use proxylens::analysis::Analysis;
 use proxylens::corpus::Corpus;
 use proxylens::lexicon::Lexicon;
 
+use super::commands::Command;
+use super::loader::Loaded;
 use super::palette;
-use super::selection::{Command, Highlights, Item, Selection, day_date};
+use super::selection::{Highlights, Selection, Target, day_date};
 
 /// Evidence sentences laid out at a time.
 const EVIDENCE_PAGE: usize = 60;
 
-/// A one-line description of an item (breadcrumbs, headings).
-pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> String {
-    match *item {
-        Item::Doc(d) => format!("doc: {}", super::shorten(&corpus.doc(d).title, 40)),
-        Item::Span(s) => format!(
+/// A one-line description of a selected thing (breadcrumbs, headings).
+pub fn describe(item: Target, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> String {
+    match item {
+        Target::Doc(d) => format!("doc: {}", super::shorten(&corpus.doc(d).title, 40)),
+        Target::Span(s) => format!(
             "sentence: {}",
             super::shorten(&corpus.doc(s.doc).text[s.range()], 40)
         ),
-        Item::Actor(id) => format!("actor: {}", a.actor(id).name),
-        Item::Incident(id) => {
+        Target::Actor(id) => format!("actor: {}", a.actor(id).name),
+        Target::Incident(id) => {
             let inc = &a.incidents[id.index()];
             let place = inc
                 .place
@@ -37,8 +39,8 @@ pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> St
                 place
             )
         }
-        Item::Time { start, end } => format!("time: {} – {}", day_date(start), day_date(end - 1)),
-        Item::Relation(i) => {
+        Target::Time { start, end } => format!("time: {} – {}", day_date(start), day_date(end - 1)),
+        Target::Relation(i) => {
             let r = &a.relations[i];
             format!(
                 "relation: {} {} {}",
@@ -47,7 +49,7 @@ pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> St
                 a.actor(r.to).name
             )
         }
-        Item::Statement(i) => {
+        Target::Statement(i) => {
             let s = &a.statements[i];
             format!(
                 "{} by {}",
@@ -57,22 +59,35 @@ pub fn describe(item: &Item, corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> St
                     .unwrap_or_else(|| "unnamed".into())
             )
         }
-        Item::Tally(i) => format!("tally: {} {}", a.tallies[i].value, a.tallies[i].unit),
+        Target::Tally(i) => format!("tally: {} {}", a.tallies[i].value, a.tallies[i].unit),
     }
 }
 
 /// Draws the details panel.
-#[allow(clippy::too_many_arguments)]
 pub fn details_ui(
     ui: &mut Ui,
     sel: &Selection,
     hl: &Highlights,
-    corpus: &Corpus,
-    lex: &Lexicon,
-    a: &Analysis,
+    data: &Loaded,
     cmds: &mut Vec<Command>,
 ) {
     ui.strong("Details");
+    // One scroll area for all of it: a long heading or list never pushes the rest out of
+    // the panel.
+    egui::ScrollArea::vertical()
+        .id_salt("details")
+        .auto_shrink([false, false])
+        .show(ui, |ui| details_body(ui, sel, hl, data, cmds));
+}
+
+fn details_body(
+    ui: &mut Ui,
+    sel: &Selection,
+    hl: &Highlights,
+    data: &Loaded,
+    cmds: &mut Vec<Command>,
+) {
+    let (corpus, lex, a) = (&data.corpus, &data.lexicon, &data.analysis);
     if sel.items.is_empty() {
         ui.weak("Click a bar, an actor, an edge or a sentence: its evidence appears here.");
         ui.add_space(8.0);
@@ -88,10 +103,16 @@ pub fn details_ui(
         ));
         return;
     }
-    for item in &sel.items {
+    if hl.targets.len() < sel.items.len() {
+        ui.weak(format!(
+            "{} selected item(s) are not in the folder any more",
+            sel.items.len() - hl.targets.len()
+        ));
+    }
+    for &item in &hl.targets {
         ui.label(RichText::new(describe(item, corpus, lex, a)).strong());
-        if let Item::Actor(id) = item {
-            let x = a.actor(*id);
+        if let Target::Actor(id) = item {
+            let x = a.actor(id);
             ui.label(format!(
                 "{} · {} mention(s) in {} document(s){}",
                 x.kind.label(),
@@ -120,100 +141,98 @@ pub fn details_ui(
     ));
     // Incidents listed (with undated ones).
     if !hl.incidents.is_empty() {
-        ui.collapsing(format!("Attacks ({})", hl.incidents.len()), |ui| {
-            let mut ids: Vec<_> = hl.incidents.iter().copied().collect();
-            ids.sort_by_key(|i| (a.incidents[i.index()].date, i.0));
-            for id in ids.into_iter().take(200) {
-                let label = describe(&Item::Incident(id), corpus, lex, a);
-                let inc = &a.incidents[id.index()];
-                let who = format!(
-                    "{} -> {}",
-                    inc.attacker
-                        .map(|x| a.actor(x).name.clone())
-                        .unwrap_or_else(|| "?".into()),
-                    inc.target
-                        .map(|x| a.actor(x).name.clone())
-                        .unwrap_or_else(|| "?".into())
-                );
-                if ui
-                    .link(format!("{label} · {who} · {} report(s)", inc.reports.len()))
-                    .clicked()
-                {
-                    let r = &a.reports[inc.reports[0]];
-                    cmds.push(Command::Select {
-                        item: Item::Incident(id),
-                        add: false,
-                    });
-                    cmds.push(Command::Open {
-                        doc: r.span.doc,
-                        at: Some(r.span),
-                        second: false,
-                    });
-                }
-            }
-        });
-    }
-    ui.separator();
-    ui.label(RichText::new(format!("Evidence ({} sentence(s))", hl.evidence.len())).strong());
-    egui::ScrollArea::vertical()
-        .id_salt("evidence")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // Laid out a page at a time: thousands of sentences would stall the frame.
-            let shown_id = ui.make_persistent_id(("evidence-shown", hl.generation));
-            let shown = ui
-                .data(|d| d.get_temp::<usize>(shown_id))
-                .unwrap_or(EVIDENCE_PAGE);
-            for span in hl.evidence.iter().take(shown) {
-                let d = corpus.doc(span.doc);
-                let text = &d.text[span.range()];
-                let kinds: Vec<&proxylens::analysis::Statement> = a
-                    .statements_in(span.doc)
-                    .iter()
-                    .filter(|s| s.span == *span)
-                    .collect();
-                ui.horizontal_wrapped(|ui| {
-                    for s in &kinds {
-                        ui.label(
-                            RichText::new(format!(" {} ", s.kind.as_str()))
-                                .small()
-                                .background_color(palette::statement(s.kind).gamma_multiply(0.45)),
-                        );
-                    }
+        // A few are listed open; many start folded.
+        egui::CollapsingHeader::new(format!("Attacks ({})", hl.incidents.len()))
+            .id_salt("details-attacks")
+            .default_open(hl.incidents.len() <= 5)
+            .show(ui, |ui| {
+                let mut ids: Vec<_> = hl.incidents.iter().copied().collect();
+                ids.sort_by_key(|i| (a.incidents[i.index()].date, i.0));
+                for id in ids.into_iter().take(200) {
+                    let label = describe(Target::Incident(id), corpus, lex, a);
+                    let inc = &a.incidents[id.index()];
+                    let who = format!(
+                        "{} -> {}",
+                        inc.attacker
+                            .map(|x| a.actor(x).name.clone())
+                            .unwrap_or_else(|| "?".into()),
+                        inc.target
+                            .map(|x| a.actor(x).name.clone())
+                            .unwrap_or_else(|| "?".into())
+                    );
                     if ui
-                        .link(RichText::new(super::shorten(&d.title, 50)).small())
-                        .on_hover_text(&d.rel_path)
+                        .link(format!("{label} · {who} · {} report(s)", inc.reports.len()))
                         .clicked()
                     {
-                        cmds.push(Command::Open {
-                            doc: span.doc,
-                            at: Some(*span),
+                        let r = &a.reports[inc.reports[0]];
+                        cmds.push(Command::Select(Target::Incident(id)));
+                        cmds.push(Command::OpenDoc {
+                            doc: r.span.doc,
+                            at: Some(r.span),
                             second: false,
                         });
                     }
-                });
-                let resp =
-                    ui.add(egui::Label::new(super::shorten(text, 400)).sense(egui::Sense::click()));
-                if resp.on_hover_text("Click to open in the reader").clicked() {
-                    cmds.push(Command::Open {
+                }
+            });
+    }
+    ui.separator();
+    ui.label(RichText::new(format!("Evidence ({} sentence(s))", hl.evidence.len())).strong());
+    ui.vertical(|ui| {
+        // Laid out a page at a time: thousands of sentences would stall the frame.
+        let shown_id = ui.make_persistent_id(("evidence-shown", hl.generation));
+        let shown = ui
+            .data(|d| d.get_temp::<usize>(shown_id))
+            .unwrap_or(EVIDENCE_PAGE);
+        for span in hl.evidence.iter().take(shown) {
+            let d = corpus.doc(span.doc);
+            let text = &d.text[span.range()];
+            let kinds: Vec<&proxylens::analysis::Statement> = a
+                .statements_in(span.doc)
+                .iter()
+                .filter(|s| s.span == *span)
+                .collect();
+            ui.horizontal_wrapped(|ui| {
+                for s in &kinds {
+                    ui.label(
+                        RichText::new(format!(" {} ", s.kind.as_str()))
+                            .small()
+                            .background_color(palette::statement(s.kind).gamma_multiply(0.45)),
+                    );
+                }
+                if ui
+                    .link(RichText::new(super::shorten(&d.title, 50)).small())
+                    .on_hover_text(&d.rel_path)
+                    .clicked()
+                {
+                    cmds.push(Command::OpenDoc {
                         doc: span.doc,
                         at: Some(*span),
                         second: false,
                     });
                 }
-                ui.add_space(6.0);
+            });
+            let resp =
+                ui.add(egui::Label::new(super::shorten(text, 400)).sense(egui::Sense::click()));
+            if resp.on_hover_text("Click to open in the reader").clicked() {
+                cmds.push(Command::OpenDoc {
+                    doc: span.doc,
+                    at: Some(*span),
+                    second: false,
+                });
             }
-            if hl.evidence.len() > shown {
-                let more = (hl.evidence.len() - shown).min(EVIDENCE_PAGE);
-                if ui
-                    .button(format!(
-                        "Show {more} more ({} not shown)",
-                        hl.evidence.len() - shown
-                    ))
-                    .clicked()
-                {
-                    ui.data_mut(|d| d.insert_temp(shown_id, shown + more));
-                }
+            ui.add_space(6.0);
+        }
+        if hl.evidence.len() > shown {
+            let more = (hl.evidence.len() - shown).min(EVIDENCE_PAGE);
+            if ui
+                .button(format!(
+                    "Show {more} more ({} not shown)",
+                    hl.evidence.len() - shown
+                ))
+                .clicked()
+            {
+                ui.data_mut(|d| d.insert_temp(shown_id, shown + more));
             }
-        });
+        }
+    });
 }

@@ -1,4 +1,5 @@
-//! Loading and analysis off the UI thread, with progress and cancel.
+//! Loading and analysis off the UI thread, with progress and cancel, through the library's
+//! one open path ([`proxylens::open::open`]) and the analysis cache.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -6,36 +7,15 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
-use proxylens::analysis::{self, Analysis};
+use proxylens::analysis::Analysis;
 use proxylens::cache::Cache;
-use proxylens::corpus::{self, Corpus, LoadOptions, Progress, Stage};
+use proxylens::corpus::{Corpus, LoadError, LoadOptions, Progress, Stage};
 use proxylens::lexicon::Lexicon;
+pub use proxylens::open::Source;
 
 use super::chart::{ChartModel, ChartSettings};
+use super::documents::DocStats;
 use super::network::{NetworkModel, NetworkSettings};
-use super::reader::DocStats;
-
-/// What to open.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// The seed articles bundled in the binary.
-    Seeds,
-    /// A folder on disk.
-    Folder(PathBuf),
-    /// Some files (dropped on the window).
-    Files(Vec<PathBuf>),
-}
-
-impl Source {
-    /// A short label for the window title and the status bar.
-    pub fn label(&self) -> String {
-        match self {
-            Source::Seeds => "bundled seed articles".into(),
-            Source::Folder(p) => p.display().to_string(),
-            Source::Files(f) => format!("{} dropped files", f.len()),
-        }
-    }
-}
 
 /// A loaded and analysed corpus.
 pub struct Loaded {
@@ -53,11 +33,35 @@ pub struct Loaded {
     pub note: Option<String>,
     /// The first view models, built on the loader thread for the settings it was given, so
     /// that installing a large corpus does not stall a frame.
-    pub views: Option<Views>,
+    pub views: Option<FirstViews>,
+    /// Which load this is (views cache what they derive from the data by it).
+    pub generation: u64,
+}
+
+/// A number no other load has.
+pub fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Loaded {
+    /// A load of data built elsewhere (tests, benchmarks).
+    pub fn new(source: Source, corpus: Corpus, lexicon: Lexicon, analysis: Analysis) -> Loaded {
+        Loaded {
+            source,
+            corpus,
+            lexicon,
+            analysis,
+            seconds: 0.0,
+            note: None,
+            views: None,
+            generation: next_generation(),
+        }
+    }
 }
 
 /// View models built ahead, with the settings they were built for.
-pub struct Views {
+pub struct FirstViews {
     /// For these chart settings.
     pub chart_settings: ChartSettings,
     /// For these network settings.
@@ -70,7 +74,7 @@ pub struct Views {
     pub stats: Vec<DocStats>,
 }
 
-impl Views {
+impl FirstViews {
     /// Builds the unfiltered view models.
     pub fn build(
         corpus: &Corpus,
@@ -78,8 +82,8 @@ impl Views {
         analysis: &Analysis,
         chart_settings: ChartSettings,
         network_settings: NetworkSettings,
-    ) -> Views {
-        Views {
+    ) -> FirstViews {
+        FirstViews {
             chart: ChartModel::build(
                 corpus,
                 lexicon,
@@ -89,7 +93,7 @@ impl Views {
                 &|_| true,
             ),
             network: NetworkModel::build(analysis, &network_settings, &|_| true),
-            stats: super::reader::doc_stats(corpus, analysis),
+            stats: super::documents::doc_stats(corpus, analysis),
             chart_settings,
             network_settings,
         }
@@ -106,7 +110,7 @@ pub struct Job {
     pub refresh: bool,
     /// The stage last shown and when it began (for the time left).
     pub shown_stage: std::cell::Cell<(Stage, Instant)>,
-    rx: Receiver<Result<Loaded, String>>,
+    rx: Receiver<Result<Loaded, LoadError>>,
 }
 
 impl Job {
@@ -121,28 +125,38 @@ impl Job {
         let progress = Arc::new(Progress::default());
         let (tx, rx) = channel();
         let (p, src) = (progress.clone(), source.clone());
-        std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("proxylens-load".into())
             .spawn(move || {
-                let started = Instant::now();
-                let result = load(&src, &opts, &p, cache.as_deref());
-                let result = result.map(|(corpus, lexicon, analysis, note)| {
+                let result = load(&src, &opts, &p, cache.as_deref()).map(|mut loaded| {
                     let (cs, ns) = view_settings;
-                    let views = Views::build(&corpus, &lexicon, &analysis, cs, ns);
-                    Loaded {
-                        source: src,
-                        corpus,
-                        lexicon,
-                        analysis,
-                        seconds: started.elapsed().as_secs_f64(),
-                        note,
-                        views: Some(views),
-                    }
+                    loaded.views = Some(FirstViews::build(
+                        &loaded.corpus,
+                        &loaded.lexicon,
+                        &loaded.analysis,
+                        cs,
+                        ns,
+                    ));
+                    loaded
                 });
                 let _ = tx.send(result);
                 wake();
-            })
-            .expect("spawn loader thread");
+            });
+        if let Err(e) = spawned {
+            // The receiver gets nothing: report it as a failed load.
+            let (tx, rx2) = channel();
+            let _ = tx.send(Err(LoadError::Folder {
+                path: PathBuf::from(source.label()),
+                error: e,
+            }));
+            return Job {
+                source,
+                progress,
+                shown_stage: std::cell::Cell::new((Stage::Listing, Instant::now())),
+                refresh: false,
+                rx: rx2,
+            };
+        }
         Job {
             source,
             progress,
@@ -153,7 +167,7 @@ impl Job {
     }
 
     /// The result, once the job is done.
-    pub fn poll(&self) -> Option<Result<Loaded, String>> {
+    pub fn poll(&self) -> Option<Result<Loaded, LoadError>> {
         self.rx.try_recv().ok()
     }
 
@@ -171,89 +185,44 @@ impl Job {
     }
 }
 
-type Output = (Corpus, Lexicon, Analysis, Option<String>);
-
-fn load(
+/// Opens `src` through the cache file `cache` (if given and usable).
+pub fn load(
     src: &Source,
     opts: &LoadOptions,
     p: &Progress,
     cache: Option<&std::path::Path>,
-) -> Result<Output, String> {
-    let (corpus, lexicon) = match src {
-        Source::Seeds => {
-            let lex = Lexicon::bundled();
-            p.total
-                .store(proxylens::seeds::SEEDS.len(), Ordering::Relaxed);
-            let c = Corpus::from_memory(proxylens::seeds::SEEDS, &lex);
-            p.done
-                .store(proxylens::seeds::SEEDS.len(), Ordering::Relaxed);
-            (c, lex)
-        }
-        Source::Folder(path) => {
-            // Through the analysis cache: unchanged files are neither read nor analysed again.
-            let mut note = None;
-            let mut cache = cache.and_then(|c| {
-                Cache::open(c)
-                    .inspect_err(|e| note = Some(format!("analysis cache not used: {e}")))
-                    .ok()
-            });
-            let o = proxylens::open::open_folder(path, opts, p, cache.as_mut())
-                .map_err(|e| e.to_string())?;
-            let r = &o.report;
-            let reuse = (r.findings_from_cache > 0).then(|| {
-                format!(
-                    "{} of {} documents from the cache, {} analysed",
-                    r.findings_from_cache, r.documents, r.analysed
-                )
-            });
-            let note = [note, r.cache_note.clone(), reuse]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>();
-            let note = (!note.is_empty()).then(|| note.join("; "));
-            return Ok((o.corpus, o.lexicon, o.analysis, note));
-        }
-        Source::Files(files) => {
-            let lex = Lexicon::bundled();
-            p.total.store(files.len(), Ordering::Relaxed);
-            let mut docs = Vec::new();
-            let mut failed = Vec::new();
-            for f in files {
-                if p.cancelled() {
-                    return Err("cancelled".into());
-                }
-                let root = f.parent().unwrap_or(std::path::Path::new("/"));
-                match corpus::load_file(root, f, opts, &lex) {
-                    Ok(d) => docs.push(d),
-                    Err(reason) => failed.push(corpus::Failed {
-                        file: f.display().to_string(),
-                        reason,
-                    }),
-                }
-                p.done.fetch_add(1, Ordering::Relaxed);
-            }
-            (Corpus::from_documents(docs, failed), lex)
-        }
+) -> Result<Loaded, LoadError> {
+    let started = Instant::now();
+    let mut note = None;
+    let mut cache = match src {
+        // The seeds are in the binary: nothing to cache.
+        Source::Seeds => None,
+        _ => cache.and_then(|c| {
+            Cache::open(c)
+                .inspect_err(|e| note = Some(format!("analysis cache not used: {e}")))
+                .ok()
+        }),
     };
-    if p.cancelled() {
-        return Err("cancelled".into());
-    }
-    let a = analysis::analyse_with_progress(&corpus, &lexicon, p).ok_or("cancelled")?;
-    Ok((corpus, lexicon, a, None))
+    let o = proxylens::open::open(src, opts, p, cache.as_mut())?;
+    let r = &o.report;
+    let reuse = (r.findings_from_cache > 0).then(|| {
+        format!(
+            "{} of {} documents from the cache, {} analysed",
+            r.findings_from_cache, r.documents, r.analysed
+        )
+    });
+    let notes: Vec<String> = [note, r.cache_note.clone(), reuse]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut loaded = Loaded::new(src.clone(), o.corpus, o.lexicon, o.analysis);
+    loaded.note = (!notes.is_empty()).then(|| notes.join("; "));
+    loaded.seconds = started.elapsed().as_secs_f64();
+    Ok(loaded)
 }
 
-/// Loads synchronously (tests, benchmarks).
+/// Loads synchronously without a cache (tests, benchmarks).
 #[cfg(test)]
-pub fn load_now(src: &Source) -> Result<Loaded, String> {
-    let p = Progress::default();
-    let t = Instant::now();
-    load(src, &LoadOptions::default(), &p, None).map(|(corpus, lexicon, analysis, note)| Loaded {
-        source: src.clone(),
-        corpus,
-        lexicon,
-        analysis,
-        seconds: t.elapsed().as_secs_f64(),
-        note,
-        views: None,
-    })
+pub fn load_now(src: &Source) -> Result<Loaded, LoadError> {
+    load(src, &LoadOptions::default(), &Progress::default(), None)
 }

@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use proxylens::analysis::Analysis;
 use proxylens::model::{ActorId, ActorKind, RelationKind, StatementKind};
 
+use super::commands::Command;
 use super::palette;
-use super::selection::{Command, Highlights, Item};
+use super::selection::{Highlights, Target};
 
 /// What an edge stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -149,9 +150,18 @@ impl NetworkModel {
             .map(|(i, x)| (ActorId(i as u32), x.mention_count))
             .filter(|(id, n)| *n > 0 && keep(*id) && !s.hidden_kinds.contains(&a.actor(*id).kind))
             .collect();
-        // Rank by mentions plus connections, so that well-connected actors stay visible.
-        let degree =
-            |id: ActorId| edges.iter().filter(|e| e.from == id || e.to == id).count() as u32;
+        // Rank by mentions plus connections, so that well-connected actors stay visible. Only
+        // edges that could be drawn count (both ends candidates, not a loop), each edge once.
+        let is_candidate: std::collections::HashSet<ActorId> =
+            candidates.iter().map(|(id, _)| *id).collect();
+        let mut degree: HashMap<ActorId, u32> = HashMap::new();
+        for e in edges.iter().filter(|e| {
+            e.from != e.to && is_candidate.contains(&e.from) && is_candidate.contains(&e.to)
+        }) {
+            *degree.entry(e.from).or_default() += 1;
+            *degree.entry(e.to).or_default() += 1;
+        }
+        let degree = |id: ActorId| degree.get(&id).copied().unwrap_or(0);
         candidates.sort_by_key(|(id, n)| std::cmp::Reverse(n + 2 * degree(*id)));
         let available = candidates.len();
         candidates.truncate(s.max_nodes);
@@ -343,28 +353,6 @@ pub fn lit_edges(model: &NetworkModel, hl: &Highlights, a: &Analysis) -> Vec<boo
         .collect()
 }
 
-impl NetworkView {
-    fn lit_key(hl: &Highlights, model: &NetworkModel) -> (u64, usize, usize) {
-        (
-            hl.generation,
-            model.edges.as_ptr() as usize,
-            model.edges.len(),
-        )
-    }
-
-    fn lit_fits(&self, hl: &Highlights, model: &NetworkModel) -> bool {
-        (self.lit_edges.0, self.lit_edges.1, self.lit_edges.2) == Self::lit_key(hl, model)
-    }
-
-    /// Takes lit edges computed elsewhere (off the UI thread) for these highlights and model.
-    pub fn prime_lit(&mut self, hl: &Highlights, model: &NetworkModel, lit: Vec<bool>) {
-        if lit.len() == model.edges.len() {
-            let k = Self::lit_key(hl, model);
-            self.lit_edges = (k.0, k.1, k.2, lit);
-        }
-    }
-}
-
 /// An edge's width: by its share of the most reported edge shown.
 fn edge_width(weight: usize, heaviest: usize) -> f32 {
     1.0 + 5.0 * (weight as f32 / heaviest.max(1) as f32).sqrt()
@@ -423,8 +411,6 @@ pub struct NetworkView {
     /// Keep the whole layout in view until the user pans or zooms.
     pub auto_fit: bool,
     dragging: Option<ActorId>,
-    /// Which edges the selection lights, for (highlights generation, edges, edge count).
-    lit_edges: (u64, usize, usize, Vec<bool>),
 }
 
 impl Default for NetworkView {
@@ -435,22 +421,26 @@ impl Default for NetworkView {
             canvas: Rect::NOTHING,
             auto_fit: true,
             dragging: None,
-            lit_edges: (0, 0, 0, Vec::new()),
         }
     }
 }
 
-/// Draws the network; pushes selection commands.
+/// Draws the network; reports clicks and settings changes as commands. `lit_edges` says,
+/// per edge of `model`, whether the selection lights it (computed with the model).
 #[allow(clippy::too_many_arguments)]
 pub fn network_ui(
     ui: &mut Ui,
     view: &mut NetworkView,
     model: &NetworkModel,
-    settings: &mut NetworkSettings,
+    current: &NetworkSettings,
     hl: &Highlights,
+    lit_edges: &[bool],
     a: &Analysis,
     cmds: &mut Vec<Command>,
-) -> bool {
+) {
+    // The toolbar edits a copy; the central step takes it in.
+    let mut edited = current.clone();
+    let settings = &mut edited;
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Actor network");
@@ -472,10 +462,7 @@ pub fn network_ui(
                 })
                 && (r.lost_focus() || r.changed())
             {
-                cmds.push(Command::Select {
-                    item: Item::Actor(*id),
-                    add: false,
-                });
+                cmds.push(Command::Select(Target::Actor(*id)));
                 if let Some(p) = view.layout.position(*id) {
                     view.layout.offset = -p * view.layout.zoom;
                 }
@@ -517,11 +504,11 @@ pub fn network_ui(
             .on_hover_ui(|ui| {
                 ui.label("Actors (shape and colour by kind):");
                 for k in ActorKind::ALL {
-                    super::reader::chip(ui, k.label(), palette::kind(k), true);
+                    super::widgets::chip(ui, k.label(), palette::kind(k), true);
                 }
                 ui.label("Edges:");
                 for k in EdgeKind::all() {
-                    super::reader::chip(ui, k.label(), palette::edge(k), false);
+                    super::widgets::chip(ui, k.label(), palette::edge(k), false);
                 }
             });
         if ui
@@ -553,7 +540,10 @@ pub fn network_ui(
             egui::FontId::proportional(14.0),
             ui.visuals().weak_text_color(),
         );
-        return changed;
+        if changed || *settings != *current {
+            cmds.push(Command::SetNetwork(settings.clone()));
+        }
+        return;
     }
     // Layout: a few milliseconds per frame, never blocking.
     view.layout.advance(model, 4.0);
@@ -595,13 +585,6 @@ pub fn network_ui(
         .iter()
         .map(|(id, n)| (*id, node_radius(*n, most) * zoom.sqrt()))
         .collect();
-    // Which edges the selection lights: computed once per selection, not per frame (an edge
-    // of claims can carry thousands of statements in a large corpus).
-    if !view.lit_fits(hl, model) {
-        let lit = lit_edges(model, hl, a);
-        view.prime_lit(hl, model, lit);
-    }
-    let lit_edges = std::mem::take(&mut view.lit_edges.3);
     // Edges (parallel edges between the same pair are bent apart).
     let mut pair_count: HashMap<(ActorId, ActorId), usize> = HashMap::new();
     let mut hovered_edge: Option<(usize, f32)> = None;
@@ -625,7 +608,7 @@ pub fn network_ui(
         let dir = (b_s - a_s).normalized();
         let normal = vec2(-dir.y, dir.x);
         let mid = a_s + (b_s - a_s) * 0.5 + normal * bend;
-        let lit = lit_edges[ei];
+        let lit = lit_edges.get(ei).copied().unwrap_or(false);
         let col = palette::edge(e.kind);
         let col = if selecting && !lit {
             palette::dim(col)
@@ -659,7 +642,6 @@ pub fn network_ui(
             }
         }
     }
-    view.lit_edges.3 = lit_edges;
     // Nodes.
     let mut hovered_node = None;
     let mut placed_labels: Vec<Rect> = Vec::new();
@@ -697,11 +679,7 @@ pub fn network_ui(
             view.dragging = None;
         }
         if resp.clicked() {
-            let add = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-            cmds.push(Command::Select {
-                item: Item::Actor(*id),
-                add,
-            });
+            cmds.push(Command::Select(Target::Actor(*id)));
         }
         if resp.double_clicked() {
             view.layout.pinned.remove(id);
@@ -796,16 +774,10 @@ pub fn network_ui(
         if bg.clicked() {
             cmds.retain(|c| *c != Command::Clear);
             match e.relation {
-                Some(r) => cmds.push(Command::Select {
-                    item: Item::Relation(r),
-                    add: false,
-                }),
+                Some(r) => cmds.push(Command::Select(Target::Relation(r))),
                 None => {
                     if let Some(&s) = e.statements.first() {
-                        cmds.push(Command::Select {
-                            item: Item::Statement(s),
-                            add: false,
-                        });
+                        cmds.push(Command::Select(Target::Statement(s)));
                     }
                 }
             }
@@ -816,7 +788,9 @@ pub fn network_ui(
     if settings.legend && rect.width() > 430.0 && rect.height() > 340.0 {
         legend(ui, rect, &painter);
     }
-    changed
+    if changed || *settings != *current {
+        cmds.push(Command::SetNetwork(settings.clone()));
+    }
 }
 
 /// One checkbox per item, checked when the item is not in `hidden`; returns whether any changed.

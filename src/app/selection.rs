@@ -1,17 +1,22 @@
 //! The one selection every view reads, and the highlights derived from it.
 //!
-//! Views never change the selection themselves: they push a [`Command`] while drawing, and
-//! [`crate::app::ProxyLensApp`] applies the commands between frames and recomputes the
-//! [`Highlights`] once.
+//! The selection holds [`Item`]s: things the user pointed at, named by keys that survive a
+//! reload of the folder (a file and a byte span, an actor's name, a range of days), so that a
+//! refresh after the folder changed keeps what was selected. Views point at things by their
+//! index in the data on screen, a [`Target`]; the central step (see [`super::commands`])
+//! turns a target into an item when it applies a click, and [`highlights`] resolves the items
+//! against the data once per change.
 
 use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
 
 use proxylens::analysis::Analysis;
-use proxylens::model::{ActorId, DocId, IncidentId, Span};
+use proxylens::corpus::Corpus;
+use proxylens::model::{ActorId, DocId, IncidentId, RelationKind, Span, StatementKind};
 
-/// A thing the user can point at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Item {
+/// A thing on screen, by its index in the data shown now: what a view reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
     /// A whole document.
     Doc(DocId),
     /// A sentence (or any span) of a document.
@@ -35,31 +40,151 @@ pub enum Item {
     Tally(usize),
 }
 
-/// Something a view asks for; applied between frames.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Select this item (replacing the selection, or adding to it).
-    Select {
-        /// The item.
-        item: Item,
-        /// Add to the selection instead of replacing it (shift/ctrl-click).
-        add: bool,
+/// A byte span of a file, by the file's path in the opened folder.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FileSpan {
+    /// Path relative to the opened folder.
+    pub file: Arc<str>,
+    /// First byte of the displayed text.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+/// A thing the user selected, by keys that stay valid when the folder is read again.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// A whole document, by its path.
+    Doc(Arc<str>),
+    /// A sentence (or any span) of a document.
+    Span(FileSpan),
+    /// An actor, by its canonical name.
+    Actor(Arc<str>),
+    /// An attack incident, by the span of its first report.
+    Incident(FileSpan),
+    /// A range of days (days since 1970-01-01, end exclusive).
+    Time {
+        /// First day.
+        start: i32,
+        /// One past the last day.
+        end: i32,
     },
-    /// Clear the selection and the filter.
-    Clear,
-    /// Narrow every view to the selection, or widen again.
-    SetFilter(bool),
-    /// Show a document in the reader, scrolled to a span.
-    Open {
-        /// The document.
-        doc: DocId,
-        /// Where to scroll.
-        at: Option<Span>,
-        /// In the second (side-by-side) reader.
-        second: bool,
+    /// A relation between two actors (by name).
+    Relation {
+        /// The actor it goes from.
+        from: Arc<str>,
+        /// Its kind.
+        kind: RelationKind,
+        /// The actor it goes to.
+        to: Arc<str>,
     },
-    /// Drop one item from the selection (a breadcrumb's ×).
-    Remove(Item),
+    /// A statement, by its sentence and kind.
+    Statement(FileSpan, StatementKind),
+    /// A reported tally, by its sentence.
+    Tally(FileSpan),
+}
+
+/// The document whose path is `file` (documents are in path order).
+pub fn doc_by_path(corpus: &Corpus, file: &str) -> Option<DocId> {
+    corpus
+        .docs
+        .binary_search_by(|d| d.rel_path.as_str().cmp(file))
+        .ok()
+        .map(|i| corpus.docs[i].id)
+}
+
+impl FileSpan {
+    fn of(corpus: &Corpus, s: Span) -> FileSpan {
+        FileSpan {
+            file: corpus.doc(s.doc).rel_path.as_str().into(),
+            start: s.start,
+            end: s.end,
+        }
+    }
+
+    fn resolve(&self, corpus: &Corpus) -> Option<Span> {
+        let doc = doc_by_path(corpus, &self.file)?;
+        let len = corpus.doc(doc).text.len() as u32;
+        (self.start <= self.end && self.end <= len).then_some(Span {
+            doc,
+            start: self.start,
+            end: self.end,
+        })
+    }
+}
+
+impl Item {
+    /// The item a target on screen stands for.
+    pub fn of(t: Target, corpus: &Corpus, a: &Analysis) -> Item {
+        let name = |id: ActorId| -> Arc<str> { a.actor(id).name.as_str().into() };
+        match t {
+            Target::Doc(d) => Item::Doc(corpus.doc(d).rel_path.as_str().into()),
+            Target::Span(s) => Item::Span(FileSpan::of(corpus, s)),
+            Target::Actor(id) => Item::Actor(name(id)),
+            Target::Incident(id) => {
+                let first = a.incidents[id.index()].reports[0];
+                Item::Incident(FileSpan::of(corpus, a.reports[first].span))
+            }
+            Target::Time { start, end } => Item::Time { start, end },
+            Target::Relation(i) => {
+                let r = &a.relations[i];
+                Item::Relation {
+                    from: name(r.from),
+                    kind: r.kind,
+                    to: name(r.to),
+                }
+            }
+            Target::Statement(i) => {
+                let s = &a.statements[i];
+                Item::Statement(FileSpan::of(corpus, s.span), s.kind)
+            }
+            Target::Tally(i) => Item::Tally(FileSpan::of(corpus, a.tallies[i].span)),
+        }
+    }
+
+    /// What the item is in this data, if it is still there.
+    pub fn resolve(&self, corpus: &Corpus, a: &Analysis) -> Option<Target> {
+        Some(match self {
+            Item::Doc(file) => Target::Doc(doc_by_path(corpus, file)?),
+            Item::Span(fs) => Target::Span(fs.resolve(corpus)?),
+            Item::Actor(name) => Target::Actor(a.actor_by_name(name)?),
+            Item::Incident(fs) => {
+                let span = fs.resolve(corpus)?;
+                let r = a.reports.iter().find(|r| r.span == span)?;
+                Target::Incident(r.incident)
+            }
+            Item::Time { start, end } => Target::Time {
+                start: *start,
+                end: *end,
+            },
+            Item::Relation { from, kind, to } => {
+                let (f, t) = (a.actor_by_name(from)?, a.actor_by_name(to)?);
+                Target::Relation(
+                    a.relations
+                        .iter()
+                        .position(|r| r.from == f && r.to == t && r.kind == *kind)?,
+                )
+            }
+            Item::Statement(fs, kind) => {
+                let span = fs.resolve(corpus)?;
+                let lo = a.statements.partition_point(|s| s.span.doc < span.doc);
+                let i = a.statements[lo..]
+                    .iter()
+                    .take_while(|s| s.span.doc == span.doc)
+                    .position(|s| s.span == span && s.kind == *kind)?;
+                Target::Statement(lo + i)
+            }
+            Item::Tally(fs) => {
+                let span = fs.resolve(corpus)?;
+                let lo = a.tallies.partition_point(|t| t.span.doc < span.doc);
+                let i = a.tallies[lo..]
+                    .iter()
+                    .take_while(|t| t.span.doc == span.doc)
+                    .position(|t| t.span == span)?;
+                Target::Tally(lo + i)
+            }
+        })
+    }
 }
 
 /// The current selection.
@@ -71,11 +196,62 @@ pub struct Selection {
     pub filter: bool,
 }
 
+impl Selection {
+    /// A click on `item`: it becomes the selection, or with `add` (Shift/Ctrl held) it is
+    /// added to it, or taken out if it was in it.
+    pub fn click(&mut self, item: Item, add: bool) {
+        if add {
+            if let Some(i) = self.items.iter().position(|x| *x == item) {
+                self.items.remove(i);
+            } else {
+                self.items.push(item);
+            }
+        } else {
+            self.items = vec![item];
+        }
+        if self.items.is_empty() {
+            self.filter = false;
+        }
+    }
+
+    /// Drops one item (a breadcrumb's ×).
+    pub fn remove(&mut self, item: &Item) {
+        self.items.retain(|x| x != item);
+        if self.items.is_empty() {
+            self.filter = false;
+        }
+    }
+
+    /// Clears the selection and the filter.
+    pub fn clear(&mut self) {
+        self.items.clear();
+        self.filter = false;
+    }
+
+    /// Narrows every view to the selection (when there is one), or widens again.
+    pub fn set_filter(&mut self, on: bool) {
+        self.filter = on && !self.items.is_empty();
+    }
+
+    /// Keeps the items found in this data and drops the others (after a reload); returns how
+    /// many were dropped.
+    pub fn retain_resolvable(&mut self, corpus: &Corpus, a: &Analysis) -> usize {
+        let before = self.items.len();
+        self.items.retain(|i| i.resolve(corpus, a).is_some());
+        if self.items.is_empty() {
+            self.filter = false;
+        }
+        before - self.items.len()
+    }
+}
+
 /// What the selection lights up in each view, computed once per change.
 #[derive(Clone, Debug, Default)]
 pub struct Highlights {
     /// Which computation this is (0: nothing selected yet); views cache by it.
     pub generation: u64,
+    /// The selected items as they are in this data (items no longer found are left out).
+    pub targets: Vec<Target>,
     /// Actors.
     pub actors: HashSet<ActorId>,
     /// Incidents.
@@ -125,11 +301,16 @@ pub fn day_date(n: i32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch") + chrono::Duration::days(n as i64)
 }
 
-/// Computes what a selection lights up.
-pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
+/// Computes what a selection lights up in this data.
+pub fn highlights(sel: &Selection, corpus: &Corpus, a: &Analysis) -> Highlights {
     static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let mut h = Highlights {
         generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+        targets: sel
+            .items
+            .iter()
+            .filter_map(|i| i.resolve(corpus, a))
+            .collect(),
         ..Default::default()
     };
     let mut evidence: BTreeSet<Span> = BTreeSet::new();
@@ -150,9 +331,9 @@ pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
         h.actors.extend(inc.attacker);
         h.actors.extend(inc.target);
     };
-    for item in &sel.items {
-        match *item {
-            Item::Actor(id) => {
+    for target in h.targets.clone() {
+        match target {
+            Target::Actor(id) => {
                 h.actors.insert(id);
                 for m in a.mentions.iter().filter(|m| m.actor == id) {
                     h.spans.push(m.span);
@@ -183,8 +364,8 @@ pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
                     evidence.insert(s.span);
                 }
             }
-            Item::Incident(id) => add_incident(&mut h, &mut evidence, id),
-            Item::Time { start, end } => {
+            Target::Incident(id) => add_incident(&mut h, &mut evidence, id),
+            Target::Time { start, end } => {
                 h.time = Some(match h.time {
                     Some((s, e)) => (s.min(start), e.max(end)),
                     None => (start, end),
@@ -198,7 +379,7 @@ pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
                     }
                 }
             }
-            Item::Doc(d) => {
+            Target::Doc(d) => {
                 h.docs.insert(d);
                 for m in a.mentions.iter().filter(|m| m.span.doc == d && !m.in_junk) {
                     h.actors.insert(m.actor);
@@ -210,11 +391,11 @@ pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
                     evidence.insert(s.span);
                 }
             }
-            Item::Span(_) | Item::Statement(_) | Item::Tally(_) => {
-                let span = match *item {
-                    Item::Statement(i) => a.statements[i].span,
-                    Item::Tally(i) => a.tallies[i].span,
-                    Item::Span(s) => sentence_of(&s),
+            Target::Span(_) | Target::Statement(_) | Target::Tally(_) => {
+                let span = match target {
+                    Target::Statement(i) => a.statements[i].span,
+                    Target::Tally(i) => a.tallies[i].span,
+                    Target::Span(s) => sentence_of(&s),
                     _ => continue,
                 };
                 h.docs.insert(span.doc);
@@ -239,7 +420,7 @@ pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
                     }
                 }
             }
-            Item::Relation(i) => {
+            Target::Relation(i) => {
                 if let Some(r) = a.relations.get(i) {
                     h.relations.insert(i);
                     h.actors.insert(r.from);
@@ -257,33 +438,4 @@ pub fn highlights(sel: &Selection, a: &Analysis) -> Highlights {
     h.spans.sort();
     h.spans.dedup();
     h
-}
-
-/// Applies a selection command (not `Open`, which the app handles).
-pub fn apply(sel: &mut Selection, cmd: &Command) {
-    match cmd {
-        Command::Select { item, add } => {
-            if *add {
-                if let Some(i) = sel.items.iter().position(|x| x == item) {
-                    sel.items.remove(i);
-                } else {
-                    sel.items.push(*item);
-                }
-            } else {
-                sel.items = vec![*item];
-            }
-        }
-        Command::Clear => {
-            sel.items.clear();
-            sel.filter = false;
-        }
-        Command::SetFilter(on) => sel.filter = *on && !sel.items.is_empty(),
-        Command::Remove(item) => {
-            sel.items.retain(|x| x != item);
-            if sel.items.is_empty() {
-                sel.filter = false;
-            }
-        }
-        Command::Open { .. } => {}
-    }
 }

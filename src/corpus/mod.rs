@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use junk::{Junk, JunkKind};
@@ -370,30 +369,6 @@ pub fn rel(root: &Path, path: &Path) -> String {
     if s.is_empty() { ".".into() } else { s }
 }
 
-/// Reads one file into a document (id 0; the corpus renumbers).
-pub fn load_file(
-    root: &Path,
-    path: &Path,
-    opts: &LoadOptions,
-    lexicon: &Lexicon,
-) -> Result<Document, String> {
-    let name = rel(root, path);
-    let format = Format::of(path).unwrap_or(Format::Text);
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-    if meta.len() > opts.max_file_bytes {
-        return Err(format!(
-            "too large: {:.1} MB (limit {:.1} MB)",
-            meta.len() as f64 / 1e6,
-            opts.max_file_bytes as f64 / 1e6
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > opts.max_file_bytes {
-        return Err(format!("too large: {:.1} MB", bytes.len() as f64 / 1e6));
-    }
-    build_document(&name, format, &bytes, lexicon)
-}
-
 /// Builds a document from a file's bytes.
 pub fn build_document(
     name: &str,
@@ -457,51 +432,13 @@ pub fn build_document(
 
 /// Reads every article under `root`, in parallel, reporting progress; a bad file is listed in
 /// [`Corpus::failed`] and the rest loads. Also picks up the folder's `proxylens.toml`.
+/// (The reading stage of [`crate::open::open`], without the analysis and the cache.)
 pub fn load_folder(
     root: &Path,
     opts: &LoadOptions,
     progress: &Progress,
 ) -> Result<Corpus, LoadError> {
-    progress.begin(Stage::Listing, 0);
-    let (files, mut failed) = list_files(root, opts, progress)?;
-    progress.begin(Stage::Reading, files.len());
-    let user_lexicon = read_user_lexicon(root);
-    let lexicon = lexicon_with(user_lexicon.as_ref());
-    let results: Vec<Result<Document, Failed>> = files
-        .par_iter()
-        .map(|path| {
-            if progress.cancelled() {
-                return Err(Failed {
-                    file: rel(root, path),
-                    reason: "cancelled".into(),
-                });
-            }
-            let r = load_file(root, path, opts, &lexicon).map_err(|reason| Failed {
-                file: rel(root, path),
-                reason,
-            });
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            r
-        })
-        .collect();
-    if progress.cancelled() {
-        return Err(LoadError::Cancelled);
-    }
-    let mut docs = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(f) => failed.push(f),
-        }
-    }
-    let mut corpus = Corpus {
-        root: Some(root.to_path_buf()),
-        docs,
-        failed,
-        user_lexicon,
-    };
-    corpus.renumber();
-    Ok(corpus)
+    crate::open::read_folder(root, opts, progress)
 }
 
 #[cfg(test)]
@@ -510,8 +447,8 @@ mod tests {
 
     #[test]
     fn bad_files_are_listed_and_good_ones_load() {
-        let dir = std::env::temp_dir().join(format!("proxylens-corpus-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_path_buf();
         std::fs::create_dir_all(dir.join("sub/deeper")).unwrap();
         std::fs::write(
             dir.join("good.txt"),
@@ -552,7 +489,6 @@ mod tests {
         );
         assert!(c.docs[1].text.starts_with("café"));
         assert_eq!(c.docs[2].title, "P");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
