@@ -25,6 +25,8 @@ pub enum Via {
     Claim,
     /// Someone blamed it on the agent.
     Blame,
+    /// An earlier sentence: "the strikes" are those whose agent was named before.
+    Discourse,
 }
 
 /// One act of attack reported by a sentence.
@@ -38,6 +40,8 @@ pub struct Event {
     pub agent: Option<Who>,
     /// How that is known.
     pub via: Via,
+    /// Every agent, when several act together ("X and Y say they …").
+    pub agents: Vec<u32>,
     /// Who was attacked.
     pub target: Option<Who>,
     /// Places (document place indexes), the most specific first.
@@ -58,6 +62,8 @@ pub struct Event {
     pub definite: bool,
     /// A noun only ("the raid"), no verb.
     pub noun_only: bool,
+    /// Its determiner points back ("the strikes", "these attacks").
+    pub anaphoric_det: bool,
     /// The clause segment.
     pub segment: (usize, usize),
 }
@@ -121,18 +127,27 @@ fn noun_agent(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, p: &Pred) -> Option<Who> {
     None
 }
 
-/// The attack events of one sentence.
-pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>) -> Vec<Event> {
+/// The attack events of one sentence; `disc` gives the agent of a definite noun that points
+/// back ("the strikes") and learns this sentence's agents.
+pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) -> Vec<Event> {
     let sent = &fr.sent;
     let preds = &fr.preds;
     let mut events: Vec<Event> = Vec::new();
     let mut used = vec![false; preds.len()];
+    let mut relatives: Vec<usize> = Vec::new();
     // Verbs first: an attack verb, a light verb with an attack or a weapon, a verb of harm
     // whose subject is an attack or a weapon ("the strike killed two").
     for (pi, p) in preds.iter().enumerate() {
         let PClass::Verb(c) = p.class else { continue };
         let harm_by_attack = c == VerbClass::Harm
             && p.agent().is_some_and(|a| a.head & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0);
+        // "…'s attack on Tower 22, which killed three soldiers": a verb of harm after
+        // "which" continues the attack before it (joined below, once the nouns are read).
+        let relative = p.mood.chain > 0 && sent.toks[p.mood.chain - 1].tag == Tag::Rel;
+        if relative && c == VerbClass::Harm {
+            relatives.push(pi);
+            continue;
+        }
         let ok = match c {
             VerbClass::Attack => !(sent.w(p.tok) == "kill" || sent.w(p.tok) == "killed" || sent.w(p.tok) == "killing") || p.patient().is_some_and(|n| !n.actors.is_empty()),
             VerbClass::Launch => launches(p),
@@ -166,6 +181,7 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>) -> Vec<Event> {
                 preds: members,
                 agent: None,
                 via: Via::Grammar,
+                agents: Vec::new(),
                 target: None,
                 places: Vec::new(),
                 countries: Vec::new(),
@@ -176,6 +192,7 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>) -> Vec<Event> {
                 counted: false,
                 definite: false,
                 noun_only: false,
+                anaphoric_det: false,
                 segment: p.segment,
             }),
         }
@@ -196,6 +213,7 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>) -> Vec<Event> {
             preds: vec![pi],
             agent: None,
             via: Via::Grammar,
+            agents: Vec::new(),
             target: None,
             places: Vec::new(),
             countries: Vec::new(),
@@ -206,11 +224,34 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>) -> Vec<Event> {
             counted: false,
             definite: false,
             noun_only: true,
+            anaphoric_det: false,
             segment: p.segment,
         });
     }
+    for pi in relatives {
+        let p = &preds[pi];
+        if let Some(j) = events.iter().rposition(|e| e.tok < p.tok) {
+            events[j].preds.push(pi);
+            used[pi] = true;
+        }
+    }
     for e in &mut events {
         fill(ctx, fr, e);
+        let key = voice::attack_key(sent.w(e.tok));
+        if e.agent.is_none() && e.anaphoric_det {
+            e.agent = disc.agent_for(key).map(Who::Actor);
+            if e.agent.is_some() {
+                e.via = Via::Discourse;
+            }
+        }
+    }
+    for e in &events {
+        if let Some(Who::Actor(a)) = e.agent
+            && e.mood.factual()
+            && e.via != Via::Discourse
+        {
+            disc.note_agent(voice::attack_key(sent.w(e.tok)), a);
+        }
     }
     events
 }
@@ -247,6 +288,30 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     };
     if matches!(e.agent, Some(Who::Unknown)) {
         e.agent = None;
+    }
+    // In reported speech, "it", "they", "its fighters" are the speaker's own side ("the group
+    // said its fighters had struck …", "X and Y say they have targeted …").
+    let agent_np = match main.class {
+        PClass::Verb(_) => main.agent(),
+        _ => None,
+    };
+    if let Some(np) = agent_np
+        && matches!(np.pron, Some("it" | "they" | "them"))
+        && let Some(sp) = fr.speech_over(e.tok)
+        && let Some(spk) = sp.speaker.as_ref()
+    {
+        let speakers: Vec<u32> = match who_of(ctx, fr, spk) {
+            Who::Actor(_) if spk.actors.len() > 1 => spk.actors.clone(),
+            Who::Actor(a) => vec![a],
+            _ => Vec::new(),
+        };
+        if let Some(&a) = speakers.first() {
+            let side = if ctx.is_person(a) { ctx.side(a) } else { a };
+            if !ctx.is_person(side) {
+                e.agent = Some(Who::Actor(side));
+                e.agents = speakers.iter().map(|&x| if ctx.is_person(x) { ctx.side(x) } else { x }).collect();
+            }
+        }
     }
     // A weapon as the subject ("two drones targeted the base") names no agent.
     if let PClass::Verb(_) = main.class
@@ -302,6 +367,13 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         e.preds.iter().find_map(|&pi| {
             let p = &preds[pi];
             p.pp("on").or(p.pp("against")).or(p.pp("targeting")).or(p.pp("at")).or(p.pp("into"))
+        })
+    })
+    .or_else(|| {
+        // "…, which killed three American soldiers": the victims of a verb of harm.
+        e.preds.iter().find_map(|&pi| {
+            let p = &preds[pi];
+            (p.class == PClass::Verb(VerbClass::Harm)).then(|| p.patient()).flatten()
         })
     })
     .or_else(|| {
@@ -452,6 +524,7 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         e.generic = true;
     }
     e.definite = e.noun_only && !plural && matches!(det, Some("the" | "this" | "that"));
+    e.anaphoric_det = matches!(det, Some("the" | "this" | "that" | "these" | "those"));
 }
 
 /// Whether the phrase is about a war, a campaign, a crisis ("the war in Gaza").

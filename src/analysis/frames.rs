@@ -550,10 +550,12 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         {
             return Tag::Adj;
         }
-        // A participle after a determiner is an adjective ("the claimed attack").
+        // A participle after a determiner and before a noun is an adjective ("the claimed
+        // attack"); "most likely conducted the attack" stays a verb.
         if prev.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Poss))
             && forms & (form::PART | form::ING) != 0
             && forms & form::BASE == 0
+            && next.is_some_and(|n| matches!(n.tag, Tag::Noun(_) | Tag::Adj | Tag::Name | Tag::Other) && !matches!(n.kind, Kind::Punct(_)) || n.entry.is_some_and(|e| e.nouns != 0))
         {
             return Tag::Adj;
         }
@@ -625,13 +627,39 @@ fn verb_here(sent: &Sent<'_, '_>, i: usize, forms: u8) -> bool {
         }
     }
     // After a noun phrase: a verb when an object follows ("Iran backs the Houthis"), a noun
-    // before a preposition ("US strikes on ...") or at the end.
+    // before a preposition ("US strikes on ...") or at the end. The next word is not tagged
+    // yet: guess its tag from its entry.
     let n = match next {
         Some(n) => n,
         None => return false,
     };
     let nw = sent.w(i + 1);
-    match n.tag {
+    let guess = if n.tag != Tag::Other || n.kind != Kind::Word {
+        n.tag
+    } else if n.num.is_some() {
+        Tag::Det
+    } else if let Some(e) = n.entry {
+        if e.is(func::DET) {
+            Tag::Det
+        } else if e.is(func::PRON) {
+            Tag::Pron
+        } else if e.is(func::PREP) {
+            Tag::Prep
+        } else if e.is(func::ADV) {
+            Tag::Adv
+        } else if e.nouns != 0 {
+            Tag::Noun(e.nouns)
+        } else if e.is(func::HYPO | func::GENERIC) {
+            Tag::Adj
+        } else {
+            Tag::Other
+        }
+    } else if n.cap {
+        Tag::Name
+    } else {
+        Tag::Noun(0)
+    };
+    match guess {
         Tag::Det | Tag::Pron | Tag::Adj | Tag::Comp => true,
         Tag::Other => matches!(n.kind, Kind::Ent { .. } | Kind::Num(_)),
         Tag::Name => true,
@@ -675,7 +703,16 @@ pub struct Np {
     pub possessor: Option<u32>,
     /// "the group", "the ministry": points back to an actor named before.
     pub anaphor: bool,
+    /// Its actors are all named through demonyms ("the Lebanese channel").
+    pub demonym_only: bool,
 }
+
+/// Nouns of quantity whose "of" phrase is the real head ("a wave of strikes").
+const QUANTITY: &[&str] = &[
+    "wave", "series", "barrage", "salvo", "volley", "number", "dozens", "hundreds", "scores",
+    "string", "spate", "round", "rounds", "flurry", "wave", "swarm", "batch", "pair", "couple",
+    "total", "handful", "set", "cluster", "combination", "mix", "range",
+];
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me",
@@ -734,10 +771,25 @@ impl Sent<'_, '_> {
                     || h.num.is_some()
                     || matches!(h.kind, Kind::Num(_));
                 let office = hc & (noun::LEADER | noun::MEMBER | noun::FORCE | noun::OFFICIAL | noun::COLLECTIVE | noun::UMBRELLA) != 0;
-                if (quantity || office) && self.toks.get(e + 1).is_some_and(np_material) {
+                let measure = QUANTITY.contains(&self.w(e - 1));
+                // "the fighters of the Islamic Resistance": an actor after "of" names whose.
+                let actor_after = hc & (noun::ATTACK | noun::WEAK_ATTACK | noun::RESPONSIBILITY | noun::CONTEXT) == 0
+                    && {
+                        let mut k = e + 1;
+                        while self.toks.get(k).is_some_and(|t| t.tag == Tag::Det) {
+                            k += 1;
+                        }
+                        self.toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. }))
+                    };
+                if (quantity || office || measure || actor_after) && self.toks.get(e + 1).is_some_and(np_material) {
                     e += 1;
                     continue;
                 }
+            }
+            // "more than 85 targets", "fewer than ten".
+            if w == "than" && e > i && matches!(self.w(e - 1), "more" | "fewer" | "less" | "other") {
+                e += 1;
+                continue;
             }
             break;
         }
@@ -788,17 +840,29 @@ impl Sent<'_, '_> {
         // actors after it still name who the phrase is about ("the leader of Hezbollah").
         let of_at = (s..e).find(|&k| self.w(k) == "of");
         let head_end = of_at.unwrap_or(e);
-        // The head noun: the last noun before the "of" (or the end).
+        // The head noun: the last noun before the "of" (or the end); for a noun of quantity,
+        // the one after it ("a wave of strikes").
+        let mut head_at = None;
         for k in (s..head_end).rev() {
             let x = &self.toks[k];
             if let Tag::Noun(_) = x.tag {
-                np.head = x.noun();
-                np.head_word = Some((x.s, x.e));
+                head_at = Some(k);
                 break;
             }
             if matches!(x.kind, Kind::Ent { .. }) || x.tag == Tag::Name {
                 break;
             }
+        }
+        if let (Some(h), Some(o)) = (head_at, of_at)
+            && (QUANTITY.contains(&self.w(h)) || matches!(self.w(h), "one" | "some" | "most" | "many" | "all" | "none" | "several" | "both" | "each"))
+        {
+            let sub_end = (o + 1..e).find(|&k| self.w(k) == "of").unwrap_or(e);
+            head_at = (o + 1..sub_end).rev().find(|&k| matches!(self.toks[k].tag, Tag::Noun(_)));
+        }
+        if let Some(h) = head_at {
+            let x = &self.toks[h];
+            np.head = x.noun();
+            np.head_word = Some((x.s, x.e));
         }
         for k in s..e {
             let x = &self.toks[k];
@@ -851,10 +915,15 @@ impl Sent<'_, '_> {
                 np.collective = true;
             }
         }
-        // "the group", "the militia": a definite singular head points back to a named one.
-        let definite_singular = e - s == 2
-            && self.w(s) == "the"
-            && !self.w(s + 1).ends_with('s');
+        // "the group", "the umbrella group", "the same militia": a definite singular head
+        // points back to one named before.
+        let definite_singular = self.w(s) == "the"
+            && head_at.is_some_and(|h| {
+                let hw = self.w(h);
+                !hw.ends_with('s')
+                    && !self.toks[h].cap
+                    && (s + 1..h).all(|k| matches!(self.toks[k].tag, Tag::Adj | Tag::Noun(_)) && self.toks[k].kind == Kind::Word)
+            });
         if np.actors.is_empty() && np.head & noun::COLLECTIVE != 0 && !definite_singular {
             np.collective = true;
         }
@@ -862,6 +931,25 @@ impl Sent<'_, '_> {
             np.collective = false;
             np.anaphor = true;
         }
+        // "its fighters", "their bases", "our forces": the possessor is a pronoun.
+        if np.actors.is_empty() && !np.collective || np.actors.is_empty() && np.head & noun::COLLECTIVE != 0 {
+            let p = match self.w(s) {
+                "its" => Some("it"),
+                "their" => Some("they"),
+                "his" | "her" => Some("he"),
+                "our" => Some("we"),
+                _ => None,
+            };
+            if p.is_some() && np.head & (noun::FORCE | noun::COLLECTIVE | noun::OFFICIAL | noun::MEMBER | noun::WEAPON | noun::LEADER) != 0 {
+                np.pron = p;
+                np.collective = false;
+            }
+        }
+        np.demonym_only = !np.actors.is_empty()
+            && (s..e).all(|k| match self.toks[k].kind {
+                Kind::Ent { actor: Some(a), .. } => self.mentions[a].demonym,
+                _ => true,
+            });
         // A person in the phrase is who it names ("Pentagon press secretary Pat Ryder").
         if let Some(&p) = np.actors.iter().rev().find(|&&a| ctx.is_person(a))
             && !self.list_like(s, e)
@@ -1019,6 +1107,10 @@ impl Sent<'_, '_> {
             let k = j - 1;
             let t = &self.toks[k];
             let w = self.w(k);
+            if matches!(t.kind, Kind::Punct('"' | '“' | '”')) {
+                j = k;
+                continue;
+            }
             match t.tag {
                 Tag::Adv => {
                     if t.is(func::HEDGE) {
@@ -1111,6 +1203,10 @@ impl Sent<'_, '_> {
             return (None, false);
         }
         let mut j = chain - 1;
+        // A quote mark between subject and verb: `its fighters had "shelled …`.
+        while j > floor && matches!(self.toks[j].kind, Kind::Punct('"' | '“' | '”')) {
+            j -= 1;
+        }
         // Adjuncts between a subject and its verb: "X on Tuesday said", "X, in a statement, said".
         while j > floor && matches!(self.toks[j].kind, Kind::Date(_)) {
             j -= 1;
@@ -1251,6 +1347,9 @@ impl Sent<'_, '_> {
                         if !s.tail.is_empty() && !self.tail_follows(i, &s.tail) {
                             continue;
                         }
+                        if s.class == VerbClass::Other {
+                            continue;
+                        }
                         let c = PClass::Verb(s.class);
                         if !v.contains(&c) {
                             v.push(c);
@@ -1281,10 +1380,17 @@ impl Sent<'_, '_> {
             for class in classes {
                 let mood = self.mood(i, seg);
                 let is_noun = matches!(class, PClass::AttackNoun | PClass::WeakAttackNoun);
+                // The subject may lie before a relative clause or an appositive of its own
+                // ("X, an umbrella that includes Y, has claimed"): only hard punctuation
+                // bounds the search.
+                let floor = (0..mood.chain)
+                    .rev()
+                    .find(|&k| matches!(self.toks[k].kind, Kind::Punct(';' | ':' | '(' | ')' | '—' | '–' | '[' | ']')))
+                    .map_or(0, |k| k + 1);
                 let (subj, shared) = if is_noun {
                     (None, false)
                 } else {
-                    self.subject(ctx, mood.chain, seg.0.min(mood.chain))
+                    self.subject(ctx, mood.chain, floor)
                 };
                 let (subj, shared) = if subj.is_none() && !shared && !is_noun && seg.0 > 0 {
                     // A subject before a relative pronoun or "that": "the group that claimed".
@@ -1316,12 +1422,20 @@ impl Sent<'_, '_> {
                     && let Some(prev) = out.iter().rev().find(|q| matches!(q.class, PClass::Verb(_)) && q.tok < i && q.subj.is_some())
                 {
                     p.subj = prev.subj.clone();
+                    // "wants to hide its hand and deny its role": the first verb's mood holds.
+                    p.mood.intended |= prev.mood.intended;
+                    p.mood.modal |= prev.mood.modal;
+                    p.mood.cond |= prev.mood.cond;
                     if prev.mood.neg && !p.mood.neg && self.toks[mood.chain.saturating_sub(1)].tag == Tag::Conj && self.w(mood.chain.saturating_sub(1)) == "or" {
                         p.mood.neg = true;
                     }
                 }
                 if is_noun {
                     p.mood = self.noun_mood(i, seg);
+                }
+                // "No group has claimed the attack": a negated subject negates the verb.
+                if p.subj.as_ref().is_some_and(|n| n.negated) && !p.mood.passive {
+                    p.mood.neg = true;
                 }
                 out.push(p);
             }
@@ -1545,7 +1659,7 @@ impl Sent<'_, '_> {
                 }
                 break;
             }
-            if c0 >= n {
+            if c0 >= n || speaker.is_none() {
                 continue;
             }
             // The content ends where a contrasting clause starts ("…, while Y said …").

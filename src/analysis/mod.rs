@@ -483,10 +483,11 @@ fn analyse_documents(
         // The kinds do not depend on each other, so the findings are those of any order.
         for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
             let voices = voice::voices(ctx);
+            let mut disc = voice::Discourse::default();
             for &i in body {
                 let fr = frames::read(ctx, i);
-                let found = statements::extract(ctx, i, &fr, voices[i]);
-                let evs = events::read(ctx, &fr);
+                let evs = events::read(ctx, &fr, &mut disc);
+                let found = statements::extract(ctx, i, &fr, &evs, voices[i], &mut disc);
                 out.reports
                     .extend(incidents::extract(ctx, i, &fr, &evs, &found));
                 out.relations
@@ -1122,12 +1123,14 @@ pub fn debug_frames(doc: &Document, lex: &Lexicon) -> Vec<String> {
         }
     };
     let voices = voice::voices(ctx);
+    let mut disc = voice::Discourse::default();
     let mut out = Vec::new();
     for (i, s) in ctx.sentences.iter().enumerate() {
         if s.heading {
             continue;
         }
         let fr = frames::read(ctx, i);
+        let evs = events::read(ctx, &fr, &mut disc);
         let sent = &fr.sent;
         let np = |n: &frames::Np| -> String {
             let words: Vec<&str> = (n.s..n.e).map(|k| &ctx.text[sent.toks[k].s..sent.toks[k].e]).collect();
@@ -1171,7 +1174,20 @@ pub fn debug_frames(doc: &Document, lex: &Lexicon) -> Vec<String> {
                 c.join(" ")
             ));
         }
-        for st in statements::extract(ctx, i, &fr, voices[i]) {
+        for e in &evs {
+            out.push(format!(
+                "   E '{}' agent={:?} via={:?} target={:?} places={:?} date={:?} mood={} generic={} counted={} definite={}",
+                &ctx.text[sent.toks[e.tok].s..sent.toks[e.tok].e],
+                e.agent.map(|w| match w { voice::Who::Actor(a) => name(a), w => format!("{w:?}") }),
+                e.via,
+                e.target.map(|w| match w { voice::Who::Actor(a) => name(a), w => format!("{w:?}") }),
+                e.places.iter().map(|&p| lex.place(ctx.places[p].place).name.clone()).collect::<Vec<_>>(),
+                e.date.map(|k| &ctx.text[sent.toks[k].s..sent.toks[k].e]),
+                if e.mood.factual() { "factual" } else { "not factual" },
+                e.generic, e.counted, e.definite
+            ));
+        }
+        for st in statements::extract(ctx, i, &fr, &evs, voices[i], &mut disc) {
             out.push(format!(
                 "   => {:?} speaker={} about={}",
                 st.kind,

@@ -19,6 +19,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Cmdr", "Sen", "Rep", "Gov", "Pres", "Amb", "St", "Jr", "Sr", "Rev", "Jan", "Feb", "Mar",
     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "etc",
     "approx", "Inc", "Co", "Corp", "Ltd", "Dept", "Gov't", "Mt", "Ft", "e.g", "i.e", "a.m", "p.m",
+    "Spc", "Pfc", "Cpl", "Pvt", "Ens", "Ret", "Hon", "Cdr", "Gens", "Govt", "Sens", "Reps",
 ];
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];

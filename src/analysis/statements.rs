@@ -16,7 +16,8 @@ use crate::model::{ActorKind, StatementKind};
 
 use super::DocCtx;
 use super::frames::{Frames, Kind, Np, PClass, Pred};
-use super::voice::{self, Voice, Who};
+use super::events::Event;
+use super::voice::{self, Discourse, Voice, Who};
 use crate::lexicon::words::{VerbClass, noun};
 
 /// A statement found in one document (local actor refs).
@@ -46,8 +47,10 @@ enum Source {
 struct Ctx<'c, 'a, 'l> {
     ctx: &'c DocCtx<'l>,
     fr: &'c Frames<'a, 'l>,
+    evs: &'c [Event],
     si: usize,
     voice: Voice,
+    disc: &'c mut Discourse,
     out: Vec<Found>,
 }
 
@@ -66,15 +69,31 @@ impl Ctx<'_, '_, '_> {
         Some(super::speakers::quote_speaker(q, self.ctx).first().copied())
     }
 
+    /// Who the speaker phrase of a speech frame names.
+    fn speaker(&self, sp: &super::frames::Speech) -> Option<u32> {
+        let Some(np) = sp.speaker.as_ref() else {
+            return self.quote_speaker(sp.verb).flatten();
+        };
+        // "the statement said", "a second statement added": the source that spoke last.
+        if np.actors.is_empty()
+            && let Some((hs, he)) = np.head_word
+            && matches!(self.ctx.lower[hs..he].as_ref(), "statement" | "statements" | "communique" | "communiqué" | "message" | "post" | "video" | "letter" | "announcement")
+        {
+            return self.disc.last_speaker;
+        }
+        match self.who(np) {
+            Who::Actor(a) => Some(a),
+            Who::We => self.voice_speaker(),
+            // "he said" with no person named before: the one who spoke last.
+            Who::Unknown if matches!(np.pron, Some("he" | "she")) => self.disc.last_speaker,
+            _ => self.quote_speaker(sp.verb).flatten(),
+        }
+    }
+
     /// The source of the predicate at token `tok`.
     fn source(&self, tok: usize) -> Source {
         if let Some(sp) = self.fr.speech_over(tok) {
-            let who = sp.speaker.as_ref().map_or(Who::Unknown, |np| self.who(np));
-            return Source::Framed(match who {
-                Who::Actor(a) => Some(a),
-                Who::We => self.voice_speaker(),
-                _ => self.quote_speaker(sp.verb).flatten().or(None),
-            });
+            return Source::Framed(self.speaker(sp));
         }
         if let Some(q) = self.quote_speaker(tok) {
             return Source::Framed(q.or(self.voice_speaker()));
@@ -114,12 +133,12 @@ impl Ctx<'_, '_, '_> {
         {
             return;
         }
-        // A statement with an unknown speaker adds nothing to one of the same kind and
-        // actor at stake that has one.
-        if speaker.is_none() && self.out.iter().any(|f| f.kind == kind && f.about == about) {
+        // A statement with an unknown speaker adds nothing to one of the same kind that has
+        // one (the same claim read twice, once without its subject).
+        if speaker.is_none() && self.out.iter().any(|f| f.kind == kind) {
             return;
         }
-        self.out.retain(|f| !(f.kind == kind && f.about == about && f.speaker.is_none() && speaker.is_some()));
+        self.out.retain(|f| !(f.kind == kind && f.speaker.is_none() && speaker.is_some()));
         let t = self.fr.sent.toks[tok];
         self.out.push(Found {
             kind,
@@ -144,58 +163,83 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
-    /// The agent of an attack predicate: the verb's agent, an actor before an attack noun
-    /// ("Houthi attacks", "Iran's strike"), "by X" after it, or the subject of the verb that
-    /// governs it ("X launched an attack", "the attack was carried out by X").
-    fn attack_agent(&self, p: &Pred) -> Option<Who> {
-        let sent = &self.fr.sent;
-        match p.class {
-            PClass::Verb(_) => p.agent().map(|n| self.who(n)),
-            _ => {
-                if let Some(by) = p.pp("by") {
-                    return Some(self.who(by));
+    /// Every speaker of a speech act predicate: each actor of a coordinated subject ("Iran
+    /// and Hamas blamed Israel"), else the one of [`Self::actor_of`].
+    fn speakers_of(&self, np: Option<&Np>, src: Source) -> Vec<Option<u32>> {
+        if let Some(n) = np
+            && n.actors.len() > 1
+        {
+            return n.actors.iter().map(|&a| Some(a)).collect();
+        }
+        vec![self.actor_of(np, src).0]
+    }
+
+    /// The statements a source makes by reporting attacks: its own side's are claims,
+    /// another's accusations.
+    fn events(&mut self) {
+        for e in self.evs {
+            let src = self.source(e.tok);
+            let Source::Framed(speaker) = src else { continue };
+            if e.mood.modal || e.mood.intended || e.mood.cond {
+                continue;
+            }
+            let Some(agent) = e.agent else { continue };
+            // What earlier sentences said of "the strikes" is not said again by naming them;
+            // a source that reports what they did ("the strikes hit …") says it.
+            if e.via == super::events::Via::Discourse && e.noun_only {
+                continue;
+            }
+            let agents: Vec<u32> = if e.agents.len() > 1 {
+                e.agents.clone()
+            } else {
+                match agent {
+                    Who::Actor(a) => vec![a],
+                    _ => Vec::new(),
                 }
-                // Actors inside the noun's own phrase, before it.
-                let mut k = p.tok;
-                let mut found = None;
-                while k > p.segment.0 {
-                    k -= 1;
-                    let t = &sent.toks[k];
-                    if let Kind::Ent { actor: Some(a), .. } = t.kind {
-                        let m = &sent.mentions[a];
-                        let anti = sent.lower[super::floor_char(sent.lower, t.s.saturating_sub(5))..t.s].ends_with("anti-");
-                        if !anti && m.role != super::template::Role::Location {
-                            found = Some(Who::Actor(m.actor));
+            };
+            if agents.len() > 1 {
+                // Several speak of their joint act: each claims it.
+                for &a in &agents {
+                    self.push(StatementKind::Claim, Some(a), Some(self.side(a)), e.tok);
+                }
+                continue;
+            }
+            match agent {
+                Who::Actor(a) => {
+                    if e.mood.neg {
+                        if speaker.is_some_and(|s| self.side(s) == self.side(a)) {
+                            self.push(StatementKind::Denial, speaker, Some(self.side(a)), e.tok);
                         }
-                        if m.role == super::template::Role::Collective {
-                            found = Some(Who::Collective);
-                        }
-                        break;
+                        continue;
                     }
-                    if !(matches!(t.tag, super::frames::Tag::Adj | super::frames::Tag::Det | super::frames::Tag::Poss | super::frames::Tag::Noun(_)) || matches!(t.kind, Kind::Date(_) | Kind::Num(_)) || t.glued) {
-                        break;
-                    }
-                    if matches!(t.tag, super::frames::Tag::Noun(c) if c & noun::COLLECTIVE != 0) {
-                        found = Some(Who::Collective);
+                    if speaker.is_some_and(|s| self.side(s) == self.side(a)) {
+                        self.push(StatementKind::Claim, speaker, Some(self.side(a)), e.tok);
+                    } else if e.via == super::events::Via::Grammar {
+                        self.push(StatementKind::Accusation, speaker, Some(a), e.tok);
                     }
                 }
-                if found.is_some() {
-                    return found;
+                Who::We if !e.mood.neg => {
+                    let s = speaker.or(self.voice_speaker());
+                    self.push(StatementKind::Claim, s, s.map(|x| self.side(x)), e.tok);
                 }
-                // The governing verb.
-                self.fr
-                    .preds
-                    .iter()
-                    .find(|q| {
-                        matches!(q.class, PClass::Verb(VerbClass::Launch | VerbClass::Claim | VerbClass::Attack))
-                            && q.patient().is_some_and(|n| n.s <= p.tok && p.tok < n.e)
-                    })
-                    .and_then(|q| q.agent().map(|n| self.who(n)))
+                Who::Collective if !e.mood.neg && e.via == super::events::Via::Grammar => {
+                    // Only an explicit attribution to unnamed attackers ("carried out by
+                    // Iran-aligned groups") accuses.
+                    let explicit = e.preds.iter().any(|&pi| {
+                        let p = &self.fr.preds[pi];
+                        p.mood.passive && p.pp("by").is_some() || p.pp("by").is_some()
+                    });
+                    if explicit {
+                        self.push(StatementKind::Accusation, speaker, None, e.tok);
+                    }
+                }
+                _ => {}
             }
         }
     }
 
     fn run(&mut self) {
+        self.events();
         let preds = &self.fr.preds;
         let sent = &self.fr.sent;
         let attack_words = preds.iter().any(|p| {
@@ -213,38 +257,57 @@ impl Ctx<'_, '_, '_> {
                         continue;
                     }
                     let np = if p.mood.passive { p.pp("by") } else { p.subj.as_ref() };
-                    let (speaker, _) = self.actor_of(np, src);
-                    let about = speaker.filter(|&s| self.ctx.kind(s) != ActorKind::Media).map(|s| self.side(s));
-                    self.push(StatementKind::Claim, speaker, about, p.tok);
+                    for mut speaker in self.speakers_of(np, src) {
+                        // "it claimed …": claims are made by groups, not by the state named
+                        // last.
+                        if np.is_some_and(|n| matches!(n.pron, Some("it" | "they")))
+                            && speaker.is_some_and(|s| self.ctx.kind(s) == ActorKind::State)
+                        {
+                            let pos = self.pos(p.tok);
+                            speaker = self
+                                .ctx
+                                .mentions
+                                .iter()
+                                .rev()
+                                .filter(|m| m.end <= pos)
+                                .map(|m| m.actor)
+                                .find(|&a| matches!(self.ctx.kind(a), ActorKind::ArmedGroup))
+                                .or(speaker);
+                        }
+                        let about = speaker.filter(|&s| self.ctx.kind(s) != ActorKind::Media).map(|s| self.side(s));
+                        self.push(StatementKind::Claim, speaker, about, p.tok);
+                    }
                 }
                 PClass::Verb(VerbClass::Deny) => {
                     if p.mood.neg || p.mood.passive {
                         continue;
                     }
-                    let (speaker, _) = self.actor_of(p.subj.as_ref(), src);
-                    let about = self.denied(p).or(speaker.map(|s| self.side(s)));
-                    self.push(StatementKind::Denial, speaker, about, p.tok);
+                    for speaker in self.speakers_of(p.subj.as_ref(), src) {
+                        let about = self.denied(p).or(speaker.map(|s| self.side(s)));
+                        self.push(StatementKind::Denial, speaker, about, p.tok);
+                    }
                 }
                 PClass::Verb(VerbClass::Blame) => {
                     if p.mood.neg || p.mood.modal || p.mood.intended {
                         continue;
                     }
-                    let (speaker, blamed) = if p.mood.passive {
-                        let (s, _) = self.actor_of(p.pp("by"), src);
-                        (s, p.subj.clone())
+                    let (speakers, blamed) = if p.mood.passive {
+                        (self.speakers_of(p.pp("by"), src), p.subj.clone())
                     } else {
-                        let (s, _) = self.actor_of(p.subj.as_ref(), src);
-                        (s, self.blamed(p))
+                        (self.speakers_of(p.subj.as_ref(), src), self.blamed(p))
                     };
                     let Some(blamed) = blamed else { continue };
-                    match self.who(&blamed) {
-                        Who::Actor(_) => {
-                            for &a in &blamed.actors {
-                                self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
+                    for speaker in speakers {
+                        match self.who(&blamed) {
+                            Who::Actor(_) if !blamed.actors.is_empty() => {
+                                for &a in &blamed.actors {
+                                    self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
+                                }
                             }
+                            Who::Actor(a) => self.push(StatementKind::Accusation, speaker, Some(a), p.tok),
+                            Who::Collective => self.push(StatementKind::Accusation, speaker, None, p.tok),
+                            _ => {}
                         }
-                        Who::Collective => self.push(StatementKind::Accusation, speaker, None, p.tok),
-                        _ => {}
                     }
                 }
                 PClass::Responsible => {
@@ -280,39 +343,6 @@ impl Ctx<'_, '_, '_> {
                         _ => speaker.map(|s| self.side(s)),
                     };
                     self.push(StatementKind::Denial, speaker, about, p.tok);
-                }
-                PClass::Verb(VerbClass::Attack) | PClass::AttackNoun | PClass::Verb(VerbClass::Launch) => {
-                    let Source::Framed(speaker) = src else { continue };
-                    if p.mood.modal || p.mood.intended || p.mood.cond {
-                        continue;
-                    }
-                    if p.class == PClass::Verb(VerbClass::Launch) && !self.launches_attack(p) {
-                        continue;
-                    }
-                    let Some(agent) = self.attack_agent(p) else { continue };
-                    match agent {
-                        Who::Actor(a) => {
-                            if p.mood.neg {
-                                if speaker.is_some_and(|s| self.side(s) == self.side(a)) {
-                                    self.push(StatementKind::Denial, speaker, Some(self.side(a)), p.tok);
-                                }
-                                continue;
-                            }
-                            if speaker.is_some_and(|s| self.side(s) == self.side(a)) {
-                                self.push(StatementKind::Claim, speaker, Some(self.side(a)), p.tok);
-                            } else {
-                                self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
-                            }
-                        }
-                        Who::We if !p.mood.neg => {
-                            let s = speaker.or(self.voice_speaker());
-                            self.push(StatementKind::Claim, s, s.map(|x| self.side(x)), p.tok);
-                        }
-                        Who::Collective if !p.mood.neg && p.mood.passive || p.class == PClass::AttackNoun && p.pp("by").is_some() => {
-                            self.push(StatementKind::Accusation, speaker, None, p.tok);
-                        }
-                        _ => {}
-                    }
                 }
                 PClass::Verb(VerbClass::Back) if attack_words => {
                     let Source::Framed(speaker) = src else { continue };
@@ -422,18 +452,43 @@ impl Ctx<'_, '_, '_> {
     }
 }
 
-/// The statements of sentence `si`, from its frames.
-pub fn extract(ctx: &DocCtx<'_>, si: usize, fr: &Frames<'_, '_>, voice: Voice) -> Vec<Found> {
-    if voice == Voice::Question && fr.speech.is_empty() && fr.preds.iter().all(|p| !matches!(p.class, PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame))) {
-        return Vec::new();
-    }
+/// The statements of sentence `si`, from its frames and attack events; `disc` carries the
+/// last speaker from sentence to sentence.
+pub fn extract(
+    ctx: &DocCtx<'_>,
+    si: usize,
+    fr: &Frames<'_, '_>,
+    evs: &[Event],
+    voice: Voice,
+    disc: &mut Discourse,
+) -> Vec<Found> {
     let mut c = Ctx {
         ctx,
         fr,
+        evs,
         si,
         voice,
+        disc,
         out: Vec::new(),
     };
-    c.run();
-    c.out
+    if !(voice == Voice::Question
+        && fr.speech.is_empty()
+        && fr.preds.iter().all(|p| !matches!(p.class, PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame))))
+    {
+        c.run();
+    }
+    // The last source of the sentence speaks on in the next ("the statement added").
+    let spoke = c
+        .fr
+        .speech
+        .iter()
+        .rev()
+        .find_map(|sp| c.speaker(sp))
+        .or_else(|| c.out.iter().rev().find_map(|f| f.speaker));
+    let mut out = std::mem::take(&mut c.out);
+    if let Some(s) = spoke {
+        c.disc.last_speaker = Some(s);
+    }
+    out.sort_by_key(|f| f.cue);
+    out
 }

@@ -35,7 +35,8 @@ const QUESTION: &[&str] = &["Q", "QUESTION", "REPORTER", "MODERATOR", "STAFF", "
 const OFFICIAL_MARKERS: &[&str] = &[
     "press release", "release number", "news release", "statement by", "statement from",
     "statement on", "readout", "press statement", "joint statement", "official statement",
-    "communiqué", "communique", "letter dated", "transcript", "press briefing", "news briefing",
+    "communiqué", "communique", "letter dated", "transcript", "briefing", "remarks by",
+    "statement of", "press conference",
 ];
 
 fn norm(s: &str) -> String {
@@ -60,16 +61,33 @@ fn actor_named(ctx: &DocCtx<'_>, name: &str) -> Option<u32> {
 /// The body that issues the document, when the document is an official text of a
 /// non-media actor.
 pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
-    let src = ctx.doc.source.as_deref()?;
-    let a = actor_named(ctx, src)?;
-    if ctx.kind(a) == ActorKind::Media || ctx.kind(a) == ActorKind::Organisation {
-        return None;
-    }
+    let head_end = super::floor_char(ctx.text, 2000.min(ctx.text.len()));
+    let head = &ctx.lower[..head_end];
+    let official = OFFICIAL_MARKERS.iter().any(|m| head.contains(m));
+    let issuing = |a: u32| !matches!(ctx.kind(a), ActorKind::Media | ActorKind::Organisation | ActorKind::Person | ActorKind::ArmedGroup);
+    // "From: Ministry of Defence" in the header of a government page.
+    let from_line = head.find("\nfrom:").and_then(|at| {
+        let end = head[at + 1..].find('\n').map_or(head_end, |e| at + 1 + e);
+        ctx.mentions
+            .iter()
+            .find(|m| m.start > at && m.end <= end && issuing(m.actor))
+            .map(|m| m.actor)
+    });
+    let named = ctx.doc.source.as_deref().and_then(|src| actor_named(ctx, src)).filter(|&a| issuing(a));
+    let a = match (from_line, named) {
+        (Some(a), _) | (None, Some(a)) => a,
+        // An official text that names no outlet: the first body or state its header names.
+        (None, None) if official => ctx
+            .mentions
+            .iter()
+            .take_while(|m| m.end <= head_end)
+            .find(|m| matches!(ctx.kind(m.actor), ActorKind::GovernmentBody))
+            .map(|m| m.actor)?,
+        _ => return None,
+    };
     // An official text: a marker near the top, or little reported speech (a news story of
     // an official site quotes its officials in every paragraph).
-    let head_end = super::floor_char(ctx.text, 1500.min(ctx.text.len()));
-    let head = ctx.lower[..head_end].to_string();
-    if OFFICIAL_MARKERS.iter().any(|m| head.contains(m)) {
+    if official {
         return Some(a);
     }
     let body: Vec<usize> = (0..ctx.sentences.len()).filter(|&i| !ctx.sentences[i].heading).collect();
@@ -87,9 +105,30 @@ pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
     (said * 4 < body.len()).then_some(a)
 }
 
+/// The person an official text is by, when its first lines say so ("Statement from
+/// Secretary of Defense Lloyd J. Austin III", "Remarks by the President").
+fn author(ctx: &DocCtx<'_>) -> Option<u32> {
+    let head_end = super::floor_char(ctx.text, 600.min(ctx.text.len()));
+    let lower = &ctx.lower[..head_end];
+    for cue in ["statement by", "statement from", "remarks by", "readout of", "letter from", "statement of"] {
+        if let Some(at) = lower.find(cue) {
+            let from = at + cue.len();
+            let line_end = lower[from..].find('\n').map_or(head_end, |e| from + e);
+            if let Some(m) = ctx
+                .mentions
+                .iter()
+                .find(|m| m.start >= from && m.end <= line_end && ctx.is_person(m.actor))
+            {
+                return Some(m.actor);
+            }
+        }
+    }
+    None
+}
+
 /// The voice of each sentence of the document.
 pub fn voices(ctx: &DocCtx<'_>) -> Vec<Voice> {
-    let issuer = issuer(ctx);
+    let issuer = issuer(ctx).map(|a| author(ctx).unwrap_or(a));
     let base = issuer.map_or(Voice::Narrator, |a| Voice::Speaker(Some(a)));
     let mut out = Vec::with_capacity(ctx.sentences.len());
     let mut current = base;
@@ -165,6 +204,14 @@ pub enum Who {
 
 /// Resolves the phrase `np` of the sentence at document offset `pos`.
 pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
+    // "the Lebanese channel", "the Iranian agency": the media actor named before.
+    if np.demonym_only
+        && let Some((hs, he)) = np.head_word
+        && matches!(text[hs..he].to_ascii_lowercase().as_str(), "channel" | "broadcaster" | "network" | "outlet" | "newspaper" | "daily" | "agency" | "television" | "tv" | "website" | "station")
+        && let Some(m) = ctx.mentions.iter().rev().find(|m| m.end <= pos && ctx.kind(m.actor) == ActorKind::Media)
+    {
+        return Who::Actor(m.actor);
+    }
     if let Some(&a) = np.actors.first() {
         return Who::Actor(a);
     }
@@ -248,4 +295,45 @@ fn earlier_in_sentence(ctx: &DocCtx<'_>, pos: usize, ok: impl Fn(u32) -> bool) -
         .filter(|(k, _)| ctx.roles[*k] == super::template::Role::Refers)
         .map(|(_, m)| m.actor)
         .find(|&a| ok(a))
+}
+
+/// What earlier sentences of a document leave for later ones: the last source that spoke,
+/// and who carried out the last attacks of each kind ("the strikes" of a later sentence).
+#[derive(Clone, Debug, Default)]
+pub struct Discourse {
+    /// The last speaker (an actor ref).
+    pub last_speaker: Option<u32>,
+    /// The last agent of an attack by the noun's key ("strike", "attack"), newest last.
+    agents: Vec<(&'static str, u32)>,
+}
+
+/// The key of an attack noun for [`Discourse`]: plural and compounds folded.
+pub fn attack_key(word: &str) -> &'static str {
+    let w = word.trim_end_matches('s');
+    if w.ends_with("strike") || w == "struck" || w == "striking" {
+        "strike"
+    } else if w.starts_with("bomb") {
+        "bombing"
+    } else if w.starts_with("raid") {
+        "raid"
+    } else if w.starts_with("assassinat") || w.starts_with("killing") {
+        "assassination"
+    } else if w.starts_with("operation") {
+        "operation"
+    } else {
+        "attack"
+    }
+}
+
+impl Discourse {
+    /// The agent of the last attack of this kind.
+    pub fn agent_for(&self, key: &str) -> Option<u32> {
+        self.agents.iter().rev().find(|(k, _)| *k == key).map(|(_, a)| *a)
+    }
+
+    /// Notes the agent of an attack of this kind.
+    pub fn note_agent(&mut self, key: &'static str, a: u32) {
+        self.agents.retain(|(k, _)| *k != key);
+        self.agents.push((key, a));
+    }
 }

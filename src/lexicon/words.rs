@@ -41,6 +41,8 @@ pub enum VerbClass {
     Harm,
     /// "involved", "took part".
     Involve,
+    /// Any other verb ("began", "remained"): known to be a verb, no predicate.
+    Other,
 }
 
 impl VerbClass {
@@ -60,6 +62,7 @@ impl VerbClass {
             "intend" => VerbClass::Intend,
             "harm" => VerbClass::Harm,
             "involve" => VerbClass::Involve,
+            "other" => VerbClass::Other,
             _ => return None,
         })
     }
