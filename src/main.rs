@@ -1,4 +1,5 @@
-//! The `proxylens` command: the desktop app, or `proxylens extract FOLDER --json OUT.json`.
+//! The `proxylens` command: the desktop app, or `proxylens extract FOLDER --json OUT.json`,
+//! or `proxylens text PATH… [--json OUT.json]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +13,9 @@ const USAGE: &str = "usage:
   proxylens extract FOLDER --json OUT.json [--max-file-mb N] [--cache [FILE]]
                                            analyse FOLDER and write the JSON export; with --cache,
                                            reuse and update the analysis cache (the app's, or FILE)
+  proxylens text PATH... [--json OUT.json]  print the text the analysis reads (page junk left out) of each
+                                           file, or of each file under a folder; with --json, write
+                                           {FILE: text} to OUT.json instead
   proxylens generate DIR [--count N] [--seed S]
                                            write N realistic generated articles (txt, md, html) into DIR
   proxylens bench-ui [DOCS] [NODES]        measure UI frame times headless on a generated corpus
@@ -110,6 +114,70 @@ fn extract(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `proxylens text PATH… [--json OUT.json]`: what ProxyLens reads of each file.
+fn text(args: &[String]) -> Result<(), String> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut out: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => out = Some(it.next().ok_or("--json needs a file name")?.into()),
+            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
+            s => paths.push(s.into()),
+        }
+    }
+    if paths.is_empty() {
+        return Err("text needs a PATH".into());
+    }
+    let opts = LoadOptions::default();
+    // (the file's path as given, or under the folder given; the folder it is read from)
+    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for p in &paths {
+        if p.is_dir() {
+            let (found, failed) =
+                corpus::list_files(p, &opts, &Progress::default()).map_err(|e| e.to_string())?;
+            for f in failed {
+                eprintln!("skipped {}: {}", p.join(&f.file).display(), f.reason);
+            }
+            files.extend(found.into_iter().map(|f| (f, p.clone())));
+        } else {
+            let root = p.parent().map(PathBuf::from).unwrap_or_default();
+            files.push((p.clone(), root));
+        }
+    }
+    let lexicon = proxylens::lexicon::Lexicon::bundled();
+    let started = std::time::Instant::now();
+    let mut texts = serde_json::Map::new();
+    let mut failed = 0;
+    for (path, root) in &files {
+        match corpus::load_file(root, path, &opts, &lexicon) {
+            Ok(d) => {
+                let t = corpus::junk::without_junk(&d.text, &d.junk);
+                if out.is_none() {
+                    println!("==> {} <==\n{t}\n", path.display());
+                }
+                texts.insert(path.display().to_string(), t.into());
+            }
+            Err(reason) => {
+                failed += 1;
+                eprintln!("skipped {}: {reason}", path.display());
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "read {} files ({failed} skipped) in {secs:.3} s on one thread: {:.0} files/s",
+        files.len(),
+        files.len() as f64 / secs.max(1e-9)
+    );
+    if let Some(out) = out {
+        let json = serde_json::to_string_pretty(&texts).map_err(|e| e.to_string())?;
+        proxylens::util::write_atomic(&out, json.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    }
+    Ok(())
+}
+
 /// When the process started (for the startup benchmark).
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
@@ -166,6 +234,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") => match extract(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("proxylens: {e}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("text") => match text(&args[1..]) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("proxylens: {e}\n{USAGE}");

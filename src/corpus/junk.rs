@@ -211,6 +211,41 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
     junk
 }
 
+/// The text the analysis reads: `text` with the `junk` ranges (sorted, as [`detect`] gives
+/// them) left out. A junk range becomes a line break, so that the text on either side of it
+/// never runs together; runs of blank lines shrink to one.
+pub fn without_junk(text: &str, junk: &[Junk]) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut pos = 0;
+    for j in junk {
+        let (s, e) = (j.start.min(text.len()), j.end.min(text.len()));
+        if s > pos {
+            kept.push_str(&text[pos..s]);
+        }
+        if e > pos {
+            kept.push('\n');
+            pos = e;
+        }
+    }
+    kept.push_str(&text[pos.min(text.len())..]);
+    let mut out = String::with_capacity(kept.len());
+    for para in kept.split("\n\n") {
+        let lines: Vec<&str> = para
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&lines.join("\n"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +279,17 @@ mod tests {
         assert!(has("Jerusalem Post Store", JunkKind::Furniture));
         assert!(!k.iter().any(|(t, _)| t.starts_with("First paragraph")));
         assert!(!k.iter().any(|(t, _)| t.starts_with("Title of the story")));
+    }
+
+    #[test]
+    fn without_junk_keeps_the_analysed_lines() {
+        let text =
+            "Headline here\n\nby Jane Doe\nThe first paragraph.\n\nA photo (AP)\n\nThe last one.";
+        let j = detect(text, &[]);
+        assert_eq!(
+            without_junk(text, &j),
+            "Headline here\n\nThe first paragraph.\n\nThe last one."
+        );
     }
 
     #[test]
