@@ -29,8 +29,11 @@ pub enum JunkKind {
     SourceLine,
     /// Metadata lines such as "date 2024-02-01".
     Metadata,
-    /// Short lines after the end of the article (tags, store links).
+    /// Short lines after the end of the article (tags, store links), and a page's
+    /// sidebars, comments and footers.
     Furniture,
+    /// A page's headline and the summary under it: shown, but the article says it again.
+    Headline,
 }
 
 impl JunkKind {
@@ -46,6 +49,7 @@ impl JunkKind {
             JunkKind::SourceLine => "source line",
             JunkKind::Metadata => "metadata",
             JunkKind::Furniture => "page furniture",
+            JunkKind::Headline => "headline",
         }
     }
 }
@@ -100,15 +104,37 @@ fn is_script(line: &str) -> bool {
 
 fn ends_like_prose(line: &str) -> bool {
     let t = line.trim_end();
-    t.ends_with(['.', '!', '?', '"', '”', '’', ':', ')', '…'])
+    t.ends_with([
+        '.', '!', '?', '"', '”', '’', ':', ')', '…', '。', '！', '？', '」', '』', '）', '»',
+    ])
 }
 
+/// Words in `s`; in Chinese, Japanese and Korean, which put no spaces between words, every
+/// two characters count as one.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    let spaced = s.split_whitespace().count();
+    let cjk = s
+        .chars()
+        .filter(|&c| {
+            matches!(c as u32,
+                0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+        })
+        .count();
+    spaced.max(cjk / 2)
 }
 
-/// Finds the junk in `text`. `known` holds ranges already known to be junk (HTML captions).
+/// Finds the junk in `text`. `known` holds ranges already known to be junk (sorted, apart).
 pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
+    detect_with(text, known, true)
+}
+
+/// Finds the junk in the text of a web page, whose structure already told the article from
+/// the furniture around it (`known`): the short lines that end it are the article's own.
+pub fn detect_in_page(text: &str, known: &[Junk]) -> Vec<Junk> {
+    detect_with(text, known, false)
+}
+
+fn detect_with(text: &str, known: &[Junk], trailing_furniture: bool) -> Vec<Junk> {
     let mut junk: Vec<Junk> = known.to_vec();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -118,6 +144,11 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
         off += l.len() + 1;
     }
     let mut in_links = 0usize;
+    // A line inside a range already known to be junk keeps that kind.
+    let known_covers = |s: usize, e: usize| {
+        let i = known.partition_point(|j| j.end <= s);
+        known.get(i).is_some_and(|j| j.start <= s && e <= j.end)
+    };
     for &(start, line) in &lines {
         let t = line.trim();
         if t.is_empty() {
@@ -126,6 +157,9 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
         let lead = line.len() - line.trim_start().len();
         let s = start + lead;
         let e = start + line.trim_end().len();
+        if known_covers(s, e) {
+            continue;
+        }
         let mut mark = |kind| {
             junk.push(Junk {
                 start: s,
@@ -186,7 +220,8 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
         .iter()
         .position(|(_, l)| !l.trim().is_empty())
         .unwrap_or(0);
-    for &(start, line) in lines.iter().skip(first_line + 1).rev() {
+    let trailing = if trailing_furniture { lines.len() } else { 0 };
+    for &(start, line) in lines.iter().skip(first_line + 1).rev().take(trailing) {
         let t = line.trim();
         if t.is_empty() {
             continue;
