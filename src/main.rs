@@ -140,6 +140,8 @@ fn text(args: &[String]) -> Result<(), String> {
                 eprintln!("skipped {}: {}", p.join(&f.file).display(), f.reason);
             }
             files.extend(found.into_iter().map(|f| (f, p.clone())));
+        } else if !p.is_file() {
+            return Err(format!("{}: no such file or folder", p.display()));
         } else {
             let root = p.parent().map(PathBuf::from).unwrap_or_default();
             files.push((p.clone(), root));
