@@ -1,5 +1,5 @@
 //! The `proxylens` command: the desktop app, or a headless subcommand
-//! (`proxylens extract FOLDER --json OUT.json`, `proxylens generate DIR`).
+//! (`proxylens extract FOLDER --json OUT.json`, `proxylens text PATH…`, `proxylens generate DIR`).
 //!
 //! Built without the default `gui` feature, it has the headless subcommands only.
 
@@ -29,6 +29,9 @@ struct Cli {
 enum Cmd {
     /// Analyse FOLDER and write the JSON export.
     Extract(ExtractArgs),
+    /// Print the text the analysis reads (page junk left out) of each file, or of each file
+    /// under a folder; with --json, write {FILE: text} to OUT.json instead.
+    Text(TextArgs),
     /// Write N realistic generated articles (txt, md, html) into DIR.
     Generate(GenerateArgs),
     /// Measure UI frame times headless on a generated corpus.
@@ -65,6 +68,90 @@ struct ExtractArgs {
     /// Reuse and update the analysis cache: the app's, or FILE.
     #[arg(long, value_name = "FILE.sqlite", num_args = 0..=1)]
     cache: Option<Option<PathBuf>>,
+}
+
+#[derive(clap::Args, Debug)]
+struct TextArgs {
+    /// Files or folders.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write {FILE: text} here instead of printing.
+    #[arg(long, value_name = "OUT.json")]
+    json: Option<PathBuf>,
+}
+
+/// Reads one file as the analysis would (size limit, decoding, page reading, junk).
+fn read_document(
+    root: &std::path::Path,
+    path: &std::path::Path,
+    opts: &LoadOptions,
+    lexicon: &proxylens::lexicon::Lexicon,
+) -> Result<proxylens::corpus::Document, String> {
+    use proxylens::corpus::{self, Format};
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.len() > opts.max_file_bytes {
+        return Err(format!(
+            "too large: {:.1} MB (limit {:.1} MB)",
+            meta.len() as f64 / 1e6,
+            opts.max_file_bytes as f64 / 1e6
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let format = Format::of(path).unwrap_or(Format::Text);
+    corpus::build_document(&corpus::rel(root, path), format, &bytes, lexicon)
+}
+
+fn text(args: TextArgs) -> Result<(), String> {
+    use proxylens::corpus;
+    let opts = LoadOptions::default();
+    // (the file's path as given, or under the folder given; the folder it is read from)
+    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for p in &args.paths {
+        if p.is_dir() {
+            let (found, failed) =
+                corpus::list_files(p, &opts, &Progress::default()).map_err(|e| e.to_string())?;
+            for f in failed {
+                eprintln!("skipped {}: {}", p.join(&f.file).display(), f.reason);
+            }
+            files.extend(found.into_iter().map(|f| (f, p.clone())));
+        } else if !p.is_file() {
+            return Err(format!("{}: no such file or folder", p.display()));
+        } else {
+            let root = p.parent().map(PathBuf::from).unwrap_or_default();
+            files.push((p.clone(), root));
+        }
+    }
+    let lexicon = proxylens::lexicon::Lexicon::bundled();
+    let started = std::time::Instant::now();
+    let mut texts = serde_json::Map::new();
+    let mut failed = 0;
+    for (path, root) in &files {
+        match read_document(root, path, &opts, &lexicon) {
+            Ok(d) => {
+                let t = corpus::junk::without_junk(&d.text, &d.junk);
+                if args.json.is_none() {
+                    println!("==> {} <==\n{t}\n", path.display());
+                }
+                texts.insert(path.display().to_string(), t.into());
+            }
+            Err(reason) => {
+                failed += 1;
+                eprintln!("skipped {}: {reason}", path.display());
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "read {} files ({failed} skipped) in {secs:.3} s on one thread: {:.0} files/s",
+        files.len(),
+        files.len() as f64 / secs.max(1e-9)
+    );
+    if let Some(out) = args.json {
+        let json = serde_json::to_string_pretty(&texts).map_err(|e| e.to_string())?;
+        proxylens::util::write_atomic(&out, json.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    }
+    Ok(())
 }
 
 #[derive(clap::Args, Debug)]
@@ -199,6 +286,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Cmd::Extract(a)) => exit(extract(a)),
+        Some(Cmd::Text(a)) => exit(text(a)),
         Some(Cmd::Generate(a)) => exit(generate(a)),
         #[cfg(feature = "gui")]
         Some(Cmd::BenchUi { docs, nodes }) => {

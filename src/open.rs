@@ -347,8 +347,9 @@ fn open_inner(
     let user_lexicon = corpus::read_user_lexicon(root);
     let lexicon = corpus::lexicon_with(user_lexicon.as_ref());
     let user_text = user_lexicon.as_ref().map_or("", |(_, t)| t.as_str());
-    // Decoding depends on the outlet list; the findings on the whole lexicon.
-    let corpus_fp = cache::fingerprint(&[lexicon::BUNDLED_OUTLETS, user_text]);
+    // Decoding depends on the outlet list and the reader; the findings on the whole lexicon.
+    let corpus_fp =
+        cache::fingerprint(&[lexicon::BUNDLED_OUTLETS, user_text, corpus::READER_VERSION]);
     let analysis_fp = cache::fingerprint(&[
         lexicon::BUNDLED_ACTORS,
         lexicon::BUNDLED_PLACES,

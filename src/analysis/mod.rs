@@ -436,7 +436,7 @@ pub fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-const ANALYSED_JUNK: &[JunkKind] = &[JunkKind::Caption, JunkKind::Duplicate];
+const ANALYSED_JUNK: &[JunkKind] = &[JunkKind::Caption, JunkKind::Duplicate, JunkKind::Headline];
 
 /// How many documents [`analyse_documents`] takes at once.
 const BATCH: usize = 16;

@@ -29,8 +29,11 @@ pub enum JunkKind {
     SourceLine,
     /// Metadata lines such as "date 2024-02-01".
     Metadata,
-    /// Short lines after the end of the article (tags, store links).
+    /// Short lines after the end of the article (tags, store links), and a page's
+    /// sidebars, comments and footers.
     Furniture,
+    /// A page's headline and the summary under it: shown, but the article says it again.
+    Headline,
 }
 
 impl JunkKind {
@@ -46,6 +49,7 @@ impl JunkKind {
             JunkKind::SourceLine => "source line",
             JunkKind::Metadata => "metadata",
             JunkKind::Furniture => "page furniture",
+            JunkKind::Headline => "headline",
         }
     }
 }
@@ -100,15 +104,37 @@ fn is_script(line: &str) -> bool {
 
 fn ends_like_prose(line: &str) -> bool {
     let t = line.trim_end();
-    t.ends_with(['.', '!', '?', '"', '”', '’', ':', ')', '…'])
+    t.ends_with([
+        '.', '!', '?', '"', '”', '’', ':', ')', '…', '。', '！', '？', '」', '』', '）', '»',
+    ])
 }
 
+/// Words in `s`; in Chinese, Japanese and Korean, which put no spaces between words, every
+/// two characters count as one.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    let spaced = s.split_whitespace().count();
+    let cjk = s
+        .chars()
+        .filter(|&c| {
+            matches!(c as u32,
+                0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+        })
+        .count();
+    spaced.max(cjk / 2)
 }
 
-/// Finds the junk in `text`. `known` holds ranges already known to be junk (HTML captions).
+/// Finds the junk in `text`. `known` holds ranges already known to be junk (sorted, apart).
 pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
+    detect_with(text, known, true)
+}
+
+/// Finds the junk in the text of a web page, whose structure already told the article from
+/// the furniture around it (`known`): the short lines that end it are the article's own.
+pub fn detect_in_page(text: &str, known: &[Junk]) -> Vec<Junk> {
+    detect_with(text, known, false)
+}
+
+fn detect_with(text: &str, known: &[Junk], trailing_furniture: bool) -> Vec<Junk> {
     let mut junk: Vec<Junk> = known.to_vec();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -118,6 +144,11 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
         off += l.len() + 1;
     }
     let mut in_links = 0usize;
+    // A line inside a range already known to be junk keeps that kind.
+    let known_covers = |s: usize, e: usize| {
+        let i = known.partition_point(|j| j.end <= s);
+        known.get(i).is_some_and(|j| j.start <= s && e <= j.end)
+    };
     for &(start, line) in &lines {
         let t = line.trim();
         if t.is_empty() {
@@ -126,6 +157,9 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
         let lead = line.len() - line.trim_start().len();
         let s = start + lead;
         let e = start + line.trim_end().len();
+        if known_covers(s, e) {
+            continue;
+        }
         let mut mark = |kind| {
             junk.push(Junk {
                 start: s,
@@ -186,7 +220,8 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
         .iter()
         .position(|(_, l)| !l.trim().is_empty())
         .unwrap_or(0);
-    for &(start, line) in lines.iter().skip(first_line + 1).rev() {
+    let trailing = if trailing_furniture { lines.len() } else { 0 };
+    for &(start, line) in lines.iter().skip(first_line + 1).rev().take(trailing) {
         let t = line.trim();
         if t.is_empty() {
             continue;
@@ -209,6 +244,41 @@ pub fn detect(text: &str, known: &[Junk]) -> Vec<Junk> {
     junk.sort_by_key(|j| (j.start, j.end));
     junk.dedup_by(|b, a| a.start <= b.start && b.end <= a.end);
     junk
+}
+
+/// The text the analysis reads: `text` with the `junk` ranges (sorted, as [`detect`] gives
+/// them) left out. A junk range becomes a line break, so that the text on either side of it
+/// never runs together; runs of blank lines shrink to one.
+pub fn without_junk(text: &str, junk: &[Junk]) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut pos = 0;
+    for j in junk {
+        let (s, e) = (j.start.min(text.len()), j.end.min(text.len()));
+        if s > pos {
+            kept.push_str(&text[pos..s]);
+        }
+        if e > pos {
+            kept.push('\n');
+            pos = e;
+        }
+    }
+    kept.push_str(&text[pos.min(text.len())..]);
+    let mut out = String::with_capacity(kept.len());
+    for para in kept.split("\n\n") {
+        let lines: Vec<&str> = para
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&lines.join("\n"));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -244,6 +314,17 @@ mod tests {
         assert!(has("Jerusalem Post Store", JunkKind::Furniture));
         assert!(!k.iter().any(|(t, _)| t.starts_with("First paragraph")));
         assert!(!k.iter().any(|(t, _)| t.starts_with("Title of the story")));
+    }
+
+    #[test]
+    fn without_junk_keeps_the_analysed_lines() {
+        let text =
+            "Headline here\n\nby Jane Doe\nThe first paragraph.\n\nA photo (AP)\n\nThe last one.";
+        let j = detect(text, &[]);
+        assert_eq!(
+            without_junk(text, &j),
+            "Headline here\n\nThe first paragraph.\n\nThe last one."
+        );
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub use junk::{Junk, JunkKind};
 use crate::lexicon::{Lexicon, USER_LEXICON_FILE};
 use crate::model::DocId;
 
+/// The version of the way files are read into documents: a cached document read another way
+/// is read again.
+pub const READER_VERSION: &str = "html5ever reader 1";
+
 /// A file's format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -385,15 +389,7 @@ pub fn build_document(
     let (text, known_junk, page) = match format {
         Format::Html => {
             let mut page = html::convert(&text);
-            let junk = page
-                .captions
-                .iter()
-                .map(|&(s, e)| Junk {
-                    start: s,
-                    end: e,
-                    kind: JunkKind::Caption,
-                })
-                .collect();
+            let junk = std::mem::take(&mut page.junk);
             let t = std::mem::take(&mut page.text);
             (t, junk, Some(page))
         }
@@ -412,7 +408,11 @@ pub fn build_document(
     if text.trim().is_empty() {
         return Err("no article text".into());
     }
-    let junk = junk::detect(&text, &known_junk);
+    let junk = if format == Format::Html {
+        junk::detect_in_page(&text, &known_junk)
+    } else {
+        junk::detect(&text, &known_junk)
+    };
     let m = meta::extract(&text, &junk, page.as_ref(), format, lexicon);
     Ok(Document {
         id: DocId(0),
