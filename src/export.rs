@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, AttackReport};
 use crate::corpus::Corpus;
 use crate::lexicon::Lexicon;
-use crate::model::{ActorId, Span};
+use crate::model::{ActorId, DocId, IncidentId, Span};
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -73,7 +73,7 @@ struct Attack<'a> {
     country: Option<&'a str>,
     attacker: Option<&'a str>,
     target: Option<&'a str>,
-    weapon: Option<&'a str>,
+    weapon: Option<String>,
     killed: Option<u64>,
     injured: Option<u64>,
     text: &'a str,
@@ -113,13 +113,37 @@ fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a
     let file = |s: &Span| corpus.doc(s.doc).rel_path.as_str();
     let text = |s: &Span| &corpus.doc(s.doc).text[s.range()];
     let name = |id: ActorId| a.actor(id).name.as_str();
-    // One attack per (document, incident): the first report in the document.
-    let mut seen = std::collections::HashSet::new();
-    let attacks = a
-        .reports
+    // One attack per (document, incident): the first report in the document, with what all
+    // of the document's reports of it say (one sentence names the place, a later one who
+    // claimed it); what other documents say stays theirs.
+    let mut merged: std::collections::HashMap<(DocId, IncidentId), AttackReport> =
+        std::collections::HashMap::new();
+    let mut order: Vec<(DocId, IncidentId)> = Vec::new();
+    for r in &a.reports {
+        let key = (r.span.doc, r.incident);
+        match merged.get_mut(&key) {
+            Some(m) => {
+                m.date = m.date.or(r.date);
+                m.place = m.place.or(r.place);
+                m.country = m.country.or(r.country);
+                m.attacker = m.attacker.or(r.attacker);
+                m.target = m.target.or(r.target);
+                if m.weapon.is_none() {
+                    m.weapon = r.weapon.clone();
+                }
+                m.killed = m.killed.or(r.killed);
+                m.injured = m.injured.or(r.injured);
+            }
+            None => {
+                merged.insert(key, r.clone());
+                order.push(key);
+            }
+        }
+    }
+    let attacks = order
         .iter()
-        .filter(|r| seen.insert((r.span.doc, r.incident)))
-        .map(|r| {
+        .map(|key| {
+            let r = &merged[key];
             let inc = &a.incidents[r.incident.index()];
             Attack {
                 file: file(&r.span),
@@ -129,7 +153,7 @@ fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a
                 country: r.country.map(name),
                 attacker: r.attacker.map(name),
                 target: r.target.map(name),
-                weapon: r.weapon.as_deref(),
+                weapon: r.weapon.clone(),
                 killed: r.killed,
                 injured: r.injured,
                 text: text(&r.span),

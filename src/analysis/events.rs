@@ -144,8 +144,51 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         // "…'s attack on Tower 22, which killed three soldiers": a verb of harm after
         // "which" continues the attack before it (joined below, once the nouns are read).
         let relative = p.mood.chain > 0 && sent.toks[p.mood.chain - 1].tag == Tag::Rel;
-        if relative && c == VerbClass::Harm {
+        // "…, killing two commanders": a participle after a comma, with no subject of its
+        // own, tells more of the act before it.
+        let participle = p.subj.is_none()
+            && !p.shared_subject
+            && p.mood.chain > 0
+            && sent.is_punct(p.mood.chain - 1, ',')
+            && matches!(sent.toks[p.tok].tag, Tag::Verb(f) if f & crate::lexicon::words::form::ING != 0);
+        if (relative && c == VerbClass::Harm) || (participle && matches!(c, VerbClass::Harm | VerbClass::Attack)) {
             relatives.push(pi);
+            continue;
+        }
+        // "forces engaged two drones", "a missile was shot down": the attack of the weapon,
+        // by an unnamed attacker, on the defender.
+        if c == VerbClass::Defend {
+            if p.patient().is_some_and(|o| o.head & noun::WEAPON != 0) {
+                // "shot down a US drone": the weapon's owner was attacked.
+                let owned = p.patient().is_some_and(|o| !o.actors.is_empty());
+                used[pi] = true;
+                events.push(Event {
+                    tok: p.tok,
+                    preds: vec![pi],
+                    agent: None,
+                    via: Via::Grammar,
+                    agents: Vec::new(),
+                    target: None,
+                    places: Vec::new(),
+                    countries: Vec::new(),
+                    date: None,
+                    weapons: Vec::new(),
+                    mood: p.mood,
+                    generic: false,
+                    counted: false,
+                    definite: false,
+                    noun_only: false,
+                    anaphoric_det: false,
+                    segment: p.segment,
+                });
+                if owned {
+                    // Read as an attack of the subject on the owner (see `fill`).
+                    if let Some(e) = events.last_mut() {
+                        e.via = Via::Grammar;
+                        e.counted = false;
+                    }
+                }
+            }
             continue;
         }
         let ok = match c {
@@ -233,6 +276,26 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         if let Some(j) = events.iter().rposition(|e| e.tok < p.tok) {
             events[j].preds.push(pi);
             used[pi] = true;
+        } else if p.class == PClass::Verb(VerbClass::Attack) {
+            events.push(Event {
+                tok: p.tok,
+                preds: vec![pi],
+                agent: None,
+                via: Via::Grammar,
+                agents: Vec::new(),
+                target: None,
+                places: Vec::new(),
+                countries: Vec::new(),
+                date: None,
+                weapons: Vec::new(),
+                mood: p.mood,
+                generic: false,
+                counted: false,
+                definite: false,
+                noun_only: false,
+                anaphoric_det: false,
+                segment: p.segment,
+            });
         }
     }
     for e in &mut events {
@@ -274,8 +337,16 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             nps.push((w, np));
         }
     }
+    // A defence against a weapon: the defender was attacked ("shot down a US drone": the
+    // owner was, by the subject).
+    let defence = main.class == PClass::Verb(VerbClass::Defend)
+        && main.patient().is_some_and(|o| o.actors.is_empty());
+    if defence {
+        e.target = main.agent().map(|a| who_of(ctx, fr, a)).filter(|w| matches!(w, Who::Actor(_)));
+    }
     // Agent.
     e.agent = match main.class {
+        PClass::Verb(VerbClass::Defend) if defence => None,
         PClass::Verb(VerbClass::Harm) => main.agent().and_then(|a| {
             // "the Houthi strike killed …": the attack noun's own agent.
             preds
@@ -358,7 +429,9 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         }
     }
     // Target.
+    let defended = e.target;
     let target_np = match main.class {
+        PClass::Verb(VerbClass::Defend) if defence => None,
         PClass::Verb(VerbClass::Harm) => main.patient(),
         PClass::Verb(_) => main.patient(),
         _ => None,
@@ -383,9 +456,18 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             .find(|q| q.tok == e.tok + 1 && q.class == PClass::Verb(VerbClass::Attack))
             .and_then(|q| q.obj.as_ref())
     });
+    // Named people killed in it are its target ("…, killing the commander Abu Taqwa").
+    let victims = e.preds.iter().find_map(|&pi| {
+        let p = &preds[pi];
+        (pi != e.preds[0] && matches!(p.class, PClass::Verb(VerbClass::Harm | VerbClass::Attack)))
+            .then(|| p.patient())
+            .flatten()
+            .filter(|n| n.actors.iter().any(|&a| ctx.is_person(a)))
+    });
+    let target_np = victims.or(target_np);
     if let Some(t) = target_np {
         e.target = match who_of(ctx, fr, t) {
-            Who::Unknown => None,
+            Who::Unknown => owner_after(ctx, fr, t).map(Who::Actor),
             w => Some(w),
         };
         if let Some(Who::Actor(a)) = e.target
@@ -393,6 +475,9 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         {
             e.target = None;
         }
+    }
+    if e.target.is_none() {
+        e.target = defended;
     }
     // "anti-US attacks": the target is the actor after "anti-".
     if e.target.is_none() {
@@ -520,7 +605,8 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             e.counted = true;
         }
     }
-    if plural && e.date.is_none() {
+    // A plural with nothing that makes it particular attacks.
+    if plural && e.date.is_none() && e.places.is_empty() && !matches!(e.agent, Some(Who::Actor(_))) {
         e.generic = true;
     }
     e.definite = e.noun_only && !plural && matches!(det, Some("the" | "this" | "that"));
@@ -554,4 +640,28 @@ fn after_context_noun(sent: &super::frames::Sent<'_, '_>, k: usize) -> bool {
 /// Whether token `k` lies in the agent phrase of the predicate ("Iraq's Kataib Hezbollah").
 fn in_agent(p: &Pred, k: usize) -> bool {
     holds(p.agent(), k)
+}
+
+/// Whose sites a target phrase names by a phrase after it: "two facilities used by Kataib
+/// Hezbollah", "sites belonging to the IRGC", "targets linked to the Quds Force".
+fn owner_after(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, np: &Np) -> Option<u32> {
+    let sent = &fr.sent;
+    let mut k = np.e;
+    if sent.is_punct(k, ',') {
+        k += 1;
+    }
+    // "in Iraq" between: "three facilities in Iraq used by …".
+    if sent.w(k) == "in" && sent.toks.get(k + 1).is_some_and(|t| matches!(t.kind, Kind::Ent { .. })) {
+        k += 2;
+    }
+    let w = sent.w(k);
+    if !matches!(w, "used" | "belonging" | "linked" | "tied" | "affiliated" | "associated" | "operated" | "run" | "controlled" | "held" | "owned" | "of" | "connected") {
+        return None;
+    }
+    let mut j = k + 1;
+    if matches!(sent.w(j), "by" | "to" | "with") {
+        j += 1;
+    }
+    let owner = sent.np_at(ctx, j, sent.toks.len())?;
+    owner.actors.first().copied().filter(|&a| !ctx.is_person(a))
 }

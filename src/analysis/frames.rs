@@ -534,6 +534,10 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         return Tag::Adv;
     }
     let forms = e.verbs.iter().fold(0u8, |a, v| a | v.form);
+    // The first word of a multi-word noun ("press secretary", "service members").
+    if t.phrase.is_some() && !(prev.is_some_and(|p| matches!(p.tag, Tag::Aux(_) | Tag::Pron)) && has_verb) {
+        return Tag::Noun(e.nouns);
+    }
     if has_verb && has_noun {
         return if verb_here(sent, i, forms) {
             Tag::Verb(forms)
@@ -739,6 +743,15 @@ impl Sent<'_, '_> {
         let mut e = i;
         while e < limit.min(self.toks.len()) {
             let x = &self.toks[e];
+            // A determiner after a noun starts another phrase ("told reporters the base …").
+            if x.tag == Tag::Det
+                && e > i
+                && x.num.is_none()
+                && matches!(self.toks[e - 1].tag, Tag::Noun(_) | Tag::Name)
+                && self.toks[e - 1].kind == Kind::Word
+            {
+                break;
+            }
             if np_material(x) {
                 // A capitalised word after a date or number starts a new phrase only at the
                 // start of a sentence; keep going.
@@ -1063,6 +1076,7 @@ impl Pred {
 const KEPT_PREPS: &[&str] = &[
     "on", "against", "at", "to", "of", "for", "in", "near", "by", "with", "from", "targeting",
     "into", "over", "outside", "inside", "across", "around", "behind", "after", "following",
+    "toward", "towards", "onto", "upon",
 ];
 
 /// Adjectives and verbs after which "to" makes what follows only intended.

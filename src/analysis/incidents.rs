@@ -163,11 +163,16 @@ pub fn extract(
         }
         let target = actor(e.target).filter(|&t| Some(t) != attacker);
         let person_target = target.filter(|&t| ctx.is_person(t));
+        // What makes it one act: a day (even one this undated article cannot resolve), a
+        // place, casualties, a named victim, or a named attacker and target in a country.
+        let day_named = e.date.is_some();
         let anchored = date.is_some()
+            || day_named
             || !e.places.is_empty()
             || killed.is_some()
             || injured.is_some()
-            || person_target.is_some();
+            || person_target.is_some()
+            || (attacker.is_some() && target.is_some() && !e.countries.is_empty());
         if !anchored && !e.definite {
             continue;
         }
@@ -197,12 +202,17 @@ pub fn extract(
             weapon,
             killed: killed.or((killing && person_target.is_some()).then_some(1)),
             injured,
-            anaphoric: e.definite && !anchored,
+            anaphoric: e.definite,
         };
-        // Plural attacks on several listed places: one incident each.
+        // Attacks on several listed places: one incident each ("drone attacks on A and B",
+        // "struck a site at A and an airfield at B").
         let w = sent.w(e.tok);
         let plural = w.ends_with('s') && !w.ends_with("ss");
-        if plural && place_ids.len() >= 2 && e.noun_only {
+        let sites = place_ids
+            .iter()
+            .filter(|&&p| matches!(ctx.lex.place(p).kind.as_str(), "base" | "facility" | "city"))
+            .count();
+        if (plural && e.noun_only || !e.noun_only) && place_ids.len() >= 2 && sites >= 2 {
             for &p in &place_ids {
                 out.push(Found {
                     place: Some(p),
@@ -283,6 +293,8 @@ fn same_incident(a: &Sig, b: &Sig, same_doc: bool) -> bool {
         (a.date.is_some() && a.date == b.date)
             || strong >= 1 && actors >= 1
             || (actors == 2 && (a.place == b.place || a.date == b.date))
+            // The same place again in one article, once without its day.
+            || (a.place.is_some() && a.place == b.place && (a.date.is_none() || b.date.is_none()))
     } else {
         strong == 2
             || (a.date.is_some()
@@ -348,9 +360,18 @@ pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
     let mut sigs: Vec<Vec<Sig>> = Vec::new();
     for i in 0..reports.len() {
         let r = reports[i].clone();
-        // "the attack" with nothing of its own: the last attack reported in the document.
+        // "the attack": the last attack reported in the document, when nothing the report
+        // says contradicts it.
         let previous = (r.anaphoric && i > 0 && reports[i - 1].span.doc == r.span.doc)
-            .then(|| incident_of[i - 1]);
+            .then(|| incident_of[i - 1])
+            .filter(|&k| {
+                let inc = &incidents[k];
+                compatible(&inc.date, &r.date)
+                    && compatible(&inc.place, &r.place)
+                    && compatible(&inc.country, &r.country)
+                    && compatible(&inc.attacker, &r.attacker)
+                    && compatible(&inc.target, &r.target)
+            });
         let sig = Sig::of(&r);
         // Reports of this document sit at the end of an incident's list (documents come in
         // order); the others count by their distinct signatures, which keeps big incidents

@@ -484,22 +484,18 @@ fn analyse_documents(
         for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
             let voices = voice::voices(ctx);
             let mut disc = voice::Discourse::default();
+            let mut tally_state = tallies::State::default();
             for &i in body {
                 let fr = frames::read(ctx, i);
                 let evs = events::read(ctx, &fr, &mut disc);
                 let found = statements::extract(ctx, i, &fr, &evs, voices[i], &mut disc);
+                out.tallies
+                    .extend(tallies::extract(ctx, i, &fr, &found, &mut tally_state));
                 out.reports
                     .extend(incidents::extract(ctx, i, &fr, &evs, &found));
                 out.relations
                     .extend(relations::from_frames(ctx, i, &fr, &evs, &found));
                 out.statements.extend(found);
-            }
-        }
-        for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
-            let mut tally_state = tallies::State::default();
-            for &i in body {
-                out.tallies
-                    .extend(tallies::extract(ctx, i, &mut tally_state));
             }
         }
         for (((ctx, body), hits), out) in ctxs.iter().zip(&bodies).zip(&hits).zip(&mut outs) {
@@ -1187,7 +1183,11 @@ pub fn debug_frames(doc: &Document, lex: &Lexicon) -> Vec<String> {
                 e.generic, e.counted, e.definite
             ));
         }
-        for st in statements::extract(ctx, i, &fr, &evs, voices[i], &mut disc) {
+        let found = statements::extract(ctx, i, &fr, &evs, voices[i], &mut disc);
+        for r in relations::from_frames(ctx, i, &fr, &evs, &found) {
+            out.push(format!("   R {} -{}-> {}", name(r.from), r.kind.as_str(), name(r.to)));
+        }
+        for st in found {
             out.push(format!(
                 "   => {:?} speaker={} about={}",
                 st.kind,

@@ -438,8 +438,11 @@ pub fn from_frames(
     let sent = &fr.sent;
     let mut out: Vec<Found> = Vec::new();
     let push = |from: u32, to: u32, kind: RelationKind, out: &mut Vec<Found>| {
+        // One side does not attack, back or meet itself; its people are members of it.
+        let across = matches!(kind, RelationKind::MemberOf | RelationKind::Leads)
+            || ctx.side(from) != ctx.side(to);
         if from != to
-            && ctx.side(from) != ctx.side(to)
+            && across
             && !out.iter().any(|f| f.from == from && f.to == to && f.kind == kind)
         {
             out.push(Found {
@@ -558,6 +561,76 @@ pub fn from_frames(
             _ => {}
         }
     }
+    titles(ctx, fr, &mut out, &push);
+    umbrellas(ctx, fr, &mut out, &push);
+    // "with support from Australia, Bahrain and Canada": they back the main clause's agent.
+    for i in 1..sent.toks.len() {
+        if !(sent.toks[i].noun() & noun::BACKING != 0 && sent.w(i - 1) == "with" || (sent.w(i) == "support" && matches!(sent.w(i - 1), "the" | "with")))
+        {
+            continue;
+        }
+        if !matches!(sent.w(i + 1), "from" | "of") {
+            continue;
+        }
+        let Some(backers) = sent.np_at(ctx, i + 2, sent.toks.len()) else { continue };
+        let agent = evs.iter().find_map(|e| actor(e.agent)).or_else(|| {
+            fr.preds.iter().find_map(|p| p.agent().and_then(|n| n.actors.first().copied()))
+        });
+        if let Some(a) = agent {
+            for &b in &backers.actors {
+                push(b, a, RelationKind::Backs, &mut out);
+            }
+        }
+    }
+    // "X's proxies", "a proxy of X", "loyal to X", "aligned with X".
+    for i in 0..sent.toks.len() {
+        let w = sent.w(i);
+        let backer_after = match w {
+            "proxy" | "proxies" | "ally" | "allies" | "client" | "clients" => matches!(sent.w(i + 1), "of" | "for"),
+            "loyal" | "beholden" => sent.w(i + 1) == "to",
+            "aligned" | "allied" | "linked" | "affiliated" | "tied" | "close" | "associated" | "subordinate" => {
+                matches!(sent.w(i + 1), "to" | "with") && !sent.toks[i].glued
+            }
+            _ => false,
+        };
+        let backer_before = matches!(w, "proxy" | "proxies") && i >= 2 && sent.toks[i - 1].tag == Tag::Poss;
+        let backer = if backer_after {
+            sent.np_at(ctx, i + 2, sent.toks.len()).and_then(|n| n.actors.first().copied())
+        } else if backer_before {
+            match sent.toks[i - 2].kind {
+                Kind::Ent { actor: Some(m), .. } => Some(sent.mentions[m].actor),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let Some(backer) = backer else { continue };
+        // The backed: an actor right after ("Iran's proxy Kataib Hezbollah"), the phrase the
+        // word stands in apposition to ("KH, a proxy of Iran"), or the clause's subject
+        // ("KH is loyal to Iran").
+        let mut backed: Vec<u32> = Vec::new();
+        if backer_before
+            && let Some(n) = sent.np_at(ctx, i + 1, sent.toks.len())
+        {
+            backed.extend(n.actors.iter().copied());
+        }
+        if backed.is_empty() {
+            let mut k = i;
+            while k > 0 && !sent.is_punct(k - 1, ',') && i - k < 6 && !matches!(sent.toks[k - 1].tag, Tag::Verb(_)) {
+                k -= 1;
+            }
+            let before = if k > 0 && sent.is_punct(k - 1, ',') { k - 1 } else { k };
+            let (s, _) = sent.subject(ctx, before, 0);
+            if let Some(n) = s {
+                backed.extend(n.actors.iter().copied());
+            }
+        }
+        for b in backed {
+            if !ctx.is_person(b) && ctx.kind(b) != ActorKind::State || matches!(w, "proxy" | "proxies" | "loyal") {
+                push(backer, b, RelationKind::Backs, &mut out);
+            }
+        }
+    }
     // "X-backed Y", "X-aligned Y": an actor glued to a backing participle before a head.
     for i in 1..sent.toks.len() {
         let t = &sent.toks[i];
@@ -603,4 +676,236 @@ pub fn from_frames(
         }
     }
     out
+}
+
+/// Words of office next to a person's name: "Pentagon press secretary Pat Ryder" (member of
+/// the Pentagon), "Hezbollah leader Hassan Nasrallah" (leads Hezbollah), "Kanaani, the foreign
+/// ministry's spokesman", "Qais al-Khazali, the head of Asaib Ahl al-Haq". Without a body named
+/// with the title, the person's own affiliation from the lexicon.
+fn titles(
+    ctx: &DocCtx<'_>,
+    fr: &super::frames::Frames<'_, '_>,
+    out: &mut Vec<Found>,
+    push: &dyn Fn(u32, u32, RelationKind, &mut Vec<Found>),
+) {
+    use super::frames::{Kind, Tag};
+    use crate::lexicon::words::noun;
+    let sent = &fr.sent;
+    let n = sent.toks.len();
+    for k in 0..n {
+        let Kind::Ent { actor: Some(m), .. } = sent.toks[k].kind else { continue };
+        let person = sent.mentions[m].actor;
+        if !ctx.is_person(person) || sent.mentions[m].role != Role::Refers {
+            continue;
+        }
+        // Before the name: the phrase of title words and bodies that ends at it.
+        let mut lead = false;
+        let mut member = false;
+        let mut orgs: Vec<u32> = Vec::new();
+        let mut j = k;
+        // "Iran's foreign ministry spokesman, Nasser Kanaani": the title before a comma.
+        if j >= 2
+            && sent.is_punct(j - 1, ',')
+            && sent.toks[j - 2].noun() & (noun::TITLE | noun::LEADER) != 0
+        {
+            j -= 1;
+        }
+        while j > 0 {
+            let t = &sent.toks[j - 1];
+            let ok = match t.kind {
+                Kind::Ent { actor: Some(a), .. } => {
+                    let x = sent.mentions[a].actor;
+                    if ctx.is_person(x) {
+                        false
+                    } else {
+                        orgs.push(x);
+                        true
+                    }
+                }
+                Kind::Punct('.') => j >= 2 && sent.toks[j - 2].kind == Kind::Word,
+                Kind::Word => {
+                    let c = t.noun() | t.entry.map_or(0, |e| e.nouns);
+                    if c & noun::LEADER != 0 {
+                        lead = true;
+                        true
+                    } else if c & (noun::TITLE | noun::MEMBER) != 0 {
+                        member = true;
+                        true
+                    } else {
+                        matches!(t.tag, Tag::Adj | Tag::Name | Tag::Poss | Tag::Noun(_)) || matches!(sent.w(j - 1), "the" | "former" | "late" | "then" | "of" | "de" | "-")
+                    }
+                }
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            j -= 1;
+        }
+        // After the name: ", the group's spokesman," / ", head of X,".
+        if !lead && !member && sent.is_punct(k + 1, ',') {
+            let mut q = k + 2;
+            while q < n && q < k + 14 && !matches!(sent.toks[q].kind, Kind::Punct(',' | ';' | '.' | ':')) {
+                let t = &sent.toks[q];
+                match t.kind {
+                    Kind::Ent { actor: Some(a), .. } => {
+                        let x = sent.mentions[a].actor;
+                        if ctx.is_person(x) {
+                            break;
+                        }
+                        orgs.push(x);
+                    }
+                    Kind::Word => {
+                        let c = t.noun() | t.entry.map_or(0, |e| e.nouns);
+                        if c & noun::LEADER != 0 {
+                            lead = true;
+                        } else if c & noun::TITLE != 0 {
+                            member = true;
+                        } else if matches!(t.tag, Tag::Verb(_)) {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                q += 1;
+            }
+            if !(lead || member) {
+                orgs.clear();
+            }
+        }
+        if !(lead || member) {
+            continue;
+        }
+        let kind = if lead { RelationKind::Leads } else { RelationKind::MemberOf };
+        // The body: the last one named with the title (the most specific: "Iran's Foreign
+        // Ministry spokesman": the ministry); else the lexicon's.
+        let org = orgs
+            .iter()
+            .copied()
+            .find(|&o| ctx.kind(o) != ActorKind::State)
+            .or_else(|| orgs.first().copied())
+            .or_else(|| match kind {
+                RelationKind::Leads => ctx.lex.actors.get(person as usize).and_then(|p| p.leads.first().map(|x| x.0)),
+                _ => ctx.affiliation(person),
+            });
+        if let Some(o) = org {
+            push(person, o, kind, out);
+        }
+    }
+}
+
+/// Organisations of organisations: "X, an umbrella of groups that includes A and B",
+/// "the X umbrella, which brings together A, B and C", "A and B, which operate under the X
+/// banner", "A, a faction of X", "A is part of X".
+fn umbrellas(
+    ctx: &DocCtx<'_>,
+    fr: &super::frames::Frames<'_, '_>,
+    out: &mut Vec<Found>,
+    push: &dyn Fn(u32, u32, RelationKind, &mut Vec<Found>),
+) {
+    use super::frames::{Kind, Tag};
+    use crate::lexicon::words::noun;
+    let sent = &fr.sent;
+    let n = sent.toks.len();
+    let ent = |k: usize| -> Option<u32> {
+        match sent.toks.get(k)?.kind {
+            Kind::Ent { actor: Some(m), .. } if sent.mentions[m].role == Role::Refers => {
+                Some(sent.mentions[m].actor).filter(|&a| !ctx.is_person(a))
+            }
+            _ => None,
+        }
+    };
+    let groupish = |a: u32| matches!(ctx.kind(a), ActorKind::ArmedGroup | ActorKind::PoliticalParty | ActorKind::InternationalOrg | ActorKind::Organisation);
+    for i in 0..n {
+        let c = sent.toks[i].noun();
+        if c & noun::UMBRELLA != 0 {
+            // The umbrella actor: "X, an umbrella …", "X is an umbrella …", "the X umbrella".
+            let mut u = None;
+            if i > 0 && let Some(a) = ent(i - 1) {
+                u = Some(a);
+            }
+            if u.is_none() {
+                let mut k = i;
+                while k > 0 && i - k < 5 && matches!(sent.toks[k - 1].tag, Tag::Det | Tag::Adj | Tag::Noun(_) | Tag::Aux(_)) {
+                    k -= 1;
+                }
+                if k > 0 && sent.is_punct(k - 1, ',') {
+                    k -= 1;
+                }
+                if k > 0 && let Some(a) = ent(k - 1) {
+                    u = Some(a);
+                }
+            }
+            let Some(u) = u.filter(|&a| groupish(a)) else { continue };
+            // Members: named after "includes", "including", "such as", "of", "comprising",
+            // "brings together", "among them".
+            let mut k = i + 1;
+            let mut listing = false;
+            while k < n && k < i + 30 && !matches!(sent.toks[k].kind, Kind::Punct(';' | '.' | ':')) {
+                let w = sent.w(k);
+                if matches!(w, "includes" | "include" | "including" | "included" | "comprising" | "comprises" | "together" | "among" | "such" | "like" | "of" | "for" | "encompassing" | "grouping") {
+                    listing = true;
+                }
+                if listing && let Some(a) = ent(k) {
+                    if a != u && groupish(a) {
+                        push(a, u, RelationKind::MemberOf, out);
+                    }
+                }
+                k += 1;
+            }
+        }
+        // "under the X banner/umbrella/name": the clause's subject is a member of X.
+        if sent.w(i) == "under" {
+            let mut k = i + 1;
+            while k < n && sent.toks[k].tag == Tag::Det {
+                k += 1;
+            }
+            if let Some(u) = ent(k).or_else(|| if matches!(sent.w(k), "banner" | "name" | "umbrella") && sent.w(k + 1) == "of" { ent(k + 2).or(ent(k + 3)) } else { None }) {
+                let (subj, _) = sent.subject(ctx, {
+                    // the verb before "under" ("operate under")
+                    let mut v = i;
+                    while v > 0 && !matches!(sent.toks[v - 1].tag, Tag::Verb(_)) && i - v < 4 {
+                        v -= 1;
+                    }
+                    v.saturating_sub(1)
+                }, 0);
+                if let Some(s) = subj {
+                    for &a in &s.actors {
+                        if a != u && groupish(a) {
+                            push(a, u, RelationKind::MemberOf, out);
+                        }
+                    }
+                }
+            }
+        }
+        // "A, a faction of X", "A is part of X", "A, one of the groups in X".
+        if c & noun::MEMBER != 0 || matches!(sent.w(i), "part" | "member" | "members") {
+            let mut k = i + 1;
+            if !matches!(sent.w(k), "of" | "in" | "within") {
+                continue;
+            }
+            k += 1;
+            while k < n && matches!(sent.toks[k].tag, Tag::Det | Tag::Adj) {
+                k += 1;
+            }
+            let Some(x) = ent(k).filter(|&a| groupish(a)) else { continue };
+            let (subj, _) = {
+                let mut b = i;
+                while b > 0 && matches!(sent.toks[b - 1].tag, Tag::Det | Tag::Adj | Tag::Aux(_) | Tag::Pron) && i - b < 5 {
+                    b -= 1;
+                }
+                if b > 0 && sent.is_punct(b - 1, ',') {
+                    b -= 1;
+                }
+                sent.subject(ctx, b, 0)
+            };
+            if let Some(s) = subj {
+                for &a in &s.actors {
+                    if a != x && (groupish(a) || ctx.kind(a) == ActorKind::GovernmentBody) {
+                        push(a, x, RelationKind::MemberOf, out);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -41,6 +41,8 @@ pub enum VerbClass {
     Harm,
     /// "involved", "took part".
     Involve,
+    /// "intercepted", "shot down": a defence, whose object is an attacking weapon.
+    Defend,
     /// Any other verb ("began", "remained"): known to be a verb, no predicate.
     Other,
 }
@@ -62,6 +64,7 @@ impl VerbClass {
             "intend" => VerbClass::Intend,
             "harm" => VerbClass::Harm,
             "involve" => VerbClass::Involve,
+            "defend" => VerbClass::Defend,
             "other" => VerbClass::Other,
             _ => return None,
         })
@@ -100,6 +103,8 @@ pub mod noun {
     pub const WEAPON: u32 = 1 << 13;
     /// What a tally counts besides attacks ("times").
     pub const COUNT: u32 = 1 << 14;
+    /// A word of office ("spokesman", "minister").
+    pub const TITLE: u32 = 1 << 15;
 
     pub(super) fn parse(s: &str) -> Option<u32> {
         Some(match s {
@@ -118,6 +123,7 @@ pub mod noun {
             "umbrella" => UMBRELLA,
             "weapon" => WEAPON,
             "count" => COUNT,
+            "title" => TITLE,
             _ => return None,
         })
     }
