@@ -428,6 +428,28 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             e.agent = None;
         }
     }
+    // "the attack, which X claimed", "an attack, claimed by X,": a claim right after the
+    // noun, with no object of its own, is of it.
+    if e.agent.is_none() {
+        let first = e.preds.iter().map(|&pi| preds[pi].tok).min().unwrap_or(e.tok);
+        let next_claim = preds.iter().find(|q| {
+            q.tok > first
+                && q.tok <= first + 14
+                && q.class == PClass::Verb(VerbClass::Claim)
+                && q.obj.is_none()
+                && !q.mood.neg
+        });
+        if let Some(q) = next_claim {
+            let a = if q.mood.passive { q.pp("by") } else { q.subj.as_ref() };
+            if let Some(a) = a {
+                let w = who_of(ctx, fr, a);
+                if w != Who::Unknown {
+                    e.agent = Some(w);
+                    e.via = Via::Claim;
+                }
+            }
+        }
+    }
     // Target.
     let defended = e.target;
     let target_np = match main.class {
@@ -528,7 +550,11 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         }
     }
     if places.is_empty() {
-        for k in e.segment.0..e.segment.1 {
+        // Not in what the act responds to ("… in response to the massacres in Gaza").
+        let response_at = (e.segment.0..e.segment.1)
+            .find(|&k| sent.toks[k].noun() & noun::RESPONSE != 0 && k > e.tok)
+            .unwrap_or(e.segment.1);
+        for k in e.segment.0..response_at {
             if let Kind::Ent { place: Some(p), actor } = sent.toks[k].kind {
                 // A place that is also an actor counts only as a location.
                 let loc = actor.is_none_or(|a| sent.mentions[a].role == Role::Location);
@@ -630,7 +656,9 @@ fn after_context_noun(sent: &super::frames::Sent<'_, '_>, k: usize) -> bool {
         if t.noun() & noun::CONTEXT != 0 {
             return true;
         }
-        if !(matches!(t.tag, Tag::Prep | Tag::Det | Tag::Adj | Tag::Poss | Tag::Name) || matches!(t.kind, Kind::Ent { .. }) || sent.is_punct(j, ',')) {
+        if !(matches!(t.tag, Tag::Prep | Tag::Det | Tag::Adj | Tag::Poss | Tag::Name)
+            || matches!(t.kind, Kind::Ent { .. } | Kind::Punct(',' | '"' | '“' | '”')))
+        {
             return false;
         }
     }

@@ -488,6 +488,16 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         return Tag::Neg;
     }
     if w == "that" {
+        // "blamed that attack on …": after a verb that does not report speech, "that" before
+        // a noun is a determiner.
+        let speech_verb = prev.and_then(|p| p.entry).is_some_and(|e| {
+            e.verbs.iter().any(|v| matches!(v.class, VerbClass::Say | VerbClass::Believe | VerbClass::Deny | VerbClass::Claim | VerbClass::Intend))
+        });
+        let noun_next = next.and_then(|n| n.entry).is_some_and(|e| e.nouns & (noun::ATTACK | noun::WEAK_ATTACK) != 0)
+            && !sent.toks.get(i + 2).is_some_and(|n| n.entry.is_some_and(|e| e.func & (func::BE | func::HAVE | func::MODAL) != 0 || !e.verbs.is_empty()));
+        if matches!(prev.map(|p| p.tag), Some(Tag::Verb(_))) && !speech_verb && noun_next {
+            return Tag::Det;
+        }
         return match prev.map(|p| p.tag) {
             Some(Tag::Verb(_)) | Some(Tag::Comp) | Some(Tag::Conj) | None => Tag::Comp,
             Some(Tag::Noun(c)) if c & (noun::ALLEGATION | noun::RESPONSIBILITY) != 0 => Tag::Comp,
@@ -799,6 +809,31 @@ impl Sent<'_, '_> {
                     continue;
                 }
             }
+            // "an umbrella organization known as X", "a group calling itself X".
+            if e > i
+                && matches!(self.toks[e - 1].tag, Tag::Noun(_))
+                && ((matches!(w, "known" | "called") && matches!(self.w(e + 1), "as" | "the"))
+                    || (w == "calling" && matches!(self.w(e + 1), "itself" | "themselves"))
+                    || w == "named")
+            {
+                let k = if w == "named" || (w == "called" && self.w(e + 1) != "as") { e + 1 } else { e + 2 };
+                let k = if self.w(k) == "the" { k + 1 } else { k };
+                if self.toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. })) {
+                    e = k;
+                    continue;
+                }
+            }
+            // "hardline factions such as Kataeb Hezbollah", "groups including X and Y".
+            if e > i
+                && self.toks[e - 1].noun() & noun::COLLECTIVE != 0
+                && (matches!(w, "including" | "like") || (w == "such" && self.w(e + 1) == "as"))
+            {
+                let k = if w == "such" { e + 2 } else { e + 1 };
+                if self.toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. })) {
+                    e = k;
+                    continue;
+                }
+            }
             // "more than 85 targets", "fewer than ten".
             if w == "than" && e > i && matches!(self.w(e - 1), "more" | "fewer" | "less" | "other") {
                 e += 1;
@@ -866,8 +901,15 @@ impl Sent<'_, '_> {
                 break;
             }
         }
+        // A word of quantity before "of" may be tagged as an adjective ("dozens of attacks").
+        if let Some(o) = of_at
+            && o > s
+            && (QUANTITY.contains(&self.w(o - 1)) || self.toks[o - 1].is(func::GENERIC | func::DET) || self.toks[o - 1].num.is_some())
+        {
+            head_at = Some(o - 1);
+        }
         if let (Some(h), Some(o)) = (head_at, of_at)
-            && (QUANTITY.contains(&self.w(h)) || matches!(self.w(h), "one" | "some" | "most" | "many" | "all" | "none" | "several" | "both" | "each"))
+            && (QUANTITY.contains(&self.w(h)) || matches!(self.w(h), "one" | "some" | "most" | "many" | "all" | "none" | "several" | "both" | "each") || self.toks[h].is(func::GENERIC) || self.toks[h].num.is_some())
         {
             let sub_end = (o + 1..e).find(|&k| self.w(k) == "of").unwrap_or(e);
             head_at = (o + 1..sub_end).rev().find(|&k| matches!(self.toks[k].tag, Tag::Noun(_)));
@@ -1210,6 +1252,27 @@ impl Sent<'_, '_> {
         s
     }
 
+    /// Where the subject phrase that ends at `j` starts: "an airstrike on a building in
+    /// Damascus killed …" — the phrases after a preposition belong to the noun before them.
+    fn subject_start(&self, j: usize, floor: usize) -> usize {
+        let mut s = self.np_start_ending_at(j, floor);
+        let mut hops = 0;
+        while hops < 4
+            && s > floor + 1
+            && self.toks[s - 1].tag == Tag::Prep
+            && matches!(self.w(s - 1), "on" | "in" | "at" | "near" | "against" | "of" | "from" | "by" | "with" | "over" | "outside" | "inside" | "into" | "targeting")
+            && (np_material(&self.toks[s - 2]) || self.toks[s - 2].tag == Tag::Adj)
+        {
+            let before = self.np_start_ending_at(s - 2, floor);
+            if before >= s - 1 {
+                break;
+            }
+            s = before;
+            hops += 1;
+        }
+        s
+    }
+
     /// The subject of the verb whose auxiliary chain starts at `chain` (None if none is found
     /// within the clause). The flag says the subject is shared with an earlier verb.
     pub fn subject(&self, ctx: &DocCtx<'_>, chain: usize, floor: usize) -> (Option<Np>, bool) {
@@ -1221,8 +1284,11 @@ impl Sent<'_, '_> {
         while j > floor && matches!(self.toks[j].kind, Kind::Punct('"' | '“' | '”')) {
             j -= 1;
         }
-        // Adjuncts between a subject and its verb: "X on Tuesday said", "X, in a statement, said".
-        while j > floor && matches!(self.toks[j].kind, Kind::Date(_)) {
+        // Adjuncts between a subject and its verb: "X on Tuesday said", "X late Monday said".
+        while j > floor && matches!(self.toks[j].kind, Kind::Date(_)) && !self.is_punct(j - 1, ',') {
+            if self.toks[j - 1].tag == Tag::Prep && !matches!(self.w(j - 1), "on" | "late" | "early" | "last") {
+                break;
+            }
             j -= 1;
             if self.toks[j].tag == Tag::Prep {
                 if j == floor {
@@ -1257,7 +1323,7 @@ impl Sent<'_, '_> {
                     return (inner, false);
                 }
                 if k > floor {
-                    let s = self.np_start_ending_at(k - 1, floor);
+                    let s = self.subject_start(k - 1, floor);
                     if s <= k - 1
                         && let Some(np) = self.np_at(ctx, s, k)
                     {
@@ -1287,8 +1353,22 @@ impl Sent<'_, '_> {
             return (self.np_at(ctx, j, j + 1), false);
         }
         if np_material(t) || t.tag == Tag::Adj {
-            let s = self.np_start_ending_at(j, floor);
-            return (self.np_at(ctx, s, j + 1), false);
+            let s = self.subject_start(j, floor);
+            // "the groups conducting these attacks are supported …": a participle clause
+            // between the subject and its verb.
+            if s > floor + 1
+                && matches!(self.toks[s - 1].tag, Tag::Verb(f) if f & (form::ING | form::PART) != 0)
+                && matches!(self.toks[s - 2].tag, Tag::Noun(_) | Tag::Name)
+                && !self.is_punct(s - 2, ',')
+            {
+                let head_end = s - 2;
+                let hs = self.np_start_ending_at(head_end, floor);
+                if let Some(np) = self.np_at(ctx, hs, head_end + 1) {
+                    return (Some(np), false);
+                }
+            }
+            let np = self.np_at(ctx, s, j + 1).or_else(|| self.np_at(ctx, self.np_start_ending_at(j, floor), j + 1));
+            return (np, false);
         }
         (None, false)
     }
@@ -1351,6 +1431,11 @@ impl Sent<'_, '_> {
             let t = &self.toks[i];
             let seg = seg_of(i);
             let classes: Vec<PClass> = match t.tag {
+                Tag::Verb(_) if matches!(self.w(i), "bear" | "bears" | "bore" | "borne" | "bearing")
+                    && (i + 1..(i + 4).min(self.toks.len())).any(|k| self.w(k) == "responsibility") =>
+                {
+                    vec![PClass::Responsible]
+                }
                 Tag::Verb(f) => {
                     let Some(e) = t.entry else { continue };
                     let mut v: Vec<PClass> = Vec::new();
@@ -1382,6 +1467,10 @@ impl Sent<'_, '_> {
                     v
                 }
                 Tag::Prep if self.w(i) == "behind" => vec![PClass::Responsible],
+                // "the hallmarks of Kataib Hezbollah", "Iran's fingerprints".
+                Tag::Noun(_) if matches!(self.w(i), "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature") => {
+                    vec![PClass::Responsible]
+                }
                 _ => {
                     let w = self.w(i);
                     if matches!(w, "responsible" | "culpable" | "accountable") && i > 0 {
@@ -1432,6 +1521,16 @@ impl Sent<'_, '_> {
                     shared_subject: shared,
                     segment: seg,
                 };
+                // "…, holding them responsible": a participle after a comma, with no subject of
+                // its own, has the subject of the clause before it.
+                let participle = p.subj.is_none()
+                    && !is_noun
+                    && mood.chain > 0
+                    && self.is_punct(mood.chain - 1, ',')
+                    && matches!(self.toks[i].tag, Tag::Verb(f) if f & form::ING != 0);
+                if participle {
+                    p.shared_subject = true;
+                }
                 if p.shared_subject
                     && let Some(prev) = out.iter().rev().find(|q| matches!(q.class, PClass::Verb(_)) && q.tok < i && q.subj.is_some())
                 {
@@ -1452,6 +1551,21 @@ impl Sent<'_, '_> {
                     p.mood.neg = true;
                 }
                 out.push(p);
+            }
+        }
+        // "was planned, financed and carried out by X": coordinated participles share the
+        // "by" phrase of the last.
+        for k in 0..out.len() {
+            if !out[k].mood.passive || out[k].pp("by").is_some() {
+                continue;
+            }
+            let next_by = out[k + 1..]
+                .iter()
+                .take_while(|q| q.tok <= out[k].tok + 8)
+                .find(|q| matches!(q.class, PClass::Verb(_)) && q.pp("by").is_some() && q.subj.is_none())
+                .and_then(|q| q.pp("by").cloned());
+            if let Some(by) = next_by {
+                out[k].pps.push(("by", by));
             }
         }
         self.non_involvement(ctx, &mut out, &segs);
@@ -1536,6 +1650,10 @@ impl Sent<'_, '_> {
                     "independently" | "autonomously" | "unilaterally" => true,
                     "orders" | "instructions" | "directives" => (a..i).any(|k| self.toks[k].tag == Tag::Neg),
                     "decisions" => i >= 1 && self.w(i - 1) == "own",
+                    "unaware" | "uninvolved" => true,
+                    "linked" | "connected" | "tied" | "related" => {
+                        matches!(self.w(i + 1), "to" | "with") && (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg)
+                    }
                     _ => {
                         self.toks[i].noun() & noun::RESPONSIBILITY != 0
                             && i >= 1

@@ -165,7 +165,10 @@ pub fn extract(
         let person_target = target.filter(|&t| ctx.is_person(t));
         // What makes it one act: a day (even one this undated article cannot resolve), a
         // place, casualties, a named victim, or a named attacker and target in a country.
-        let day_named = e.date.is_some();
+        let day_named = e.date.is_some_and(|k| match sent.toks[k].kind {
+            Kind::Date(d) => ctx.dates[si][d].form != dates::DateForm::Vague,
+            _ => false,
+        });
         let anchored = date.is_some()
             || day_named
             || !e.places.is_empty()
@@ -293,6 +296,8 @@ fn same_incident(a: &Sig, b: &Sig, same_doc: bool) -> bool {
         (a.date.is_some() && a.date == b.date)
             || strong >= 1 && actors >= 1
             || (actors == 2 && (a.place == b.place || a.date == b.date))
+            // Told again in the same article without its day: the same country and side.
+            || (a.country.is_some() && a.country == b.country && actors >= 1 && (a.date.is_none() || b.date.is_none()))
             // The same place again in one article, once without its day.
             || (a.place.is_some() && a.place == b.place && (a.date.is_none() || b.date.is_none()))
     } else {
@@ -347,7 +352,9 @@ fn lookup_keys(r: &AttackReport) -> impl Iterator<Item = DayKey> {
 
 /// Merges reports into incidents (the same attack reported twice in a document, or by several
 /// documents) and sets each report's incident id.
-pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
+/// Reports that point back to no attack of their document ("the attack" with nothing before
+/// it) are dropped.
+pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
     let mut incidents: Vec<Incident> = Vec::new();
     // Candidates come from two indexes, so that merging stays linear in the corpus size:
     // incidents already reported by the same document, and, across documents, incidents with
@@ -364,6 +371,7 @@ pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
         // says contradicts it.
         let previous = (r.anaphoric && i > 0 && reports[i - 1].span.doc == r.span.doc)
             .then(|| incident_of[i - 1])
+            .filter(|&k| k != usize::MAX)
             .filter(|&k| {
                 let inc = &incidents[k];
                 compatible(&inc.date, &r.date)
@@ -403,6 +411,17 @@ pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
                 candidates.dedup();
                 candidates.iter().find(|k| matches(k)).copied()
             });
+        // "the attack" that points back to nothing this document reported is no new attack.
+        let bare = r.anaphoric
+            && r.date.is_none()
+            && r.place.is_none()
+            && r.killed.is_none()
+            && r.injured.is_none();
+        if found.is_none() && bare {
+            incident_of.push(usize::MAX);
+            reports[i].incident = IncidentId(u32::MAX);
+            continue;
+        }
         let k = match found {
             Some(k) => {
                 let inc = &mut incidents[k];
@@ -453,6 +472,28 @@ pub fn merge(reports: &mut [AttackReport]) -> Vec<Incident> {
         }
         incident_of.push(k);
         reports[i].incident = incidents[k].id;
+    }
+    // Drop the reports of no incident, and renumber the others' indexes.
+    if incident_of.contains(&usize::MAX) {
+        let mut new_index = vec![usize::MAX; reports.len()];
+        let mut kept = 0;
+        for (i, &k) in incident_of.iter().enumerate() {
+            if k != usize::MAX {
+                new_index[i] = kept;
+                kept += 1;
+            }
+        }
+        let mut i = 0;
+        reports.retain(|_| {
+            let keep = incident_of[i] != usize::MAX;
+            i += 1;
+            keep
+        });
+        for inc in &mut incidents {
+            for r in &mut inc.reports {
+                *r = new_index[*r];
+            }
+        }
     }
     incidents
 }

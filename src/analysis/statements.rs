@@ -183,6 +183,10 @@ impl Ctx<'_, '_, '_> {
             if e.mood.modal || e.mood.intended || e.mood.cond {
                 continue;
             }
+            // A count of attacks is a tally, not a statement.
+            if e.counted {
+                continue;
+            }
             let Some(agent) = e.agent else { continue };
             // What earlier sentences said of "the strikes" is not said again by naming them;
             // a source that reports what they did ("the strikes hit …") says it.
@@ -222,6 +226,12 @@ impl Ctx<'_, '_, '_> {
                     let s = speaker.or(self.voice_speaker());
                     self.push(StatementKind::Claim, s, s.map(|x| self.side(x)), e.tok);
                 }
+                // Media reporting that "the resistance" struck credit it to unnamed fighters.
+                Who::Collective
+                    if !e.mood.neg && speaker.is_some_and(|s| self.ctx.kind(s) == ActorKind::Media) =>
+                {
+                    self.push(StatementKind::Claim, speaker, None, e.tok);
+                }
                 Who::Collective if !e.mood.neg && e.via == super::events::Via::Grammar => {
                     // Only an explicit attribution to unnamed attackers ("carried out by
                     // Iran-aligned groups") accuses.
@@ -252,8 +262,28 @@ impl Ctx<'_, '_, '_> {
                     if p.mood.neg || p.mood.modal || p.mood.intended || p.mood.cond {
                         continue;
                     }
-                    // "claimed that …" reports speech: what it says is judged below.
+                    // "claimed that …" reports speech: what it says is judged below. A claim of
+                    // responsibility has an act as its object ("claimed the attack", "claimed
+                    // both", "took responsibility"), not a number or a view.
                     if sent.toks.get(p.tok + 1).is_some_and(|t| t.tag == super::frames::Tag::Comp) {
+                        continue;
+                    }
+                    let phrasal = sent.toks[p.tok]
+                        .entry
+                        .is_some_and(|e| e.verbs.iter().any(|v| v.class == VerbClass::Claim && !v.tail.is_empty()));
+                    let act = p.obj.as_ref().is_some_and(|o| {
+                        o.head & (noun::ATTACK | noun::WEAK_ATTACK | noun::RESPONSIBILITY) != 0
+                            || o.pron.is_some()
+                            || matches!(sent.w(o.s), "both" | "all" | "most" | "many" | "some" | "several" | "one" | "each")
+                    }) || (p.mood.passive && p.subj.as_ref().is_some_and(|o| o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0 || o.pron.is_some() || o.anaphor || o.head == 0))
+                        || (p.obj.is_none() && p.pps.iter().any(|(w, _)| *w == "for"))
+                        // "the attack, which the group claimed", "an attack, claimed by X,":
+                        // the act is the noun before.
+                        || (p.obj.is_none()
+                            && self.fr.preds.iter().any(|q| {
+                                matches!(q.class, PClass::AttackNoun | PClass::WeakAttackNoun) && q.tok < p.tok
+                            }));
+                    if !(phrasal || act) {
                         continue;
                     }
                     let np = if p.mood.passive { p.pp("by") } else { p.subj.as_ref() };
@@ -292,7 +322,8 @@ impl Ctx<'_, '_, '_> {
                         continue;
                     }
                     let (speakers, blamed) = if p.mood.passive {
-                        (self.speakers_of(p.pp("by"), src), p.subj.clone())
+                        // "was blamed on X": X; "X was blamed for …": X.
+                        (self.speakers_of(p.pp("by"), src), p.pp("on").cloned().or(p.subj.clone()))
                     } else {
                         (self.speakers_of(p.subj.as_ref(), src), self.blamed(p))
                     };
@@ -340,6 +371,34 @@ impl Ctx<'_, '_, '_> {
                     let about = match (from, p.subj.as_ref().map(|n| self.who(n))) {
                         (Some(Who::Actor(a)), _) => Some(a),
                         (_, Some(Who::Actor(a))) if !self.ctx.is_person(a) => Some(a),
+                        _ => speaker.map(|s| self.side(s)),
+                    };
+                    self.push(StatementKind::Denial, speaker, about, p.tok);
+                }
+                PClass::Verb(VerbClass::Involve) if attack_words && !p.mood.neg => {
+                    // "X was involved in planning the attacks", "X took part in the attack".
+                    let Source::Framed(speaker) = src else { continue };
+                    if p.mood.modal || p.mood.intended || p.mood.cond {
+                        continue;
+                    }
+                    if let Some(s) = p.subj.as_ref()
+                        && let Who::Actor(a) = self.who(s)
+                    {
+                        let kind = if speaker.is_some_and(|x| self.side(x) == self.side(a)) {
+                            StatementKind::Claim
+                        } else {
+                            StatementKind::Accusation
+                        };
+                        let about = if kind == StatementKind::Claim { Some(self.side(a)) } else { Some(a) };
+                        self.push(kind, speaker, about, p.tok);
+                    }
+                }
+                PClass::Verb(VerbClass::Back) if p.mood.neg && !p.mood.passive => {
+                    // "has never supported these attacks", "does not back the militias": the
+                    // speaker denies its side's part.
+                    let Source::Framed(speaker) = src else { continue };
+                    let about = match p.subj.as_ref().map(|n| self.who(n)) {
+                        Some(Who::Actor(a)) => Some(a),
                         _ => speaker.map(|s| self.side(s)),
                     };
                     self.push(StatementKind::Denial, speaker, about, p.tok);
@@ -409,6 +468,17 @@ impl Ctx<'_, '_, '_> {
     /// Who a blame verb blames: "blamed X (for Y)", "blamed Y on X", "attributed Y to X",
     /// "pointed the finger at X", "accused X of Y".
     fn blamed(&self, p: &Pred) -> Option<Np> {
+        let b = self.blamed_phrase(p)?;
+        // "blamed it on a missile misfire by Islamic Jihad": who misfired.
+        if b.actors.is_empty() && !b.collective && self.fr.sent.w(b.e) == "by"
+            && let Some(by) = self.fr.sent.np_at(self.ctx, b.e + 1, self.fr.sent.toks.len())
+        {
+            return Some(by);
+        }
+        Some(b)
+    }
+
+    fn blamed_phrase(&self, p: &Pred) -> Option<Np> {
         let lemma = self.fr.sent.toks[p.tok]
             .entry
             .and_then(|e| e.verbs.iter().find(|v| v.class == VerbClass::Blame))
@@ -437,6 +507,20 @@ impl Ctx<'_, '_, '_> {
     /// The subject of "is behind", "is responsible for" (or the actor of "the hallmarks of X").
     fn responsible_subject(&self, p: &Pred) -> Option<Np> {
         let sent = &self.fr.sent;
+        let w = sent.w(p.tok);
+        if matches!(w, "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature") {
+            // "… of X", or "X's fingerprints".
+            if let Some(of) = p.pp("of") {
+                return Some(of.clone());
+            }
+            if p.tok >= 2 && sent.toks[p.tok - 1].tag == super::frames::Tag::Poss {
+                return sent.np_at(self.ctx, p.tok - 2, p.tok - 1);
+            }
+            return None;
+        }
+        if matches!(w, "bear" | "bears" | "bore" | "borne" | "bearing") {
+            return p.subj.clone();
+        }
         // "X was behind …": a form of "be" (or "stood") right before.
         let mut k = p.tok;
         while k > p.segment.0 && matches!(sent.toks[k - 1].tag, super::frames::Tag::Adv | super::frames::Tag::Neg | super::frames::Tag::Aux(_)) {
