@@ -1,7 +1,12 @@
 //! Finding actors and places in text: one Aho-Corasick pass over every alias, spelling
 //! variant and demonym of the lexicon, with the traps of news text handled ("Kataib
 //! Hezbollah" is not Hezbollah, "US" is not "us", "IS" only as a capitalised token,
-//! possessives), and a guesser for actors that are not in the lexicon.
+//! possessives, homonyms such as "Gulf of Oman", US addresses such as "of Savannah,
+//! Georgia"), and a guesser for actors that are not in the lexicon.
+//!
+//! What the gazetteer cannot tell apart is left to the reader: a name written alone that is
+//! also a first name ("Chad", "Jordan") or a US state outside an address ("Georgia's
+//! governor") counts as the state.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -17,6 +22,9 @@ use crate::model::{ActorKind, PlaceId};
 enum Target {
     Actor(u32),
     Place(u32),
+    /// A homonym of this actor's name ("Gulf of Oman"): found so that the name inside it is
+    /// not, and then dropped.
+    NotActor(u32),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -26,6 +34,9 @@ struct PatternInfo {
     exact_case: bool,
     /// The first letter must be a capital in the text.
     capital: bool,
+    /// The capital is asked for after a leading lower-case "al-" or "al " ("al-Tanf" matches
+    /// "al-Tanf" and "Al-Tanf", not "al-tanf").
+    after_particle: bool,
     /// The pattern is a demonym ("Iranian").
     demonym: bool,
     /// The pattern has several words (allowed to follow a run-together lowercase letter).
@@ -42,6 +53,10 @@ pub struct Matcher {
     actor_info: Vec<PatternInfo>,
     actor_patterns: Vec<String>,
     place_info: Vec<PatternInfo>,
+    /// Whether each actor of the lexicon is a state (for the address rule).
+    is_state: Vec<bool>,
+    /// The lexicon's address regions ("Pennsylvania", "Ga.").
+    address_regions: Vec<String>,
     /// The first pattern of the place names, of the cue keywords, of the attack words.
     places_from: usize,
     keywords_from: usize,
@@ -196,6 +211,7 @@ fn build(patterns: &[(String, PatternInfo)]) -> (Vec<PatternInfo>, Vec<String>) 
             let merged: &mut PatternInfo = &mut infos[i];
             if merged.target == info.target {
                 merged.capital &= info.capital;
+                merged.after_particle |= info.after_particle;
             }
             continue;
         }
@@ -211,10 +227,12 @@ impl Matcher {
     pub fn new(lex: &Lexicon) -> Matcher {
         let mut actor_pats = Vec::new();
         for (i, a) in lex.actors.iter().enumerate() {
-            let names = std::iter::once((&a.name, false))
-                .chain(a.aliases.iter().map(|x| (x, false)))
-                .chain(a.demonyms.iter().map(|x| (x, true)));
-            for (n, demonym) in names {
+            let (actor, not_actor) = (Target::Actor(i as u32), Target::NotActor(i as u32));
+            let names = std::iter::once((&a.name, false, actor))
+                .chain(a.aliases.iter().map(|x| (x, false, actor)))
+                .chain(a.demonyms.iter().map(|x| (x, true, actor)))
+                .chain(a.homonyms.iter().map(|x| (x, false, not_actor)));
+            for (n, demonym, target) in names {
                 for v in variants(n) {
                     let exact = is_acronym(&v);
                     let capital = v.starts_with(char::is_uppercase);
@@ -222,9 +240,10 @@ impl Matcher {
                     actor_pats.push((
                         v,
                         PatternInfo {
-                            target: Target::Actor(i as u32),
+                            target,
                             exact_case: exact,
                             capital,
+                            after_particle: false,
                             demonym,
                             multiword,
                         },
@@ -238,9 +257,8 @@ impl Matcher {
             for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
                 for v in variants(n) {
                     let exact = is_acronym(&v);
-                    let capital = v.starts_with(char::is_uppercase)
-                        || v.starts_with("al-")
-                        || v.starts_with("al ");
+                    let after_particle = v.starts_with("al-") || v.starts_with("al ");
+                    let capital = v.starts_with(char::is_uppercase) || after_particle;
                     let multiword = v.contains(' ');
                     place_pats.push((
                         v,
@@ -248,6 +266,7 @@ impl Matcher {
                             target: Target::Place(i as u32),
                             exact_case: exact,
                             capital,
+                            after_particle,
                             demonym: false,
                             multiword,
                         },
@@ -264,9 +283,11 @@ impl Matcher {
         let places_from = actor_patterns.len();
         let keywords_from = places_from + place_patterns.len();
         let attack_words_from = keywords_from + lex.cues.gate_words.len();
-        // The case rules of names are checked on the text (`accept`).
+        // The case rules of names are checked on the text (`accept`). A contiguous NFA: over
+        // the bundled gazetteer's 7,000 spellings a DFA takes 36 MB and a fifth of a second
+        // to build, and scans no faster.
         let ac = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(
                 actor_patterns
@@ -282,6 +303,12 @@ impl Matcher {
             actor_info,
             actor_patterns,
             place_info,
+            is_state: lex
+                .actors
+                .iter()
+                .map(|a| a.kind == ActorKind::State)
+                .collect(),
+            address_regions: lex.address_regions.clone(),
             places_from,
             keywords_from,
             attack_words_from,
@@ -292,12 +319,19 @@ impl Matcher {
     pub fn scan(&self, text: &str, lower: &str) -> Scan {
         let (mut actors, mut places) = (Vec::new(), Vec::new());
         let mut out = Scan::default();
+        // A name found inside a word ("ina" in "China") is dropped at once: it could only hide
+        // a name that starts within it.
         for m in self.ac.find_overlapping_iter(lower) {
             let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
             if p < self.places_from {
-                actors.push((s, e, p));
+                if bounded(text, s, e, &self.actor_info[p]) {
+                    actors.push((s, e, p));
+                }
             } else if p < self.keywords_from {
-                places.push((s, e, p - self.places_from));
+                let p = p - self.places_from;
+                if bounded(text, s, e, &self.place_info[p]) {
+                    places.push((s, e, p));
+                }
             } else if p < self.attack_words_from {
                 out.keywords.push((s, p - self.keywords_from));
             } else {
@@ -332,7 +366,102 @@ impl Matcher {
                 });
             }
         }
+        if !self.address_regions.is_empty() {
+            let in_address: Vec<bool> = out
+                .actors
+                .iter()
+                .map(|m| self.in_us_address(text, m, &out.actors, &out.places))
+                .collect();
+            let mut keep = in_address.iter().map(|&a| !a);
+            out.actors.retain(|_| keep.next().unwrap_or(true));
+        }
         out
+    }
+
+    /// The address region `text` starts with, if any, followed by no letter or digit.
+    fn region_at(&self, text: &str) -> Option<usize> {
+        self.address_regions
+            .iter()
+            .filter(|r| {
+                text.get(..r.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(r))
+                    && !text[r.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .map(String::len)
+            .max()
+    }
+
+    /// Whether a state's mention is part of a US address, where it names a town or a US state:
+    /// "Lebanon, Pennsylvania" (a region of an address follows, and no other actor starts
+    /// there: "Israel, Georgia and Ukraine" is a list) or "of Savannah, Georgia" (it is a
+    /// region itself, after a town that no actor or place covers, itself after "of", "in",
+    /// "from", "at", "near", a comma, or starting a line in capitals as in a dateline).
+    fn in_us_address(
+        &self,
+        text: &str,
+        m: &RawMention,
+        actors: &[RawMention],
+        places: &[PlaceMention],
+    ) -> bool {
+        if !self
+            .is_state
+            .get(m.actor as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            return false;
+        }
+        let covered = |s: usize, e: usize| {
+            actors.iter().any(|a| a.start < e && s < a.end)
+                || places.iter().any(|p| p.start < e && s < p.end)
+        };
+        // "Lebanon, Pennsylvania"
+        if let Some(rest) = text[m.end..].strip_prefix(", ") {
+            let at = m.end + 2;
+            if self.region_at(rest).is_some() && !actors.iter().any(|a| a.start == at) {
+                return true;
+            }
+        }
+        // "of Savannah, Georgia"
+        let Some(before) = text[..m.start].strip_suffix(", ") else {
+            return false;
+        };
+        if self.region_at(&text[m.start..]) != Some(m.end - m.start) {
+            return false;
+        }
+        // The town: one to three capitalised words.
+        let mut town_start = before.len();
+        let mut words = 0;
+        for w in before.rsplit(' ') {
+            let name_like = w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+            if !name_like || words == 3 {
+                break;
+            }
+            town_start -= w.len() + usize::from(town_start != before.len());
+            words += 1;
+        }
+        if words == 0 || covered(town_start, before.len()) {
+            return false;
+        }
+        let lead = &before[..town_start];
+        let town = &before[town_start..];
+        let line_start =
+            lead.trim_end_matches([' ', '\t']).ends_with('\n') || lead.trim().is_empty();
+        let preposition = ["of", "in", "from", "at", "near", "outside", "to"]
+            .iter()
+            .any(|p| {
+                lead.strip_suffix(' ')
+                    .and_then(|l| l.strip_suffix(p))
+                    .is_some_and(|l| !l.chars().next_back().is_some_and(char::is_alphanumeric))
+            });
+        preposition
+            || lead.trim_end().ends_with(',')
+            || (line_start && !town.chars().any(char::is_lowercase))
     }
 
     /// All actor mentions in `text`, in order.
@@ -346,21 +475,25 @@ impl Matcher {
     }
 }
 
-fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> bool {
-    let found = &text[s..e];
-    let prev = text[..s].chars().next_back();
-    let next = text[e..].chars().next();
-    if next.is_some_and(|c| c.is_alphanumeric()) {
+/// Whether a name found at `s..e` stands as a word: no letter or digit right after it, nor
+/// right before it, unless it is a multi-word name run together with a lowercase letter
+/// ("Sadr'sSaraya al Salam").
+fn bounded(text: &str, s: usize, e: usize, info: &PatternInfo) -> bool {
+    if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
         return false;
     }
-    if let Some(p) = prev
-        && p.is_alphanumeric()
-    {
-        // "Sadr'sSaraya al Salam": a run-together multi-word name after a lowercase letter.
-        let joined = info.multiword && p.is_lowercase() && found.starts_with(char::is_uppercase);
-        if !joined {
-            return false;
+    match text[..s].chars().next_back() {
+        Some(p) if p.is_alphanumeric() => {
+            info.multiword && p.is_lowercase() && text[s..e].starts_with(char::is_uppercase)
         }
+        _ => true,
+    }
+}
+
+fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> bool {
+    let found = &text[s..e];
+    if !bounded(text, s, e, info) {
+        return false;
     }
     if info.exact_case {
         if found != pattern && !pattern.is_empty() {
@@ -398,8 +531,16 @@ fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> 
         if (caps(&before_word) && !gap_before) || (caps(&after_word) && !gap_after) {
             return false;
         }
-    } else if info.capital && !found.starts_with(char::is_uppercase) {
-        return false;
+    } else if info.capital {
+        // A particle is three ASCII bytes ("al-", "al "), so the slice is on a boundary.
+        let word = if info.after_particle {
+            found.get(3..).unwrap_or(found)
+        } else {
+            found
+        };
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
     }
     true
 }
@@ -692,9 +833,15 @@ mod tests {
         assert!(found > 10_000, "{found}");
     }
 
-    fn names(text: &str) -> Vec<(String, String)> {
+    /// The bundled lexicon and its matcher, built once for the tests that share them.
+    static BUNDLED: LazyLock<(Lexicon, Matcher)> = LazyLock::new(|| {
         let lex = Lexicon::bundled();
         let m = Matcher::new(&lex);
+        (lex, m)
+    });
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let (lex, m) = &*BUNDLED;
         m.actors(text)
             .into_iter()
             .map(|r| {
@@ -777,8 +924,7 @@ mod tests {
 
     #[test]
     fn places_with_spellings() {
-        let lex = Lexicon::bundled();
-        let m = Matcher::new(&lex);
+        let (lex, m) = &*BUNDLED;
         for (text, want) in [
             ("at Ain al-Assad", "al-Asad air base"),
             ("Ayn al-Asad", "al-Asad air base"),
@@ -788,6 +934,269 @@ mod tests {
             let p = m.places(text);
             assert_eq!(p.len(), 1, "{text}");
             assert_eq!(lex.place(p[0].place).name, want);
+        }
+    }
+
+    /// The spellings one name is matched by, each once, as [`build`] keys them.
+    fn keys(name: &str) -> Vec<String> {
+        variants(name)
+            .into_iter()
+            .map(|v| {
+                if is_acronym(&v) {
+                    format!("\u{1}{v}")
+                } else {
+                    v.to_lowercase()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_spelling_names_two_actors_or_two_places() {
+        // The matcher keeps the first owner of a spelling and drops the others silently; in
+        // the bundled lexicon every spelling has one owner (a homonym may repeat another
+        // actor's homonym).
+        let lex = Lexicon::bundled();
+        let mut owner: HashMap<String, (usize, bool)> = HashMap::new();
+        let mut clashes = Vec::new();
+        for (i, a) in lex.actors.iter().enumerate() {
+            let names = std::iter::once((&a.name, false))
+                .chain(a.aliases.iter().map(|n| (n, false)))
+                .chain(a.demonyms.iter().map(|n| (n, false)))
+                .chain(a.homonyms.iter().map(|n| (n, true)));
+            for (n, homonym) in names {
+                for k in keys(n) {
+                    match owner.get(&k) {
+                        Some(&(j, h)) if j != i && !(h && homonym) => {
+                            clashes.push(format!("{n:?}: {} / {}", lex.actors[j].name, a.name));
+                        }
+                        Some(_) => {}
+                        None => {
+                            owner.insert(k, (i, homonym));
+                        }
+                    }
+                }
+            }
+        }
+        let mut place_owner: HashMap<String, usize> = HashMap::new();
+        for (i, p) in lex.places.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                for k in keys(n) {
+                    match place_owner.get(&k) {
+                        Some(&j) if j != i => {
+                            clashes.push(format!("{n:?}: {} / {}", lex.places[j].name, p.name));
+                        }
+                        Some(_) => {}
+                        None => {
+                            place_owner.insert(k, i);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+
+    #[test]
+    fn gazetteer_traps() {
+        // Made-up sentences of the kinds of text the gazetteer meets: casualty releases, ship
+        // reports, Iranian and Houthi statements.
+        let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            // A US address: the town's state is not the country, nor is a US town named
+            // after a state.
+            (
+                "Spc. Jane Roe, 24, of Savannah, Georgia, died when a drone struck Tower 22 in Jordan.",
+                vec![("Jordan", "Jordan")],
+            ),
+            (
+                "The three were assigned to the 926th Engineer Brigade, Fort Moore, Georgia.",
+                vec![],
+            ),
+            ("SAVANNAH, Georgia - The soldier's family spoke.", vec![]),
+            (
+                "The company's plant in Lebanon, Pennsylvania, closed.",
+                vec![],
+            ),
+            (
+                "He grew up near Lebanon, Tenn., the Pentagon said.",
+                vec![("Pentagon", "Pentagon")],
+            ),
+            // Georgia the country: in a list of states, after a known place, or alone.
+            (
+                "Russia, Georgia and Armenia signed.",
+                vec![
+                    ("Russia", "Russia"),
+                    ("Georgia", "Georgia"),
+                    ("Armenia", "Armenia"),
+                ],
+            ),
+            (
+                "Diplomats in Tbilisi, Georgia, protested.",
+                vec![("Georgia", "Georgia")],
+            ),
+            (
+                "Meanwhile, Georgia recalled its envoy.",
+                vec![("Georgia", "Georgia")],
+            ),
+            (
+                "Israel, Lebanon, Georgia and Jordan were named.",
+                vec![
+                    ("Israel", "Israel"),
+                    ("Lebanon", "Lebanon"),
+                    ("Georgia", "Georgia"),
+                    ("Jordan", "Jordan"),
+                ],
+            ),
+            // What the gazetteer cannot tell: a US state named alone is the country.
+            (
+                "Georgia's governor visited the base.",
+                vec![("Georgia", "Georgia")],
+            ),
+            // A longer name wins over the state inside it.
+            (
+                "The Georgia National Guard deployed.",
+                vec![("Georgia National Guard", "Georgia National Guard")],
+            ),
+            (
+                "Israel Katz warned Hezbollah.",
+                vec![("Israel Katz", "Israel Katz"), ("Hezbollah", "Hezbollah")],
+            ),
+            // Flags of convenience.
+            (
+                "A Liberia-flagged tanker and a Marshall Islands-flagged bulk carrier were hit.",
+                vec![
+                    ("Liberia", "Liberia"),
+                    ("Marshall Islands", "Marshall Islands"),
+                ],
+            ),
+            ("the Bahamas-flagged ship", vec![("Bahamas", "Bahamas")]),
+            // Seas and regions named after states are not the states.
+            (
+                "Iranian boats sailed from the Gulf of Oman to the Indian Ocean.",
+                vec![("Iranian", "Iran")],
+            ),
+            (
+                "Patrols in the South China Sea and the Jordan Valley.",
+                vec![],
+            ),
+            ("Latin American and New Mexico officials met.", vec![]),
+            (
+                "Roast turkey is served; Turkey objected.",
+                vec![("Turkey", "Turkey")],
+            ),
+            // Demonyms, adjective and plural.
+            (
+                "The Dutch and New Zealanders agreed; Emiratis abstained.",
+                vec![
+                    ("Dutch", "Netherlands"),
+                    ("New Zealanders", "New Zealand"),
+                    ("Emiratis", "United Arab Emirates"),
+                ],
+            ),
+            // Groups whose names hold other names.
+            (
+                "Harakat Ansar Allah al-Awfiya and Ansar Allah both claimed it.",
+                vec![
+                    (
+                        "Harakat Ansar Allah al-Awfiya",
+                        "Harakat Ansar Allah al-Awfiya",
+                    ),
+                    ("Ansar Allah", "Houthis"),
+                ],
+            ),
+            (
+                "the Revolutionary Guards' navy and the IRGC Aerospace Force",
+                vec![
+                    ("Revolutionary Guards' navy", "IRGC Navy"),
+                    ("IRGC Aerospace Force", "IRGC Aerospace Force"),
+                ],
+            ),
+            (
+                "the al-Qassam Brigades, Hamas's armed wing",
+                vec![
+                    ("al-Qassam Brigades", "Qassam Brigades"),
+                    ("Hamas", "Hamas"),
+                ],
+            ),
+            (
+                "Kataib Sayyid al-Shuhada, Kata'ib al-Imam Ali and Saraya Awliya al-Dam",
+                vec![
+                    ("Kataib Sayyid al-Shuhada", "Kataib Sayyid al-Shuhada"),
+                    ("Kata'ib al-Imam Ali", "Kataib Imam Ali"),
+                    ("Saraya Awliya al-Dam", "Saraya Awliya al-Dam"),
+                ],
+            ),
+            // The enemies' names for Israel, and a Houthi statement's name for the Houthis.
+            (
+                "The Yemeni Armed Forces targeted the Zionist entity.",
+                vec![
+                    ("Yemeni Armed Forces", "Houthis"),
+                    ("Zionist entity", "Israel"),
+                ],
+            ),
+            // Bodies with their chain of command.
+            (
+                "U.S. Central Command and the State Department spoke; the Security Council met.",
+                vec![
+                    ("U.S. Central Command", "CENTCOM"),
+                    ("State Department", "US State Department"),
+                    ("Security Council", "United Nations Security Council"),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = names(text);
+            let want: Vec<(String, String)> = want
+                .into_iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        let lex = &BUNDLED.0;
+        let chain = |name: &str| -> Vec<String> {
+            let mut out = vec![];
+            let mut cur = lex.actor_by_name(name);
+            while let Some(id) = cur {
+                out.push(lex.actor(id).name.clone());
+                cur = lex.actor(id).affiliation;
+            }
+            out
+        };
+        assert_eq!(chain("CENTCOM"), ["CENTCOM", "Pentagon", "United States"]);
+        assert_eq!(chain("Quds Force"), ["Quds Force", "IRGC", "Iran"]);
+        let irgc = lex.actor_by_name("IRGC").unwrap();
+        assert_eq!(lex.actor(lex.side_of(irgc)).name, "Iran");
+    }
+
+    #[test]
+    fn places_of_attacks_and_seas() {
+        let (lex, m) = &*BUNDLED;
+        for (text, want) in [
+            ("rockets hit the al-Tanf garrison", "al-Tanf"),
+            (
+                "a drone hit Erbil International Airport",
+                "Erbil International Airport",
+            ),
+            ("a drone hit the coalition base in Erbil", "Erbil air base"),
+            ("at Harir air base", "Harir air base"),
+            ("near Albu Kamal", "al-Boukamal"),
+            ("in Deir al-Zour province", "Deir Ezzor"),
+            ("at Victoria base near the airport", "Victory Base"),
+            ("fired at Kharab al-Jir", "Kharab al-Jir"),
+            ("in the southern suburbs of Beirut", "Dahiyeh"),
+            ("off the port of Hodeidah", "Hodeidah"),
+            ("in the Gulf of Oman", "Gulf of Oman"),
+            ("through the Strait of Hormuz", "Strait of Hormuz"),
+            ("missiles at Umm al-Rashrash", "Eilat"),
+        ] {
+            let p = m.places(text);
+            assert_eq!(p.len(), 1, "{text}: {p:?}");
+            assert_eq!(lex.place(p[0].place).name, want, "{text}");
+        }
+        for p in &lex.places {
+            if p.kind == "sea" {
+                assert!(p.country.is_none() || p.name == "Suez Canal", "{}", p.name);
+            }
         }
     }
 

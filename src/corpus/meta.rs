@@ -170,9 +170,12 @@ pub fn extract(
                 .outlets
                 .iter()
                 .find(|o| {
-                    o.aliases
-                        .iter()
-                        .any(|a| a.contains('.') && u.ends_with(a.as_str()))
+                    // The domain or a subdomain of it: "ft.com" is not "microsoft.com".
+                    o.aliases.iter().any(|a| {
+                        a.contains('.')
+                            && u.strip_suffix(a.as_str())
+                                .is_some_and(|sub| sub.is_empty() || sub.ends_with('.'))
+                    })
                 })
                 .map(|o| o.name.clone());
         }
@@ -192,47 +195,50 @@ pub fn extract(
 /// A non-agency outlet named in page furniture ("Jerusalem Post Store"), or as the outlet the
 /// people in the story speak to ("he told Asharq Al-Awsat").
 fn outlet_in_furniture(text: &str, junk: &[Junk], lexicon: &Lexicon) -> Option<String> {
-    for o in lexicon.outlets.iter().filter(|o| !o.agency) {
-        for name in std::iter::once(&o.name)
-            .chain(o.aliases.iter().filter(|a| !a.contains('.') && a.len() > 3))
-        {
-            for (pos, _) in text.match_indices(name.as_str()) {
-                let before_ok = pos == 0
-                    || !text[..pos]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric);
-                let after_ok = !text[pos + name.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if !before_ok || !after_ok {
-                    continue;
-                }
-                let furniture = in_junk(
-                    junk,
-                    pos,
-                    &[
-                        JunkKind::Furniture,
-                        JunkKind::Boilerplate,
-                        JunkKind::SourceLine,
-                        JunkKind::Byline,
-                    ],
-                );
-                let before = text[..pos].trim_end();
-                let interview = ["told", "to", "with"].iter().any(|w| {
-                    before.ends_with(w)
-                        && (before.ends_with("told")
-                            || before.ends_with("speaking to")
-                            || before.ends_with("interview with"))
-                });
-                if furniture || interview {
-                    return Some(o.name.clone());
-                }
-            }
+    // Every occurrence of every name in one pass; the first outlet of the list that has a
+    // qualifying one wins.
+    let names = lexicon.outlet_names.as_ref()?;
+    let mut best: Option<usize> = None;
+    for m in names.find_overlapping_iter(text) {
+        let outlet = lexicon.outlet_name_of[m.pattern().as_usize()];
+        if best.is_some_and(|b| b <= outlet) {
+            continue;
+        }
+        let (pos, end) = (m.start(), m.end());
+        let before_ok = pos == 0
+            || !text[..pos]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let after_ok = !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if !before_ok || !after_ok {
+            continue;
+        }
+        let furniture = in_junk(
+            junk,
+            pos,
+            &[
+                JunkKind::Furniture,
+                JunkKind::Boilerplate,
+                JunkKind::SourceLine,
+                JunkKind::Byline,
+            ],
+        );
+        let before = text[..pos].trim_end();
+        let interview = ["told", "to", "with"].iter().any(|w| {
+            before.ends_with(w)
+                && (before.ends_with("told")
+                    || before.ends_with("speaking to")
+                    || before.ends_with("interview with"))
+        });
+        if furniture || interview {
+            best = Some(outlet);
         }
     }
-    None
+    best.map(|o| lexicon.outlets[o].name.clone())
 }
 
 /// Parses `YYYY-MM-DD` (ignoring what follows).
@@ -309,6 +315,15 @@ mod tests {
             ("Title\n\nBody text.\n\nSource link\n", None),
             ("Title\n\nA photo (AP)\nBody text.\n", None),
             ("BAGHDAD (Reuters) - Rockets hit the base.", Some("Reuters")),
+            (
+                "Title\n\nhttps://english.almayadeen.net/news/politics/x\nBody text.\n",
+                Some("Al Mayadeen"),
+            ),
+            // A domain matches itself and its subdomains only ("ft.com").
+            (
+                "Title\n\nhttps://www.microsoft.com/en-us/x\nBody text.\n",
+                None,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(meta_of(text).source.as_deref(), want, "{text}");

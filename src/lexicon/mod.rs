@@ -65,6 +65,9 @@ pub struct Actor {
     pub roles: Vec<String>,
     /// Actors this one heads.
     pub leads: Vec<ActorId>,
+    /// Phrases that contain one of its names but mean something else ("Gulf of Oman" for
+    /// Oman): the matcher finds them only to ignore them.
+    pub homonyms: Vec<String>,
     /// Where the entry was defined (file:line), for messages.
     pub origin: String,
 }
@@ -76,11 +79,14 @@ pub struct Place {
     pub name: String,
     /// The state it is in (canonical actor name), if any.
     pub country: Option<String>,
-    /// base | city | region | facility.
+    /// One of [`PLACE_KINDS`], or empty when not given.
     pub kind: String,
     /// Other spellings.
     pub aliases: Vec<String>,
 }
+
+/// The kinds a place can have.
+pub const PLACE_KINDS: &[&str] = &["base", "city", "region", "facility", "sea"];
 
 /// A news outlet that publishes pages (not an actor unless it is also in the actor list).
 #[derive(Clone, Debug)]
@@ -243,6 +249,17 @@ pub struct Lexicon {
     pub cues: Cues,
     /// Word classes of the frame analysis.
     pub words: Words,
+    /// Regions written after a town in a US address ("Pennsylvania", "Ga."): a state's name
+    /// next to one is a town or a US state ("Lebanon, Pennsylvania", "of Savannah, Georgia"),
+    /// not the state (see `analysis::mentions`). From `[words] address_regions`.
+    pub address_regions: Vec<String>,
+    /// One automaton over the names of the outlets that are not agencies, and their aliases
+    /// that are not web domains and longer than three characters (case-sensitive), as
+    /// `corpus::meta` seeks them in a page's furniture; pattern i names the outlet
+    /// `outlet_name_of[i]`.
+    pub outlet_names: Option<aho_corasick::AhoCorasick>,
+    /// The outlet (index into `outlets`) of each pattern of `outlet_names`.
+    pub outlet_name_of: Vec<usize>,
     /// Everything that was wrong but skipped.
     pub issues: Vec<LexiconIssue>,
     by_name: HashMap<String, ActorId>,
@@ -267,6 +284,8 @@ struct RawActor {
     leads: Vec<String>,
     #[serde(default)]
     backers: Vec<String>,
+    #[serde(default)]
+    homonyms: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -386,9 +405,21 @@ fn with_lines(
     src: &Source<'_>,
     items: Vec<toml::Spanned<toml::Value>>,
 ) -> Vec<(usize, toml::Value)> {
+    // The newlines once, then a binary search per entry (counting them from the start for
+    // each entry made loading a large file quadratic).
+    let newlines: Vec<usize> = src
+        .text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
     items
         .into_iter()
-        .map(|v| (line_of(src.text, v.span().start), v.into_inner()))
+        .map(|v| {
+            let line = newlines.partition_point(|&nl| nl < v.span().start) + 1;
+            (line, v.into_inner())
+        })
         .collect()
 }
 
@@ -868,7 +899,9 @@ impl Lexicon {
         let mut issues = Vec::new();
         // name -> (raw, file:line); keeps first-definition order.
         let mut raw_actors: Vec<(RawActor, String)> = Vec::new();
-        let mut raw_places: Vec<RawPlace> = Vec::new();
+        // name -> (raw, file:line)
+        let mut raw_places: Vec<(RawPlace, String)> = Vec::new();
+        let mut address_regions: Vec<String> = Vec::new();
         let mut outlets: Vec<Outlet> = Vec::new();
         let mut cues = Cues::default();
         let mut words = Words::default();
@@ -908,10 +941,11 @@ impl Lexicon {
                     });
                     continue;
                 }
-                if let Some(slot) = raw_places.iter_mut().find(|r| r.name == p.name) {
-                    *slot = p;
+                let origin = format!("{}:{}", src.name, line);
+                if let Some(slot) = raw_places.iter_mut().find(|(r, _)| r.name == p.name) {
+                    *slot = (p, origin);
                 } else {
-                    raw_places.push(p);
+                    raw_places.push((p, origin));
                 }
             }
             for (line, v) in with_lines(src, std::mem::take(&mut doc.outlet)) {
@@ -1108,6 +1142,10 @@ impl Lexicon {
                     .extend(list("weak_attack_triggers"));
                 cues.collectives.extend(list("collectives"));
                 cues.speech_verbs.extend(list("speech_verbs"));
+                // Proper nouns: their case is kept.
+                if let Some(a) = words.get("address_regions").and_then(|v| v.as_array()) {
+                    address_regions.extend(a.iter().filter_map(|x| x.as_str()).map(String::from));
+                }
             }
         }
 
@@ -1151,6 +1189,7 @@ impl Lexicon {
                 affiliation,
                 roles: a.roles.iter().map(|r| r.to_lowercase()).collect(),
                 leads,
+                homonyms: a.homonyms.clone(),
                 origin: origin.clone(),
             });
         }
@@ -1233,19 +1272,72 @@ impl Lexicon {
         }
         let places = raw_places
             .into_iter()
-            .map(|p| Place {
-                name: p.name,
-                country: (!p.country.is_empty()).then_some(p.country),
-                kind: p.kind,
-                aliases: p.aliases,
+            .map(|(p, origin)| {
+                let (file, line) = split_origin(&origin);
+                let state = by_name
+                    .get(&p.country)
+                    .is_some_and(|id| actors[id.index()].kind == ActorKind::State);
+                let country = if p.country.is_empty() {
+                    None
+                } else if state {
+                    Some(p.country)
+                } else {
+                    issues.push(LexiconIssue {
+                        file: file.clone(),
+                        line,
+                        message: format!(
+                            "place `{}`: country `{}` is not a state of the lexicon, ignored",
+                            p.name, p.country
+                        ),
+                    });
+                    None
+                };
+                if !p.kind.is_empty() && !PLACE_KINDS.contains(&p.kind.as_str()) {
+                    issues.push(LexiconIssue {
+                        file,
+                        line,
+                        message: format!(
+                            "place `{}`: unknown kind `{}` (one of {})",
+                            p.name,
+                            p.kind,
+                            PLACE_KINDS.join(", ")
+                        ),
+                    });
+                }
+                Place {
+                    name: p.name,
+                    country,
+                    kind: p.kind,
+                    aliases: p.aliases,
+                }
             })
             .collect();
+        // The furniture names of the outlets, each once (for the first outlet it names).
+        let mut outlet_name_of = Vec::new();
+        let mut furniture_names: Vec<&str> = Vec::new();
+        for (i, o) in outlets.iter().enumerate().filter(|(_, o)| !o.agency) {
+            let names = std::iter::once(&o.name)
+                .chain(o.aliases.iter().filter(|a| !a.contains('.') && a.len() > 3));
+            for n in names {
+                if !furniture_names.contains(&n.as_str()) {
+                    furniture_names.push(n);
+                    outlet_name_of.push(i);
+                }
+            }
+        }
+        let outlet_names = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&furniture_names)
+            .ok();
         Lexicon {
             actors,
             places,
             outlets,
             cues,
             words,
+            address_regions,
+            outlet_names,
+            outlet_name_of,
             issues,
             by_name,
         }
@@ -1318,6 +1410,36 @@ mod tests {
         assert!(!lex.cues.relations.is_empty());
         let kh = lex.actor_by_name("Kataib Hezbollah").unwrap();
         assert_eq!(lex.actor(kh).kind, ActorKind::ArmedGroup);
+        // Every UN member state and the four others (Palestine, Taiwan, Kosovo, the Vatican).
+        let states = lex
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::State)
+            .count();
+        assert_eq!(states, 197);
+        assert!(lex.address_regions.iter().any(|r| r == "Pennsylvania"));
+    }
+
+    #[test]
+    fn places_with_an_unknown_country_or_kind_are_reported() {
+        let user = "[[place]]\nname = \"Camp Test\"\ncountry = \"Atlantis\"\nkind = \"base\"\n\n[[place]]\nname = \"Test Reef\"\nkind = \"reef\"\n\n[[place]]\nname = \"Hezbollah Town\"\ncountry = \"Hezbollah\"\nkind = \"city\"\n";
+        let lex = Lexicon::with_user_file("proxylens.toml", user);
+        let msgs: Vec<String> = lex.issues.iter().map(|i| i.to_string()).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:#?}");
+        assert!(msgs[0].starts_with("proxylens.toml:1: place `Camp Test`: country `Atlantis`"));
+        assert!(msgs[1].starts_with("proxylens.toml:6: place `Test Reef`: unknown kind `reef`"));
+        assert!(msgs[2].contains("country `Hezbollah` is not a state"));
+        let camp = lex.places.iter().find(|p| p.name == "Camp Test").unwrap();
+        assert_eq!(camp.country, None);
+    }
+
+    #[test]
+    fn homonyms_load_from_a_user_file() {
+        let user = "[[actor]]\nname = \"Chad\"\nkind = \"state\"\nhomonyms = [\"Chad Smith\"]\n";
+        let lex = Lexicon::with_user_file("proxylens.toml", user);
+        assert!(lex.issues.is_empty(), "{:#?}", lex.issues);
+        let chad = lex.actor_by_name("Chad").unwrap();
+        assert_eq!(lex.actor(chad).homonyms, ["Chad Smith"]);
     }
 
     /// The bundled cue patterns, expanded.
