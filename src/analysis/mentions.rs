@@ -579,7 +579,7 @@ static UNKNOWN_GROUP_PREFIXED: LazyLock<BytesRegex> = LazyLock::new(|| {
 });
 static UNKNOWN_PERSON: LazyLock<BytesRegex> = LazyLock::new(|| {
     name_regex(
-        r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Gen\.|General|Lt\.|Maj\.|Brig\.|Col\.|Commander|Spokesman|Spokesperson|Sheikh|Sen\.|Senator|Rep\.|Secretary|Ayatollah|Sayyed|Sayyid|Dr\.|Mr\.|Ms\.|Mrs\.|MP|Ambassador|Prince|Emir|Colonel|Major|Captain|Admiral)\s+((?:(?:al|el|Abu|Abdul|Abd|bin|ibn)[- ])?[A-Z]{L}+(?:\s+(?:(?:al|el|bin|ibn|de|van)[- ])?[A-Z]{L}+){1,3})",
+        r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Gen\.|General|Lt\.|Maj\.|Brig\.|Col\.|Commander|Spokesman|Spokesperson|Sheikh|Sen\.|Senator|Rep\.|Secretary|Ayatollah|Sayyed|Sayyid|Dr\.|Mr\.|Ms\.|Mrs\.|MP|Ambassador|Prince|Emir|Colonel|Major|Captain|Admiral|Sgt\.|Sergeant|Spc\.|Specialist|Pfc\.|Private|Cpl\.|Corporal|Capt\.|Adm\.|Lieutenant|Gov\.|Governor|Mayor|Judge|Imam|Hajj|Haji|Mullah|spokes(?:man|woman|person)|analyst|commander|adviser|advisor|researcher|envoy|ambassador|minister|leader|director|secretary|chief)\s+((?:(?:al|el|Abu|Abdul|Abd|bin|ibn)[- ])?[A-Z]{L}+(?:\s+(?:(?:al|el|bin|ibn|de|van)[- ])?[A-Z]{L}+){1,3})",
     )
 });
 const ROLE_WORD: &str = r"(?:expert|analyst|researcher|fellow|professor|official|spokes(?:man|person|woman)|commander|leader|head|director|adviser|advisor|journalist|observer|minister|lawmaker|scholar|cleric)";

@@ -495,6 +495,9 @@ fn analyse_documents(
                     .extend(incidents::extract(ctx, i, &fr, &evs, &found));
                 out.relations
                     .extend(relations::from_frames(ctx, i, &fr, &evs, &found));
+                for (a, s, e) in relations::implied_bodies(ctx, &fr) {
+                    out.mentions.push((a, s, e, false));
+                }
                 out.statements.extend(found);
             }
         }
@@ -524,10 +527,18 @@ fn analyse_documents(
     }
     for ((ctx, all), out) in prepared.into_iter().zip(&mut outs) {
         let doc = ctx.doc;
+        // Mentions the frames found implied ("foreign ministry spokesman X": X's ministry)
+        // join the ones the names gave.
+        let implied = std::mem::take(&mut out.mentions);
         out.mentions = all
             .iter()
             .map(|m| (m.actor, m.start, m.end, doc.junk_at(m.start).is_some()))
             .collect();
+        if !implied.is_empty() {
+            out.mentions.extend(implied);
+            out.mentions.sort_by_key(|m| (m.1, m.2));
+            out.mentions.dedup();
+        }
         out.places = ctx.places;
         out.sentences = ctx.sentences;
         out.unknown = ctx.unknown;

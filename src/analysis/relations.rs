@@ -909,3 +909,53 @@ fn umbrellas(
         }
     }
 }
+
+/// Bodies a title names without their state, through the person it is the title of:
+/// "foreign ministry spokesman Nasser Kanaani" names the Iranian Foreign Ministry when the
+/// lexicon has him in it; (actor, start, end) of the words that name it.
+pub fn implied_bodies(ctx: &DocCtx<'_>, fr: &super::frames::Frames<'_, '_>) -> Vec<(u32, usize, usize)> {
+    use super::frames::Kind;
+    let sent = &fr.sent;
+    let mut out = Vec::new();
+    for k in 0..sent.toks.len() {
+        let Kind::Ent { actor: Some(m), .. } = sent.toks[k].kind else { continue };
+        let person = sent.mentions[m].actor;
+        if !ctx.is_person(person) {
+            continue;
+        }
+        let Some(body) = ctx.affiliation(person) else { continue };
+        if ctx.kind(body) != ActorKind::GovernmentBody {
+            continue;
+        }
+        // The words of the body's name that are not its state's ("Foreign Ministry").
+        let name = ctx.lex.actors[body as usize].name.to_lowercase();
+        let words: Vec<&str> = name
+            .split_whitespace()
+            .filter(|w| !w.ends_with("ian") && !w.ends_with("i") && *w != "us" && *w != "u.s.")
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        // The title phrase before the name (a comma allowed: "… spokesman, X").
+        let mut j = k;
+        if j >= 1 && sent.is_punct(j - 1, ',') {
+            j -= 1;
+        }
+        let mut s = j;
+        while s > 0 && j - s < 6 && sent.toks[s - 1].kind == Kind::Word && !sent.is_punct(s - 1, ',') {
+            s -= 1;
+        }
+        if s == j {
+            continue;
+        }
+        let phrase: Vec<&str> = (s..j).map(|x| sent.w(x)).collect();
+        if let Some(first) = phrase.iter().position(|w| *w == words[0])
+            && words.iter().enumerate().all(|(n, w)| phrase.get(first + n) == Some(w))
+        {
+            let a = sent.toks[s + first].s;
+            let b = sent.toks[s + first + words.len() - 1].e;
+            out.push((body, a, b));
+        }
+    }
+    out
+}
