@@ -191,7 +191,9 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             }
             continue;
         }
-        let ok = match c {
+        let killed_in_attack = c == VerbClass::Harm
+            && p.pps.iter().any(|(w, n)| matches!(*w, "in" | "during") && n.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0);
+        let ok = killed_in_attack || match c {
             VerbClass::Attack => !(sent.w(p.tok) == "kill" || sent.w(p.tok) == "killed" || sent.w(p.tok) == "killing") || p.patient().is_some_and(|n| !n.actors.is_empty()),
             VerbClass::Launch => launches(p),
             VerbClass::Harm => harm_by_attack,
@@ -201,17 +203,30 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             continue;
         }
         // An earlier event of the same segment that this verb continues ("attacks targeting
-        // US forces", "drones launched at the base struck it").
+        // US forces", "drones launched at the base struck it", "the strike killed three and
+        // injured ten"), or the same verb read in another class ("killed": attack and harm).
         let joins = events.iter().position(|e| {
+            let same_subject = |q: &Pred| match (&q.subj, &p.subj) {
+                (Some(a), Some(b)) => a.s == b.s && a.e == b.e,
+                _ => false,
+            };
             e.segment == p.segment
-                && (holds(p.subj.as_ref(), e.tok) || holds(p.obj.as_ref(), e.tok) || (p.tok == e.tok + 1))
+                && (holds(p.subj.as_ref(), e.tok)
+                    || holds(p.obj.as_ref(), e.tok)
+                    || p.tok == e.tok + 1
+                    || e.preds.iter().any(|&qi| preds[qi].tok == p.tok || (same_subject(&preds[qi]) && c == VerbClass::Harm)))
         });
         used[pi] = true;
-        // Nouns inside its subject or object belong to it.
+        // Nouns inside its subject or object belong to it, and for a verb of harm the one it
+        // happened in ("were killed in a drone attack").
         let mut members = vec![pi];
+        let harm_in = |q: &Pred| {
+            matches!(c, VerbClass::Harm | VerbClass::Attack)
+                && p.pps.iter().any(|(w, n)| matches!(*w, "in" | "during" | "by") && holds(Some(n), q.tok))
+        };
         for (qi, q) in preds.iter().enumerate() {
             if matches!(q.class, PClass::AttackNoun | PClass::WeakAttackNoun)
-                && (holds(p.subj.as_ref(), q.tok) || holds(p.obj.as_ref(), q.tok))
+                && (holds(p.subj.as_ref(), q.tok) || holds(p.obj.as_ref(), q.tok) || harm_in(q))
             {
                 members.push(qi);
                 used[qi] = true;
@@ -625,8 +640,11 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     if e.tok >= 2 && sent.w(e.tok - 1) == "of" && matches!(sent.w(e.tok - 2), "series" | "wave" | "spate" | "string" | "dozens" | "hundreds" | "scores" | "number" | "string" | "campaign") {
         e.generic = true;
     }
-    // "attacked 40 times".
-    for k in e.tok + 1..(e.tok + 5).min(sent.toks.len()) {
+    // "attacked 40 times", "attacked US bases dozens of times".
+    for k in e.tok + 1..(e.tok + 9).min(sent.toks.len()) {
+        if matches!(sent.toks[k].kind, Kind::Punct(_)) {
+            break;
+        }
         if sent.toks[k].noun() & noun::COUNT != 0 || matches!(sent.w(k), "times" | "occasions") {
             e.counted = true;
         }
@@ -637,6 +655,22 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     }
     e.definite = e.noun_only && !plural && matches!(det, Some("the" | "this" | "that"));
     e.anaphoric_det = matches!(det, Some("the" | "this" | "that" | "these" | "those"));
+    // A verb whose subject is "the attack" reports that attack again ("The attack hit …").
+    if !e.noun_only
+        && let Some(&qi) = e.preds.iter().find(|&&qi| matches!(preds[qi].class, PClass::AttackNoun | PClass::WeakAttackNoun))
+    {
+        let q = &preds[qi];
+        let w = sent.w(q.tok);
+        let mut k = q.tok;
+        while k > q.segment.0 && matches!(sent.toks[k - 1].tag, Tag::Adj | Tag::Noun(_)) {
+            k -= 1;
+        }
+        let d = if k > q.segment.0 { sent.w(k - 1) } else { "" };
+        if matches!(d, "the" | "this" | "that") && !(w.ends_with('s') && !w.ends_with("ss")) && holds(main.subj.as_ref(), q.tok) {
+            e.definite = true;
+            e.anaphoric_det = true;
+        }
+    }
 }
 
 /// Whether the phrase is about a war, a campaign, a crisis ("the war in Gaza").

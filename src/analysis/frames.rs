@@ -753,12 +753,13 @@ impl Sent<'_, '_> {
         let mut e = i;
         while e < limit.min(self.toks.len()) {
             let x = &self.toks[e];
-            // A determiner after a noun starts another phrase ("told reporters the base …").
-            if x.tag == Tag::Det
+            // A determiner after a noun starts another phrase ("told reporters the base …"),
+            // and so does a word of quantity ("attacked US bases dozens of times").
+            if (x.tag == Tag::Det && x.num.is_none() || x.is(func::GENERIC) && x.tag == Tag::Adj || x.num.is_some())
                 && e > i
-                && x.num.is_none()
                 && matches!(self.toks[e - 1].tag, Tag::Noun(_) | Tag::Name)
                 && self.toks[e - 1].kind == Kind::Word
+                && !(x.num.is_some() && self.toks[e - 1].cap)
             {
                 break;
             }
@@ -864,15 +865,17 @@ impl Sent<'_, '_> {
             && self.toks.get(k - 1).is_some_and(|t| {
                 matches!(t.kind, Kind::Ent { .. }) || t.tag == Tag::Name || t.tag == Tag::Noun(0)
             });
-        // The actor after must not start a clause: "Iran denied it, and Iraq said ...".
+        // The actor after must not start a clause: "Iran denied it, and Iraq said …", "…
+        // by Harakat al-Nujaba, US officials said". A bare comma joins a list only when an
+        // "and" or "or" closes it before a verb.
         let clause_follows = {
             let mut m = j + 1;
-            while self.toks.get(m).is_some_and(|t| np_material(t)) {
+            while self.toks.get(m).is_some_and(|t| np_material(t) || t.tag == Tag::Adj) {
                 m += 1;
             }
-            self.toks.get(m).is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)))
-                && self.is_punct(k, ',')
-                && self.w(k + 1) == "and"
+            let verb_next = self.toks.get(m).is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)));
+            let list_closes = (k + 1..m).any(|x| matches!(self.w(x), "and" | "or"));
+            self.is_punct(k, ',') && verb_next && (self.w(k + 1) == "and" || !list_closes)
         };
         after && before && !clause_follows
     }
@@ -1357,7 +1360,7 @@ impl Sent<'_, '_> {
             // "the groups conducting these attacks are supported …": a participle clause
             // between the subject and its verb.
             if s > floor + 1
-                && matches!(self.toks[s - 1].tag, Tag::Verb(f) if f & (form::ING | form::PART) != 0)
+                && matches!(self.toks[s - 1].tag, Tag::Verb(f) if f & form::ING != 0)
                 && matches!(self.toks[s - 2].tag, Tag::Noun(_) | Tag::Name)
                 && !self.is_punct(s - 2, ',')
             {
@@ -1456,6 +1459,10 @@ impl Sent<'_, '_> {
                     }
                     v
                 }
+                // "the hallmarks of Kataib Hezbollah", "Iran's fingerprints".
+                Tag::Noun(_) if matches!(self.w(i), "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature") => {
+                    vec![PClass::Responsible]
+                }
                 Tag::Noun(_) => {
                     let c = t.noun();
                     let mut v = Vec::new();
@@ -1467,10 +1474,6 @@ impl Sent<'_, '_> {
                     v
                 }
                 Tag::Prep if self.w(i) == "behind" => vec![PClass::Responsible],
-                // "the hallmarks of Kataib Hezbollah", "Iran's fingerprints".
-                Tag::Noun(_) if matches!(self.w(i), "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature") => {
-                    vec![PClass::Responsible]
-                }
                 _ => {
                     let w = self.w(i);
                     if matches!(w, "responsible" | "culpable" | "accountable") && i > 0 {
@@ -1616,6 +1619,13 @@ impl Sent<'_, '_> {
             if t.is(func::HYPO) {
                 m.intended = true;
             }
+        }
+        // "the threat of more raids", "fears of an attack".
+        if k >= 1
+            && self.w(k) == "of"
+            && matches!(self.w(k - 1), "threat" | "threats" | "risk" | "risks" | "fear" | "fears" | "prospect" | "possibility" | "danger" | "spectre" | "specter" | "warning" | "warnings")
+        {
+            m.intended = true;
         }
         // The governing verb: "vowed new attacks", "would be a strike".
         if k < i

@@ -528,7 +528,22 @@ fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> 
             .chars()
             .take_while(|c| !c.is_alphabetic())
             .any(|c| c == '\n' || c == '.');
-        if (caps(&before_word) && !gap_before) || (caps(&after_word) && !gap_after) {
+        // A comma or a quote between words ends a run of capitals ("CENTCOM, US aircraft").
+        let comma_before = text[..s]
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_alphabetic())
+            .any(|c| matches!(c, ',' | ';' | ':' | '"' | '“' | '(' | ')'));
+        let caps_before = caps(&before_word) && !gap_before && !comma_before;
+        let caps_after = caps(&after_word) && !gap_after;
+        // Inside a run of capitals, or next to one on a line written all in capitals.
+        let line = {
+            let ls = text[..s].rfind('\n').map_or(0, |p| p + 1);
+            let le = text[e..].find('\n').map_or(text.len(), |p| e + p);
+            &text[ls..le]
+        };
+        let heading_line = line.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        if (caps_before && caps_after) || ((caps_before || caps_after) && heading_line) {
             return false;
         }
     } else if info.capital {

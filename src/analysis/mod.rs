@@ -479,7 +479,6 @@ fn analyse_documents(
     {
         let ctxs: Vec<&DocCtx<'_>> = prepared.iter().map(|(ctx, _)| ctx).collect();
         let hits = cue_hits(lex, &ctxs, &bodies);
-        let first_relation = lex.cues.statements.len();
         // The kinds do not depend on each other, so the findings are those of any order.
         for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
             let voices = voice::voices(ctx);
@@ -504,9 +503,8 @@ fn analyse_documents(
         for (((ctx, body), hits), out) in ctxs.iter().zip(&bodies).zip(&hits).zip(&mut outs) {
             let mut rel_state = relations::State::default();
             for (&i, h) in body.iter().zip(hits) {
-                let split = h.partition_point(|x| x.cue < first_relation);
                 out.relations
-                    .extend(relations::extract(ctx, i, &mut rel_state, &h[split..]));
+                    .extend(relations::extract(ctx, i, &mut rel_state, h));
             }
             // Relations implied by attacks.
             for r in &out.reports {
@@ -782,9 +780,9 @@ fn prepare<'a>(
 
 use chrono::Datelike;
 
-/// The matches of one statement or relation cue in one templated sentence.
+/// The matches of one relation cue in one templated sentence.
 pub struct CueHit<'t> {
-    /// The cue: statement cues are numbered first, then relation cues.
+    /// The cue (index into the lexicon's relation cues).
     pub cue: usize,
     /// Its matches, in order.
     pub matches: Vec<regex::bytes::Captures<'t>>,
@@ -805,14 +803,9 @@ fn cue_hits<'t>(
     let cues = &lex.cues;
     let on = cue_matches(lex, ctxs, bodies);
     let regexes = cues
-        .statements
+        .relations
         .iter()
-        .map(|c| (&c.regex, c.lowered, &c.checked))
-        .chain(
-            cues.relations
-                .iter()
-                .map(|c| (&c.regex, c.lowered, &c.checked)),
-        );
+        .map(|c| (&c.regex, c.lowered, &c.checked));
     let mut hits: Vec<Vec<Vec<CueHit<'t>>>> = bodies
         .iter()
         .map(|b| b.iter().map(|_| Vec::new()).collect())
@@ -836,7 +829,7 @@ fn cue_hits<'t>(
     hits
 }
 
-/// Which statement and relation cues (statements first) may match each of the sentences
+/// Which relation cues may match each of the sentences
 /// `bodies[d]` of each document `ctxs[d]`: a cue is tried only where one of its keywords
 /// occurs, with its looser form where it has one, and one cue at a time over all the
 /// sentences.
@@ -854,17 +847,7 @@ fn cue_matches(lex: &Lexicon, ctxs: &[&DocCtx<'_>], bodies: &[Vec<usize>]) -> Ve
             })
         })
         .collect();
-    for (ci, cue) in cues.statements.iter().enumerate() {
-        let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
-        for (d, ctx) in ctxs.iter().enumerate() {
-            for (k, &i) in bodies[d].iter().enumerate() {
-                if on[d][k][ci] {
-                    on[d][k][ci] = quick.is_match(ctx.templates[i].haystack(cue.lowered));
-                }
-            }
-        }
-    }
-    let first = cues.statements.len();
+    let first = 0;
     for (ri, cue) in cues.relations.iter().enumerate() {
         let quick = cue.quick.as_ref().unwrap_or(&cue.regex);
         for (d, ctx) in ctxs.iter().enumerate() {

@@ -30,7 +30,6 @@ pub struct Found {
 #[derive(Default)]
 pub struct State {
     backer: Option<(u32, usize)>,
-    umbrella: Option<(u32, usize)>,
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"@(\d+)@").unwrap());
@@ -43,11 +42,10 @@ fn ascii_regex(pattern: &str) -> BytesRegex {
         .expect("a valid built-in pattern")
 }
 
-/// The words without which the pending-backer and umbrella patterns cannot match: one fast
-/// pass over the lowercased template tells whether to try them (pattern 0: umbrella; the
-/// others: backing verbs).
+/// The words without which the pending-backer pattern cannot match: one fast pass over the
+/// lowercased template tells whether to try it.
 static PENDING_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(["umbrella", "backed", "supported", "sponsored", "funded"])
+    aho_corasick::AhoCorasick::new(["backed", "supported", "sponsored", "funded"])
         .expect("valid words")
 });
 static PENDING_BACKER: LazyLock<BytesRegex> = LazyLock::new(|| {
@@ -55,8 +53,6 @@ static PENDING_BACKER: LazyLock<BytesRegex> = LazyLock::new(|| {
         r"(?i)\b(?:supported|backed|sponsored|funded)\s+by\s+(?:the\s+)?@(\d+)@|@(\d+)@-(?:backed|supported|sponsored)\s+(?:\w+\s+)?(?:militias|groups|factions|proxies|organi[sz]ations)\b",
     )
 });
-static PENDING_UMBRELLA: LazyLock<BytesRegex> =
-    LazyLock::new(|| ascii_regex(r"(?i)\bunder\s+the\s+@(\d+)@\s+umbrella\b"));
 static LIST: LazyLock<BytesRegex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)\b(?:groups|factions|militias|organi[sz]ations|members)\s+(?:include|included|including|such\s+as|are|were)\s+(?:the\s+)?(@\d+@(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?@\d+@)*)",
@@ -117,7 +113,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
         }
     };
     for hit in hits {
-        let cue = &ctx.lex.cues.relations[hit.cue - ctx.lex.cues.statements.len()];
+        let cue = &ctx.lex.cues.relations[hit.cue];
         for c in &hit.matches {
             let m = c.get(0).expect("group 0");
             if cue.veto.as_ref().is_some_and(|v| v.is_match(m.as_bytes())) {
@@ -369,8 +365,7 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
     }
     // Lists that complete an earlier sentence.
     let bytes = t.text.as_bytes();
-    let open_list = state.backer.is_some_and(|(_, at)| si <= at + 2)
-        || state.umbrella.is_some_and(|(_, at)| si <= at + 1);
+    let open_list = state.backer.is_some_and(|(_, at)| si <= at + 2);
     if open_list
         && !t.mentions.is_empty()
         && let Some(c) = LIST.captures(bytes)
@@ -387,37 +382,13 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
                 push(b, m, RelationKind::Backs, &mut out);
             }
         }
-        if let Some((u, at)) = state.umbrella
-            && si <= at + 1
-        {
-            for &m in &members {
-                push(m, u, RelationKind::MemberOf, &mut out);
-            }
-        }
     }
-    let (mut umbrella, mut backing) = (false, false);
-    if !t.mentions.is_empty() {
-        for m in PENDING_WORDS.find_iter(&t.lower) {
-            if m.pattern().as_usize() == 0 {
-                umbrella = true;
-            } else {
-                backing = true;
-            }
-        }
-    }
+    let backing = !t.mentions.is_empty() && PENDING_WORDS.is_match(&t.lower);
     if backing && PENDING_BACKER.is_match(bytes) {
         let c = PENDING_BACKER.captures(bytes).expect("it matched");
         if let Some(m) = mention_of(t, c.get(1).or_else(|| c.get(2))) {
             state.backer = Some((m.actor, si));
         }
-    }
-    if umbrella
-        && PENDING_UMBRELLA.is_match(bytes)
-        && let Some(m) = PENDING_UMBRELLA
-            .captures(bytes)
-            .and_then(|c| mention_of(t, c.get(1)))
-    {
-        state.umbrella = Some((m.actor, si));
     }
     out
 }
@@ -467,16 +438,25 @@ pub fn from_frames(
         t.noun() & noun::RESPONSE != 0
             || t.entry.is_some_and(|e| e.verb(VerbClass::Retaliate))
     }) || sent.lower[sent.toks.first().map_or(0, |t| t.s)..sent.toks.last().map_or(0, |t| t.e)].contains("retaliat");
-    // The agent of the attack responded to: an attack noun after the response word.
-    let responded_to: Option<u32> = sent
+    // What is responded to: the phrase after "in response to", "retaliation for"; the agent
+    // of the attack in it.
+    let response_at = sent
         .toks
         .iter()
-        .position(|t| t.noun() & noun::RESPONSE != 0 || sent.lower[t.s..t.e].starts_with("retaliat"))
-        .and_then(|r| {
-            evs.iter()
-                .filter(|e| e.tok > r)
-                .find_map(|e| actor(e.agent))
-        });
+        .position(|t| t.noun() & noun::RESPONSE != 0 || sent.lower[t.s..t.e].starts_with("retaliat"));
+    let responded: Option<(usize, usize)> = response_at.and_then(|r| {
+        matches!(sent.w(r + 1), "to" | "for" | "against" | "of").then(|| {
+            let end = (r + 2..sent.toks.len())
+                .find(|&k| matches!(sent.toks[k].kind, Kind::Punct(',' | ';' | '.')))
+                .unwrap_or(sent.toks.len());
+            (r + 2, end)
+        })
+    });
+    let inside = |k: usize| responded.is_some_and(|(a, b)| a <= k && k < b);
+    let responded_to: Option<u32> = evs
+        .iter()
+        .filter(|e| inside(e.tok))
+        .find_map(|e| actor(e.agent));
     for e in evs {
         if e.mood.neg || e.mood.modal || e.mood.intended || e.mood.cond {
             continue;
@@ -487,19 +467,13 @@ pub fn from_frames(
         if let Some(t) = t {
             push(a, t, RelationKind::Attacks, &mut out);
         }
-        if response {
-            let before_response = sent
-                .toks
-                .iter()
-                .position(|t| t.noun() & noun::RESPONSE != 0)
-                .is_none_or(|r| e.tok < r || e.tok > r + 12);
+        // The act that responds (not the one responded to) retaliates against the attacker
+        // of the first, else against its own target.
+        if response && !inside(e.tok) {
             if let Some(y) = responded_to.filter(|&y| y != a) {
-                if before_response || e.tok < y as usize {
-                    push(a, y, RelationKind::RetaliatesAgainst, &mut out);
-                }
+                push(a, y, RelationKind::RetaliatesAgainst, &mut out);
             } else if let Some(t) = t
                 && !ctx.is_person(t)
-                && before_response
                 && ctx.kind(t) != ActorKind::State
             {
                 push(a, t, RelationKind::RetaliatesAgainst, &mut out);

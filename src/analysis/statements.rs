@@ -271,9 +271,14 @@ impl Ctx<'_, '_, '_> {
                     let phrasal = sent.toks[p.tok]
                         .entry
                         .is_some_and(|e| e.verbs.iter().any(|v| v.class == VerbClass::Claim && !v.tail.is_empty()));
+                    // A pronoun followed by a verb starts what is claimed, not what is
+                    // claimed responsibility for ("claiming it could strike").
+                    let clause_after = |o: &Np| {
+                        sent.toks.get(o.e).is_some_and(|t| matches!(t.tag, super::frames::Tag::Verb(_) | super::frames::Tag::Aux(_)))
+                    };
                     let act = p.obj.as_ref().is_some_and(|o| {
                         o.head & (noun::ATTACK | noun::WEAK_ATTACK | noun::RESPONSIBILITY) != 0
-                            || o.pron.is_some()
+                            || o.pron.is_some() && !clause_after(o)
                             || matches!(sent.w(o.s), "both" | "all" | "most" | "many" | "some" | "several" | "one" | "each")
                     }) || (p.mood.passive && p.subj.as_ref().is_some_and(|o| o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0 || o.pron.is_some() || o.anaphor || o.head == 0))
                         || (p.obj.is_none() && p.pps.iter().any(|(w, _)| *w == "for"))
@@ -368,9 +373,14 @@ impl Ctx<'_, '_, '_> {
                 PClass::NotInvolved => {
                     let Source::Framed(speaker) = src else { continue };
                     let from = p.pp("from").map(|n| self.who(n));
-                    let about = match (from, p.subj.as_ref().map(|n| self.who(n))) {
+                    // "X acted on its own", "X takes no orders": denies that someone stands
+                    // behind X (the one named after "from", else the speaker's side); "X had
+                    // nothing to do with it", "X played no role": denies X's part.
+                    let autonomy = matches!(sent.w(p.tok), "own" | "independently" | "autonomously" | "unilaterally" | "orders" | "instructions" | "directives" | "decisions");
+                    let subject = p.subj.as_ref().map(|n| self.who(n));
+                    let about = match (from, subject) {
                         (Some(Who::Actor(a)), _) => Some(a),
-                        (_, Some(Who::Actor(a))) if !self.ctx.is_person(a) => Some(a),
+                        (_, Some(Who::Actor(a))) if !autonomy && !self.ctx.is_person(a) => Some(a),
                         _ => speaker.map(|s| self.side(s)),
                     };
                     self.push(StatementKind::Denial, speaker, about, p.tok);

@@ -130,31 +130,35 @@ fn author(ctx: &DocCtx<'_>) -> Option<u32> {
 pub fn voices(ctx: &DocCtx<'_>) -> Vec<Voice> {
     let issuer = issuer(ctx).map(|a| author(ctx).unwrap_or(a));
     let base = issuer.map_or(Voice::Narrator, |a| Voice::Speaker(Some(a)));
-    let mut out = Vec::with_capacity(ctx.sentences.len());
-    let mut current = base;
-    for s in &ctx.sentences {
-        let line_start = s.start == 0 || ctx.text[..s.start].ends_with('\n') || {
-            let before = &ctx.text[..s.start];
-            let l = before.rfind('\n').map_or(0, |p| p + 1);
-            before[l..].trim().is_empty()
-        };
-        if line_start
-            && let Some(c) = LABEL.captures(&ctx.text[s.start..s.end])
+    // Transcript labels at the starts of lines ("MS. SINGH: …", "Q: …"): each gives the voice
+    // of what follows it, up to the next label. Found on lines, not sentences: "MS." may end
+    // a sentence of its own.
+    let mut turns: Vec<(usize, Voice)> = Vec::new();
+    let mut line_start = 0;
+    for line in ctx.text.split('\n') {
+        if let Some(c) = LABEL.captures(line)
+            && ctx.doc.junk_at(line_start).is_none()
         {
             let label = c.get(1).map_or("", |m| m.as_str()).trim();
             let words: Vec<&str> = label.split_whitespace().collect();
             if words.iter().any(|w| QUESTION.contains(&w.trim_matches('.'))) {
-                current = Voice::Question;
-            } else if words.len() <= 6 && label.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
-                current = Voice::Speaker(label_speaker(ctx, &words).or(issuer));
+                turns.push((line_start, Voice::Question));
+            } else if words.len() <= 6
+                && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && label.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+            {
+                turns.push((line_start, Voice::Speaker(label_speaker(ctx, &words).or(issuer))));
             }
-        } else if line_start && ctx.text[..s.start].ends_with("\n\n") && current == Voice::Question {
-            // A question ends with its paragraph.
-            current = base;
         }
-        out.push(current);
+        line_start += line.len() + 1;
     }
-    out
+    ctx.sentences
+        .iter()
+        .map(|s| {
+            let i = turns.partition_point(|(p, _)| *p <= s.start);
+            if i == 0 { base } else { turns[i - 1].1 }
+        })
+        .collect()
 }
 
 /// The person a transcript label names ("MS. SINGH", "GENERAL RYDER"): a person of the

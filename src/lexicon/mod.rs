@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::model::{ActorId, ActorKind, PlaceId, RelationKind, StatementKind};
+use crate::model::{ActorId, ActorKind, PlaceId, RelationKind};
 
 /// The bundled actor file.
 pub const BUNDLED_ACTORS: &str = include_str!("../../assets/lexicon/actors.toml");
@@ -99,44 +99,6 @@ pub struct Outlet {
     pub agency: bool,
 }
 
-/// How a statement cue finds the actor whose responsibility is at stake.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AboutRule {
-    /// The speaker's own side (a denial of one's own involvement, a claim).
-    #[serde(rename = "self")]
-    SelfSide,
-    /// The nearest actor before the cue ("Iran likely knew about").
-    Before,
-    /// The first actor after the cue ("blamed Israel").
-    After,
-}
-
-/// A cue phrase for claims, accusations and denials.
-#[derive(Clone, Debug)]
-pub struct StatementCue {
-    /// Which statement it signals.
-    pub kind: StatementKind,
-    /// Compiled pattern over the templated sentence (see `analysis::template`).
-    pub regex: regex::bytes::Regex,
-    /// Whether `regex` and `quick` run on the lowercased template (see [`lowered_regex`]);
-    /// else on its text.
-    pub lowered: bool,
-    /// A looser form of `regex` for the yes/no test (see [`loose_regex`]), when it differs.
-    pub quick: Option<regex::bytes::Regex>,
-    /// A looser form of `regex` for taking its matches (see [`Checked`]), when it has one.
-    pub checked: Option<Checked>,
-    /// Default rule for `about` when the pattern has no `about` group.
-    pub about: AboutRule,
-    /// Whether the cue counts only inside reported speech (a quote, "said", "believe").
-    pub needs_frame: bool,
-    /// Words one of which a sentence must contain for the cue to be tried.
-    pub keywords: Option<Vec<String>>,
-    /// A pattern that cancels the cue when found in the matched text.
-    pub veto: Option<regex::bytes::Regex>,
-    /// Where it was defined.
-    pub origin: String,
-}
 
 /// Where a relation pattern finds a side it does not capture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,8 +165,6 @@ pub struct Weapon {
 /// Cue phrases and patterns for the analysis.
 #[derive(Clone, Debug, Default)]
 pub struct Cues {
-    /// Statement cues.
-    pub statements: Vec<StatementCue>,
     /// Relation patterns.
     pub relations: Vec<RelationCue>,
     /// Titles before names.
@@ -223,7 +183,7 @@ pub struct Cues {
     /// (see [`lowered_regex`]).
     pub title_regex: Option<regex::bytes::Regex>,
     /// The cue keywords, lower case, each once; keyword i enables the cues in `gate_cues[i]`
-    /// (statement cues are numbered first, then relation cues). The analysis finds them in
+    /// (relation cues, by number). The analysis finds them in
     /// the same pass as the names (`analysis::mentions::Matcher`).
     pub gate_words: Vec<String>,
     /// Cues enabled by each gate keyword.
@@ -310,22 +270,6 @@ struct RawOutlet {
     agency: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStatementCue {
-    kind: String,
-    pattern: String,
-    #[serde(default = "default_about")]
-    about: AboutRule,
-    #[serde(default)]
-    frame: bool,
-    #[serde(default)]
-    veto: Option<String>,
-}
-
-fn default_about() -> AboutRule {
-    AboutRule::After
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -555,7 +499,7 @@ pub fn expand_pattern(p: &str) -> String {
         ("{A}", r"@\d+@".to_string()),
         (
             "{np}",
-            r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:@\d+@(?:'s|’s|'|’)\s*)?(?:@\d+@\s+(?:supreme\s+leader|president|prime\s+minister|foreign\s+minister|leader|commander|minister|spokes\w+|officials?)\s+)?(?:@\d+@-\w+\s+)?(?:(?:elite|so-called|powerful|main|new|newly\s+elected|umbrella|armed|militant|shia|sunni|pro-\w+|\w+-based|supreme\s+leader|president|prime\s+minister|foreign\s+minister|leader|king|gen\.|general|commander|minister|secretary(?:\s+of\s+state)?)\s+)*".to_string(),
+            r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:@\d+@(?:'s|’s|'|’)\s*)?(?:@\d+@\s+(?:supreme\s+leader|president|prime\s+minister|foreign\s+minister|leader|commander|minister|spokes\w+|officials?)\s+)?(?:@\d+@-\w+\s+)?(?:(?:elite|so-called|powerful|main|new|(?:newly|recently)\s+(?:elected|appointed|named|installed)|umbrella|armed|militant|shia|sunni|pro-\w+|\w+-based|supreme\s+leader|president|prime\s+minister|foreign\s+minister|leader|king|gen\.|general|commander|minister|secretary(?:\s+of\s+state)?)\s+)*".to_string(),
         ),
         ("{w}", r"(?:[^\s;@#~]+\s+)".to_string()),
         ("{gap}", r"[^;@~]".to_string()),
@@ -829,7 +773,7 @@ fn compile(
 }
 
 impl Cues {
-    /// Which cues (statements first, then relations) each part of a text can match: those
+    /// Which relation cues each part of a text can match: those
     /// without keywords, and those whose keywords occur in it. `keywords` are the offsets and
     /// numbers (in `gate_words`) of the keywords found in the text; `part_of` tells which of
     /// `parts` parts the keyword starting at a byte offset belongs to.
@@ -839,12 +783,7 @@ impl Cues {
         parts: usize,
         part_of: impl Fn(usize) -> Option<usize>,
     ) -> Vec<Vec<bool>> {
-        let ungated: Vec<bool> = self
-            .statements
-            .iter()
-            .map(|c| c.keywords.is_none())
-            .chain(self.relations.iter().map(|c| c.keywords.is_none()))
-            .collect();
+        let ungated: Vec<bool> = self.relations.iter().map(|c| c.keywords.is_none()).collect();
         let mut on = vec![ungated; parts];
         for &(pos, word) in keywords {
             if let Some(k) = part_of(pos) {
@@ -959,45 +898,11 @@ impl Lexicon {
                     agency: o.agency,
                 });
             }
-            for (line, v) in with_lines(src, std::mem::take(&mut doc.statement)) {
-                let Some(c) = typed::<RawStatementCue>(src, line, v, &mut issues) else {
-                    continue;
-                };
-                let kind = match c.kind.as_str() {
-                    "claim" => StatementKind::Claim,
-                    "accusation" => StatementKind::Accusation,
-                    "denial" => StatementKind::Denial,
-                    other => {
-                        issues.push(LexiconIssue {
-                            file: src.name.into(),
-                            line: Some(line),
-                            message: format!("unknown statement kind `{other}`, entry skipped"),
-                        });
-                        continue;
-                    }
-                };
-                let Some(CompiledCue {
-                    regex,
-                    lowered,
-                    quick,
-                    checked,
-                    veto,
-                    keywords,
-                }) = compile_cue(src, line, &c.pattern, c.veto.as_deref(), &mut issues)
-                else {
-                    continue;
-                };
-                cues.statements.push(StatementCue {
-                    keywords,
-                    kind,
-                    regex,
-                    lowered,
-                    quick,
-                    checked,
-                    about: c.about,
-                    needs_frame: c.frame,
-                    veto,
-                    origin: format!("{}:{}", src.name, line),
+            for (line, _) in with_lines(src, std::mem::take(&mut doc.statement)) {
+                issues.push(LexiconIssue {
+                    file: src.name.into(),
+                    line: Some(line),
+                    message: "[[statement]] patterns are no longer read: claims, accusations and denials come from the word classes (add words to [[verbs]] with class = \"claim\", \"blame\" or \"deny\"; see assets/lexicon/frames.toml), entry skipped".into(),
                 });
             }
             for (line, v) in with_lines(src, std::mem::take(&mut doc.relation)) {
@@ -1218,11 +1123,7 @@ impl Lexicon {
         {
             let mut words: Vec<String> = Vec::new();
             let mut cues_of: Vec<Vec<usize>> = Vec::new();
-            let all = cues
-                .statements
-                .iter()
-                .map(|c| &c.keywords)
-                .chain(cues.relations.iter().map(|c| &c.keywords));
+            let all = cues.relations.iter().map(|c| &c.keywords);
             for (i, kw) in all.enumerate() {
                 for w in kw.iter().flatten() {
                     match words.iter().position(|x| x == w) {
@@ -1264,7 +1165,7 @@ impl Lexicon {
                 .collect();
             titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let pat = format!(
-                r"(?i)(?:@(?P<org>\d+)@(?:’s|'s|')?\s+|#(?P<orgl>\d+)#\s+)?(?:(?:former|late|then|current|newly\s+elected|slain|top|senior|acting|new)\s+)?\b(?P<title>{})\s+(?:(?:gen\.|general|sheikh|sayyed|sayyid|ayatollah|dr\.|mp|lt\.\s+gen\.|maj\.\s+gen\.)\s+)?@(?P<person>\d+)@",
+                r"(?i)(?:@(?P<org>\d+)@(?:’s|'s|')?\s+|#(?P<orgl>\d+)#\s+)?(?:(?:former|late|then|current|(?:newly|recently)\s+(?:elected|appointed|named|installed)|slain|top|senior|acting|new|interim|deputy)\s+)?\b(?P<title>{})\s+(?:(?:gen\.|general|sheikh|sayyed|sayyid|ayatollah|dr\.|mp|lt\.\s+gen\.|maj\.\s+gen\.)\s+)?@(?P<person>\d+)@",
                 titles.join("|")
             );
             let pat = pat.replace(r"\s", r"[ \t\n]");
@@ -1406,7 +1307,7 @@ mod tests {
         assert!(lex.issues.is_empty(), "{:#?}", lex.issues);
         assert!(lex.actors.len() > 100);
         assert!(lex.places.len() > 30);
-        assert!(!lex.cues.statements.is_empty());
+        assert!(!lex.words.examples.is_empty());
         assert!(!lex.cues.relations.is_empty());
         let kh = lex.actor_by_name("Kataib Hezbollah").unwrap();
         assert_eq!(lex.actor(kh).kind, ActorKind::ArmedGroup);
@@ -1505,11 +1406,17 @@ mod tests {
         assert!(lowered_regex(&expand_pattern(r"\bUS\b [a-z] (?i:x)")).is_some());
         let lex = Lexicon::with_user_file(
             "proxylens.toml",
-            "[[statement]]\nkind = \"claim\"\nabout = \"self\"\npattern = '\\b(?-i:WE) DID IT\\b'\n",
+            "[[relation]]\nkind = \"backs\"\npattern = '{from} (?-i:FUNDS) {to}'\n",
         );
-        let cue = lex.cues.statements.last().expect("the user's cue");
+        let cue = lex.cues.relations.last().expect("the user's cue");
         assert!(!cue.lowered);
-        assert!(cue.regex.is_match(b"WE did it") && !cue.regex.is_match(b"we did it"));
+        assert!(cue.regex.is_match(b"@0@ FUNDS @1@") && !cue.regex.is_match(b"@0@ funds @1@"));
+        // Statement patterns of old files are reported, not read.
+        let old = Lexicon::with_user_file(
+            "proxylens.toml",
+            "[[statement]]\nkind = \"claim\"\npattern = 'we did it'\n",
+        );
+        assert!(old.issues.iter().any(|i| i.message.contains("no longer read") && i.line == Some(1)));
     }
 
     /// The whole-match spans and named groups (those of `names`) of a list of captures, for

@@ -379,11 +379,14 @@ impl Words {
             if spec.trim().is_empty() {
                 return Err("an empty word".into());
             }
+            // The lemma is the verb itself ("carry" of "carry out").
             let lemma: Box<str> = spec
                 .split(':')
                 .next()
                 .unwrap_or("")
-                .trim()
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
                 .to_lowercase()
                 .into();
             for (w, f, tail) in verb_forms(spec) {
