@@ -72,6 +72,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<dm>(?-u:\b)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)(?:,?\s+(?P<y2>(?:19|20)\d{{2}})(?-u:\b))?)
       | (?P<wd>(?-u:\b)(?:on\s+|late\s+|early\s+|last\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b))
       | (?P<rel>(?-u:\b)(?:yesterday|today|overnight|last\s+night)(?-u:\b))
+      | (?P<hol>(?-u:\b)(?:Christmas\s+(?:Day|Eve)|New\s+Year(?:'s|’s)\s+(?:Day|Eve))(?-u:\b)(?:,?\s+(?P<y3>(?:19|20)\d{{2}})(?-u:\b))?)
       | (?P<vague>(?-u:\b)(?:(?:late|early|mid|in)\s*-?\s*(?:{MONTH})(?:\s+(?:19|20)\d{{2}})?|last\s+(?:week|month)|earlier\s+this\s+(?:week|month)|this\s+(?:week|month)|over\s+the\s+weekend|in\s+(?:19|20)\d{{2}})(?-u:\b))
     "
     ))
@@ -130,6 +131,22 @@ pub fn find(text: &str) -> Vec<DateMention> {
             match weekday(w.as_str()) {
                 Some(w) => DateForm::Weekday(w),
                 None => continue,
+            }
+        } else if let Some(h) = c.name("hol") {
+            let h = h.as_str();
+            let (month, day) = if h.starts_with("Christmas") {
+                (12, if h.ends_with("Eve") { 24 } else { 25 })
+            } else if h.ends_with("Eve") {
+                (12, 31)
+            } else {
+                (1, 1)
+            };
+            match c.name("y3").and_then(|y| y.as_str().parse::<i32>().ok()) {
+                Some(y) => match NaiveDate::from_ymd_opt(y, month, day) {
+                    Some(d) => DateForm::Full(d),
+                    None => continue,
+                },
+                None => DateForm::DayMonth { month, day },
             }
         } else if let Some(r) = c.name("rel") {
             match r.as_str().to_ascii_lowercase().as_str() {

@@ -1660,7 +1660,12 @@ impl Sent<'_, '_> {
                     "independently" | "autonomously" | "unilaterally" => true,
                     "orders" | "instructions" | "directives" => (a..i).any(|k| self.toks[k].tag == Tag::Neg),
                     "decisions" => i >= 1 && self.w(i - 1) == "own",
-                    "unaware" | "uninvolved" => true,
+                    "unaware" | "uninvolved" | "independent" => true,
+                    // "they did not know how we conduct our operations".
+                    "know" | "knew" | "known" => (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg),
+                    // "Iran is not a party to …", "has no proxies".
+                    "party" => self.w(i + 1) == "to" && (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg),
+                    "proxies" | "proxy" => i >= 1 && self.w(i - 1) == "no",
                     "linked" | "connected" | "tied" | "related" => {
                         matches!(self.w(i + 1), "to" | "with") && (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg)
                     }

@@ -385,6 +385,26 @@ impl Ctx<'_, '_, '_> {
                     };
                     self.push(StatementKind::Denial, speaker, about, p.tok);
                 }
+                // "called the accusations baseless", "described the claims as a big lie",
+                // "labelled the reports fabricated".
+                PClass::Verb(VerbClass::Say)
+                    if p.obj.as_ref().is_some_and(|o| o.head & noun::ALLEGATION != 0)
+                        && matches!(p.obj.as_ref().and_then(|o| o.head_word).map(|(hs, he)| &self.ctx.lower[hs..he]), Some("accusations" | "accusation" | "allegations" | "allegation" | "claims" | "claim" | "charges" | "charge" | "reports" | "report"))
+                        && matches!(
+                            self.fr.sent.toks[p.tok].entry.and_then(|e| e.verbs.iter().find(|v| v.class == VerbClass::Say)).map(|v| &*v.lemma),
+                            Some("call" | "describe" | "label" | "term" | "brand")
+                        )
+                        || (matches!(sent.w(p.tok), "called" | "calls" | "calling" | "described" | "describes" | "labelled" | "labeled" | "termed" | "branded")
+                            && p.obj.as_ref().is_some_and(|o| o.head & noun::ALLEGATION != 0)) =>
+                {
+                    if p.mood.neg {
+                        continue;
+                    }
+                    for speaker in self.speakers_of(p.subj.as_ref(), src) {
+                        let about = self.denied(p).or(speaker.map(|s| self.side(s)));
+                        self.push(StatementKind::Denial, speaker, about, p.tok);
+                    }
+                }
                 PClass::Verb(VerbClass::Involve) if attack_words && !p.mood.neg => {
                     // "X was involved in planning the attacks", "X took part in the attack".
                     let Source::Framed(speaker) = src else { continue };

@@ -36,6 +36,53 @@ static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})").unwrap());
 
+/// A full date (day, month, year) on one of the short lines before the body begins: bylines
+/// and page headers write it in many ways ("Updated 9:14 PM EST, Sun January 28, 2024",
+/// "By X | February 8, 2024 |", "October, 18, 2023 - 22:05", "Baghdad, Saturday 3 February
+/// 2024", "16/02/2021 - 10:42"). The body starts at the first long line.
+fn header_date(head: &str, junk: &[Junk]) -> Option<NaiveDate> {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?:$|[^\d/.])").unwrap()
+    });
+    static MONTH_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([A-Z][a-z]{2,8}),\s+(\d{1,2}),\s+((?:19|20)\d{2})\b").unwrap()
+    });
+    let mut pos = 0;
+    for line in head.split('\n') {
+        let start = pos;
+        pos += line.len() + 1;
+        let words = line.split_whitespace().count();
+        if words >= 25 {
+            break;
+        }
+        if in_junk(junk, start, &[JunkKind::Caption, JunkKind::Duplicate]) || words == 0 {
+            continue;
+        }
+        for d in crate::analysis::dates::find(line) {
+            if let crate::analysis::dates::DateForm::Full(x) = d.form
+                && !d.range
+            {
+                return Some(x);
+            }
+        }
+        if let Some(c) = MONTH_COMMA.captures(line)
+            && let Some(m) = crate::analysis::dates::month_number(&c[1])
+            && let Some(x) = NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[2].parse().ok()?)
+        {
+            return Some(x);
+        }
+        if let Some(c) = NUMERIC.captures(line) {
+            // Day first, as outside the United States; month first when the day cannot be.
+            let (a, b, y): (u32, u32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            let x = NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b));
+            if x.is_some() {
+                return x;
+            }
+        }
+    }
+    None
+}
+
 /// The end of YAML front matter (`---` ... `---`) at the start of a Markdown file.
 pub fn front_matter(text: &str) -> Option<usize> {
     let rest = text.strip_prefix("---\n")?;
@@ -137,6 +184,16 @@ pub fn extract(
                 )
             })
             .and_then(|c| parse_written(&c[1]).or_else(|| parse_iso(&c[1])));
+    }
+    if date.is_none() && format == Format::Markdown {
+        date = ["date_published", "published", "pubdate", "created", "date_created"]
+            .iter()
+            .find_map(|k| front_matter_field(text, k))
+            .as_deref()
+            .and_then(parse_iso);
+    }
+    if date.is_none() {
+        date = header_date(head, junk);
     }
     m.date = date;
     // Source.
