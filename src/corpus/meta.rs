@@ -58,6 +58,22 @@ fn header_date(head: &str, junk: &[Junk]) -> Option<NaiveDate> {
         if in_junk(junk, start, &[JunkKind::Caption, JunkKind::Duplicate]) || words == 0 {
             continue;
         }
+        // A line of the page's header says when: a byline or a label ("Published",
+        // "Updated", "By X |"), a dateline ("Baghdad, Saturday 3 February 2024"), not a
+        // caption or a credit.
+        let l = line.to_ascii_lowercase();
+        let credit = ["(ap)", "(reuters)", "(afp)", "photo", "getty", "image", "file"]
+            .iter()
+            .any(|c| l.contains(c));
+        let marked = ["published", "updated", "posted", "by ", "date", "|", "·", " - ", " – ", " — ", "press", "transcript", "release"]
+            .iter()
+            .any(|c| l.contains(c))
+            || l.split(',').next().is_some_and(|w| w.split_whitespace().count() <= 2)
+                && l.contains(',')
+                && words <= 8;
+        if credit || !marked {
+            continue;
+        }
         for d in crate::analysis::dates::find(line) {
             if let crate::analysis::dates::DateForm::Full(x) = d.form
                 && !d.range
