@@ -949,7 +949,8 @@ impl Sent<'_, '_> {
                             }
                         }
                         Role::Collective => np.collective = true,
-                        Role::Location if place.is_some() => {}
+                        // A state named as a place ("a base in Jordan") is no party.
+                        Role::Location => {}
                         _ => {
                             if possessive && k + 2 < e {
                                 np.possessor = Some(m.actor);

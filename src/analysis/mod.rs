@@ -521,6 +521,7 @@ fn analyse_documents(
                     }
                 }
             }
+            out.relations.retain(|r| relations::plausible(ctx, r));
         }
     }
     for ((ctx, all), out) in prepared.into_iter().zip(&mut outs) {

@@ -551,6 +551,8 @@ pub fn from_frames(
             fr.preds.iter().find_map(|p| p.agent().and_then(|n| n.actors.first().copied()))
         });
         if let Some(a) = agent {
+            // A person's act is their side's ("with support from Canada, President X ordered").
+            let a = if ctx.is_person(a) { ctx.side(a) } else { a };
             for &b in &backers.actors {
                 push(b, a, RelationKind::Backs, &mut out);
             }
@@ -932,4 +934,22 @@ pub fn implied_bodies(ctx: &DocCtx<'_>, fr: &super::frames::Frames<'_, '_>) -> V
         }
     }
     out
+}
+
+/// Whether a relation can hold between the kinds of its actors, whatever sentence gave it:
+/// states, armed groups, bodies and coalitions attack, retaliate and back (not people, media
+/// or think tanks); a person leads; nobody attacks, backs or retaliates against its own side.
+pub fn plausible(ctx: &DocCtx<'_>, r: &Found) -> bool {
+    use ActorKind::*;
+    let (f, t) = (ctx.kind(r.from), ctx.kind(r.to));
+    let party = |k: ActorKind| matches!(k, State | ArmedGroup | GovernmentBody | InternationalOrg | PoliticalParty);
+    match r.kind {
+        RelationKind::Attacks | RelationKind::RetaliatesAgainst => {
+            party(f) && !matches!(t, Media | Organisation) && ctx.side(r.from) != ctx.side(r.to)
+        }
+        RelationKind::Backs => party(f) && t != Person && ctx.side(r.from) != ctx.side(r.to),
+        RelationKind::Leads => f == Person,
+        RelationKind::MemberOf => r.from != r.to,
+        RelationKind::NegotiatesWith => ctx.side(r.from) != ctx.side(r.to),
+    }
 }
