@@ -493,7 +493,8 @@ pub fn from_frames(
                 };
                 let (Some(b), Some(d)) = (backer, backed) else { continue };
                 let Who::Actor(_) = who(b) else { continue };
-                for &x in &b.actors {
+                // "the IRGC's Quds Force": both back.
+                for &x in b.possessor.iter().chain(&b.actors) {
                     for &y in &d.actors {
                         if !ctx.is_person(y) {
                             push(x, y, RelationKind::Backs, &mut out);
