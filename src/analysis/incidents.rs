@@ -129,6 +129,26 @@ pub fn extract(
                 _ => None,
             })
             .or_else(|| {
+                // A timeline's line: the day that opens it ("December 26: …", "On Jan. 4, …")
+                // is the day of what it tells.
+                let first_word = sent.toks.iter().position(|t| !matches!(t.kind, Kind::Punct(_)))?;
+                let opener = match sent.toks[first_word].kind {
+                    Kind::Date(d) => Some(d),
+                    Kind::Word if sent.w(first_word) == "on" => match sent.toks.get(first_word + 1).map(|t| t.kind) {
+                        Some(Kind::Date(d)) => Some(d),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let d = opener?;
+                let k = sent.toks.iter().position(|t| t.kind == Kind::Date(d))?;
+                let closes = sent.toks[k + 1..]
+                    .iter()
+                    .find(|t| !matches!(t.kind, Kind::Punct('*' | '_')))
+                    .is_some_and(|t| matches!(t.kind, Kind::Punct(':' | ',' | '—' | '–' | '-')));
+                closes.then(|| resolve_date(ctx, &ctx.dates[si][d])).flatten()
+            })
+            .or_else(|| {
                 // The only day of a sentence that reports one act.
                 if !single {
                     return None;
