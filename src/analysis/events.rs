@@ -140,7 +140,8 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
     for (pi, p) in preds.iter().enumerate() {
         let PClass::Verb(c) = p.class else { continue };
         let harm_by_attack = c == VerbClass::Harm
-            && p.agent().is_some_and(|a| a.head & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0);
+            && p.agent()
+                .is_some_and(|a| a.head & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0);
         // "…'s attack on Tower 22, which killed three soldiers": a verb of harm after
         // "which" continues the attack before it (joined below, once the nouns are read).
         let relative = p.mood.chain > 0 && sent.toks[p.mood.chain - 1].tag == Tag::Rel;
@@ -151,7 +152,9 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             && p.mood.chain > 0
             && sent.is_punct(p.mood.chain - 1, ',')
             && matches!(sent.toks[p.tok].tag, Tag::Verb(f) if f & crate::lexicon::words::form::ING != 0);
-        if (relative && c == VerbClass::Harm) || (participle && matches!(c, VerbClass::Harm | VerbClass::Attack)) {
+        if (relative && c == VerbClass::Harm)
+            || (participle && matches!(c, VerbClass::Harm | VerbClass::Attack))
+        {
             relatives.push(pi);
             continue;
         }
@@ -192,13 +195,21 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             continue;
         }
         let killed_in_attack = c == VerbClass::Harm
-            && p.pps.iter().any(|(w, n)| matches!(*w, "in" | "during") && n.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0);
-        let ok = killed_in_attack || match c {
-            VerbClass::Attack => !(sent.w(p.tok) == "kill" || sent.w(p.tok) == "killed" || sent.w(p.tok) == "killing") || p.patient().is_some_and(|n| !n.actors.is_empty()),
-            VerbClass::Launch => launches(p),
-            VerbClass::Harm => harm_by_attack,
-            _ => false,
-        };
+            && p.pps.iter().any(|(w, n)| {
+                matches!(*w, "in" | "during") && n.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0
+            });
+        let ok = killed_in_attack
+            || match c {
+                VerbClass::Attack => {
+                    !(sent.w(p.tok) == "kill"
+                        || sent.w(p.tok) == "killed"
+                        || sent.w(p.tok) == "killing")
+                        || p.patient().is_some_and(|n| !n.actors.is_empty())
+                }
+                VerbClass::Launch => launches(p),
+                VerbClass::Harm => harm_by_attack,
+                _ => false,
+            };
         if !ok {
             continue;
         }
@@ -214,7 +225,9 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
                 && (holds(p.subj.as_ref(), e.tok)
                     || holds(p.obj.as_ref(), e.tok)
                     || p.tok == e.tok + 1
-                    || e.preds.iter().any(|&qi| preds[qi].tok == p.tok || (same_subject(&preds[qi]) && c == VerbClass::Harm)))
+                    || e.preds.iter().any(|&qi| {
+                        preds[qi].tok == p.tok || (same_subject(&preds[qi]) && c == VerbClass::Harm)
+                    }))
         });
         used[pi] = true;
         // Nouns inside its subject or object belong to it, and for a verb of harm the one it
@@ -222,7 +235,9 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         let mut members = vec![pi];
         let harm_in = |q: &Pred| {
             matches!(c, VerbClass::Harm | VerbClass::Attack)
-                && p.pps.iter().any(|(w, n)| matches!(*w, "in" | "during" | "by") && holds(Some(n), q.tok))
+                && p.pps
+                    .iter()
+                    .any(|(w, n)| matches!(*w, "in" | "during" | "by") && holds(Some(n), q.tok))
         };
         for (qi, q) in preds.iter().enumerate() {
             if matches!(q.class, PClass::AttackNoun | PClass::WeakAttackNoun)
@@ -261,7 +276,10 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             continue;
         }
         // A noun inside another noun's phrase ("a drone strike attack") joins it.
-        if let Some(e) = events.iter_mut().find(|e| e.noun_only && e.segment == p.segment && p.tok == e.tok + 1) {
+        if let Some(e) = events
+            .iter_mut()
+            .find(|e| e.noun_only && e.segment == p.segment && p.tok == e.tok + 1)
+        {
             e.preds.push(pi);
             e.tok = p.tok;
             continue;
@@ -343,10 +361,10 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     let mut nps: Vec<(&'static str, &Np)> = Vec::new();
     for &pi in &e.preds {
         let p = &preds[pi];
-        if let PClass::Verb(_) = p.class {
-            if let Some(o) = p.patient() {
-                nps.push(("patient", o));
-            }
+        if let PClass::Verb(_) = p.class
+            && let Some(o) = p.patient()
+        {
+            nps.push(("patient", o));
         }
         for (w, np) in &p.pps {
             nps.push((w, np));
@@ -357,7 +375,10 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     let defence = main.class == PClass::Verb(VerbClass::Defend)
         && main.patient().is_some_and(|o| o.actors.is_empty());
     if defence {
-        e.target = main.agent().map(|a| who_of(ctx, fr, a)).filter(|w| matches!(w, Who::Actor(_)));
+        e.target = main
+            .agent()
+            .map(|a| who_of(ctx, fr, a))
+            .filter(|w| matches!(w, Who::Actor(_)));
     }
     // Agent.
     e.agent = match main.class {
@@ -369,7 +390,12 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                 .find(|q| q.class == PClass::AttackNoun && holds(Some(a), q.tok))
                 .and_then(|q| noun_agent(ctx, fr, q))
         }),
-        PClass::Verb(_) => main.agent().map(|a| who_of(ctx, fr, a)).filter(|w| *w != Who::Unknown || main.agent().is_some_and(|a| a.head & (noun::WEAPON | noun::ATTACK) == 0)),
+        PClass::Verb(_) => main.agent().map(|a| who_of(ctx, fr, a)).filter(|w| {
+            *w != Who::Unknown
+                || main
+                    .agent()
+                    .is_some_and(|a| a.head & (noun::WEAPON | noun::ATTACK) == 0)
+        }),
         _ => noun_agent(ctx, fr, main),
     };
     if matches!(e.agent, Some(Who::Unknown)) {
@@ -395,13 +421,18 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             let side = if ctx.is_person(a) { ctx.side(a) } else { a };
             if !ctx.is_person(side) {
                 e.agent = Some(Who::Actor(side));
-                e.agents = speakers.iter().map(|&x| if ctx.is_person(x) { ctx.side(x) } else { x }).collect();
+                e.agents = speakers
+                    .iter()
+                    .map(|&x| if ctx.is_person(x) { ctx.side(x) } else { x })
+                    .collect();
             }
         }
     }
     // A weapon as the subject ("two drones targeted the base") names no agent.
     if let PClass::Verb(_) = main.class
-        && main.agent().is_some_and(|a| a.actors.is_empty() && !a.collective && a.pron.is_none() && !a.anaphor)
+        && main
+            .agent()
+            .is_some_and(|a| a.actors.is_empty() && !a.collective && a.pron.is_none() && !a.anaphor)
     {
         e.agent = None;
     }
@@ -410,7 +441,8 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     if e.agent.is_none() {
         for q in preds {
             let PClass::Verb(c) = q.class else { continue };
-            let holds_it = holds(q.obj.as_ref(), e.tok) || (q.mood.passive && holds(q.subj.as_ref(), e.tok));
+            let holds_it =
+                holds(q.obj.as_ref(), e.tok) || (q.mood.passive && holds(q.subj.as_ref(), e.tok));
             if !holds_it {
                 continue;
             }
@@ -421,7 +453,11 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                     }
                 }
                 VerbClass::Claim if !q.mood.neg => {
-                    let a = if q.mood.passive { q.pp("by") } else { q.subj.as_ref() };
+                    let a = if q.mood.passive {
+                        q.pp("by")
+                    } else {
+                        q.subj.as_ref()
+                    };
                     if let Some(a) = a {
                         e.agent = Some(who_of(ctx, fr, a));
                         e.via = Via::Claim;
@@ -446,7 +482,12 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     // "the attack, which X claimed", "an attack, claimed by X,": a claim right after the
     // noun, with no object of its own, is of it.
     if e.agent.is_none() {
-        let first = e.preds.iter().map(|&pi| preds[pi].tok).min().unwrap_or(e.tok);
+        let first = e
+            .preds
+            .iter()
+            .map(|&pi| preds[pi].tok)
+            .min()
+            .unwrap_or(e.tok);
         let next_claim = preds.iter().find(|q| {
             q.tok > first
                 && q.tok <= first + 14
@@ -455,7 +496,11 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                 && !q.mood.neg
         });
         if let Some(q) = next_claim {
-            let a = if q.mood.passive { q.pp("by") } else { q.subj.as_ref() };
+            let a = if q.mood.passive {
+                q.pp("by")
+            } else {
+                q.subj.as_ref()
+            };
             if let Some(a) = a {
                 let w = who_of(ctx, fr, a);
                 if w != Who::Unknown {
@@ -476,14 +521,20 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     .or_else(|| {
         e.preds.iter().find_map(|&pi| {
             let p = &preds[pi];
-            p.pp("on").or(p.pp("against")).or(p.pp("targeting")).or(p.pp("at")).or(p.pp("into"))
+            p.pp("on")
+                .or(p.pp("against"))
+                .or(p.pp("targeting"))
+                .or(p.pp("at"))
+                .or(p.pp("into"))
         })
     })
     .or_else(|| {
         // "…, which killed three American soldiers": the victims of a verb of harm.
         e.preds.iter().find_map(|&pi| {
             let p = &preds[pi];
-            (p.class == PClass::Verb(VerbClass::Harm)).then(|| p.patient()).flatten()
+            (p.class == PClass::Verb(VerbClass::Harm))
+                .then(|| p.patient())
+                .flatten()
         })
     })
     .or_else(|| {
@@ -537,7 +588,7 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     // Places: in the event's phrases first, then in its own noun phrase, then in its segment
     // (not in a phrase that is about the war around it).
     let mut places: Vec<usize> = Vec::new();
-    let mut push_place = |p: usize, places: &mut Vec<usize>| {
+    let push_place = |p: usize, places: &mut Vec<usize>| {
         if !places.contains(&p) {
             places.push(p);
         }
@@ -559,7 +610,9 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             if let Kind::Ent { place: Some(p), .. } = t.kind {
                 push_place(p, &mut places);
             }
-            if !(matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_) | Tag::Poss) || matches!(t.kind, Kind::Ent { .. } | Kind::Date(_) | Kind::Num(_))) {
+            if !(matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_) | Tag::Poss)
+                || matches!(t.kind, Kind::Ent { .. } | Kind::Date(_) | Kind::Num(_)))
+            {
                 break;
             }
         }
@@ -570,7 +623,11 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             .find(|&k| sent.toks[k].noun() & noun::RESPONSE != 0 && k > e.tok)
             .unwrap_or(e.segment.1);
         for k in e.segment.0..response_at {
-            if let Kind::Ent { place: Some(p), actor } = sent.toks[k].kind {
+            if let Kind::Ent {
+                place: Some(p),
+                actor,
+            } = sent.toks[k].kind
+            {
                 // A place that is also an actor counts only as a location.
                 let loc = actor.is_none_or(|a| sent.mentions[a].role == Role::Location);
                 if loc && !after_context_noun(sent, k) && !in_agent(main, k) {
@@ -593,7 +650,11 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     for k in e.segment.0..e.segment.1 {
         if let Kind::Ent { actor: Some(a), .. } = sent.toks[k].kind {
             let m = &sent.mentions[a];
-            if m.role == Role::Location && ctx.kind(m.actor) == ActorKind::State && !after_context_noun(sent, k) && !e.countries.contains(&m.actor) {
+            if m.role == Role::Location
+                && ctx.kind(m.actor) == ActorKind::State
+                && !after_context_noun(sent, k)
+                && !e.countries.contains(&m.actor)
+            {
                 e.countries.push(m.actor);
             }
         }
@@ -611,7 +672,12 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     e.date = dates.iter().copied().min_by_key(|&k| k.abs_diff(e.tok));
     // Weapons: in the event's noun phrases and segment, nearest first.
     let mut ws: Vec<usize> = (e.segment.0..e.segment.1)
-        .filter(|&k| sent.toks[k].noun() & noun::WEAPON != 0 || sent.toks[k].entry.is_some_and(|x| x.nouns & noun::WEAPON != 0))
+        .filter(|&k| {
+            sent.toks[k].noun() & noun::WEAPON != 0
+                || sent.toks[k]
+                    .entry
+                    .is_some_and(|x| x.nouns & noun::WEAPON != 0)
+        })
         .collect();
     ws.sort_by_key(|&k| k.abs_diff(e.tok));
     e.weapons = ws;
@@ -632,12 +698,29 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         if t.tag == Tag::Det {
             det = Some(sent.w(k));
         }
-        if !(matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_) | Tag::Poss) || matches!(t.kind, Kind::Ent { .. } | Kind::Date(_) | Kind::Num(_)) || t.glued) {
+        if !(matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_) | Tag::Poss)
+            || matches!(t.kind, Kind::Ent { .. } | Kind::Date(_) | Kind::Num(_))
+            || t.glued)
+        {
             break;
         }
     }
     // "a series of attacks", "dozens of strikes".
-    if e.tok >= 2 && sent.w(e.tok - 1) == "of" && matches!(sent.w(e.tok - 2), "series" | "wave" | "spate" | "string" | "dozens" | "hundreds" | "scores" | "number" | "string" | "campaign") {
+    if e.tok >= 2
+        && sent.w(e.tok - 1) == "of"
+        && matches!(
+            sent.w(e.tok - 2),
+            "series"
+                | "wave"
+                | "spate"
+                | "string"
+                | "dozens"
+                | "hundreds"
+                | "scores"
+                | "number"
+                | "campaign"
+        )
+    {
         e.generic = true;
     }
     // "attacked 40 times", "attacked US bases dozens of times".
@@ -650,14 +733,18 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         }
     }
     // A plural with nothing that makes it particular attacks.
-    if plural && e.date.is_none() && e.places.is_empty() && !matches!(e.agent, Some(Who::Actor(_))) {
+    if plural && e.date.is_none() && e.places.is_empty() && !matches!(e.agent, Some(Who::Actor(_)))
+    {
         e.generic = true;
     }
     e.definite = e.noun_only && !plural && matches!(det, Some("the" | "this" | "that"));
     e.anaphoric_det = matches!(det, Some("the" | "this" | "that" | "these" | "those"));
     // A verb whose subject is "the attack" reports that attack again ("The attack hit …").
     if !e.noun_only
-        && let Some(&qi) = e.preds.iter().find(|&&qi| matches!(preds[qi].class, PClass::AttackNoun | PClass::WeakAttackNoun))
+        && let Some(&qi) = e
+            .preds
+            .iter()
+            .find(|&&qi| matches!(preds[qi].class, PClass::AttackNoun | PClass::WeakAttackNoun))
     {
         let q = &preds[qi];
         let w = sent.w(q.tok);
@@ -666,7 +753,8 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             k -= 1;
         }
         let d = if k > q.segment.0 { sent.w(k - 1) } else { "" };
-        if matches!(d, "the" | "this" | "that") && !(w.ends_with('s') && !w.ends_with("ss")) && holds(main.subj.as_ref(), q.tok) {
+        let singular = !w.ends_with('s') || w.ends_with("ss");
+        if matches!(d, "the" | "this" | "that") && singular && holds(main.subj.as_ref(), q.tok) {
             e.definite = true;
             e.anaphoric_det = true;
         }
@@ -675,7 +763,8 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
 
 /// Whether the phrase is about a war, a campaign, a crisis ("the war in Gaza").
 fn context_np(sent: &super::frames::Sent<'_, '_>, np: &Np) -> bool {
-    np.head & noun::CONTEXT != 0 || (np.s..np.e).any(|k| sent.toks[k].noun() & noun::CONTEXT != 0 && sent.w(k) != "campaign")
+    np.head & noun::CONTEXT != 0
+        || (np.s..np.e).any(|k| sent.toks[k].noun() & noun::CONTEXT != 0 && sent.w(k) != "campaign")
 }
 
 /// Whether token `k` sits in a phrase that follows a war or crisis noun ("the war in Gaza",
@@ -690,9 +779,13 @@ fn after_context_noun(sent: &super::frames::Sent<'_, '_>, k: usize) -> bool {
         if t.noun() & noun::CONTEXT != 0 {
             return true;
         }
-        if !(matches!(t.tag, Tag::Prep | Tag::Det | Tag::Adj | Tag::Poss | Tag::Name)
-            || matches!(t.kind, Kind::Ent { .. } | Kind::Punct(',' | '"' | '“' | '”')))
-        {
+        if !(matches!(
+            t.tag,
+            Tag::Prep | Tag::Det | Tag::Adj | Tag::Poss | Tag::Name
+        ) || matches!(
+            t.kind,
+            Kind::Ent { .. } | Kind::Punct(',' | '"' | '“' | '”')
+        )) {
             return false;
         }
     }
@@ -713,11 +806,31 @@ fn owner_after(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, np: &Np) -> Option<u32> {
         k += 1;
     }
     // "in Iraq" between: "three facilities in Iraq used by …".
-    if sent.w(k) == "in" && sent.toks.get(k + 1).is_some_and(|t| matches!(t.kind, Kind::Ent { .. })) {
+    if sent.w(k) == "in"
+        && sent
+            .toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.kind, Kind::Ent { .. }))
+    {
         k += 2;
     }
     let w = sent.w(k);
-    if !matches!(w, "used" | "belonging" | "linked" | "tied" | "affiliated" | "associated" | "operated" | "run" | "controlled" | "held" | "owned" | "of" | "connected") {
+    if !matches!(
+        w,
+        "used"
+            | "belonging"
+            | "linked"
+            | "tied"
+            | "affiliated"
+            | "associated"
+            | "operated"
+            | "run"
+            | "controlled"
+            | "held"
+            | "owned"
+            | "of"
+            | "connected"
+    ) {
         return None;
     }
     let mut j = k + 1;

@@ -160,7 +160,13 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Splits `text[s..e]` (outside entities) into word and punctuation tokens.
-fn words_in<'l>(text: &str, s: usize, e: usize, words: &'l crate::lexicon::Words, out: &mut Vec<Tok<'l>>) {
+fn words_in<'l>(
+    text: &str,
+    s: usize,
+    e: usize,
+    words: &'l crate::lexicon::Words,
+    out: &mut Vec<Tok<'l>>,
+) {
     let part = &text[s..e];
     let mut it = part.char_indices().peekable();
     let mut prev_end: Option<usize> = None;
@@ -169,10 +175,11 @@ fn words_in<'l>(text: &str, s: usize, e: usize, words: &'l crate::lexicon::Words
         if c.is_whitespace() {
             continue;
         }
-        let glued = prev_end == Some(abs) || (prev_end.is_none() && abs == s && s > 0 && {
-            let b = text[..s].chars().next_back();
-            b.is_some_and(|b| !b.is_whitespace())
-        });
+        let glued = prev_end == Some(abs)
+            || (prev_end.is_none() && abs == s && s > 0 && {
+                let b = text[..s].chars().next_back();
+                b.is_some_and(|b| !b.is_whitespace())
+            });
         // A hyphen that joins this word to the previous token ("Iran-backed"): the word is
         // glued to it and the hyphen dropped.
         if (c == '-' || c == '‑') && glued && part[i + c.len_utf8()..].starts_with(is_word_char) {
@@ -196,7 +203,7 @@ fn words_in<'l>(text: &str, s: usize, e: usize, words: &'l crate::lexicon::Words
                         // "Kata'ib" but not the possessive "'s" or "n't".
                         let rest = &part[j + d.len_utf8()..];
                         next.is_some_and(is_word_char)
-                            && !(rest.starts_with('s') && !rest[1..].starts_with(is_word_char))
+                            && (!rest.starts_with('s') || rest[1..].starts_with(is_word_char))
                             && !(rest.starts_with('t') && part[..j].ends_with('n'))
                     }
                     ',' => {
@@ -223,11 +230,21 @@ fn words_in<'l>(text: &str, s: usize, e: usize, words: &'l crate::lexicon::Words
             // "didn't": "did" + "n't".
             let lw = word.to_ascii_lowercase();
             let rest = &part[end..];
-            if (rest.starts_with("'t") || rest.starts_with("’t")) && lw.ends_with('n') && word.len() > 1 {
+            if (rest.starts_with("'t") || rest.starts_with("’t"))
+                && lw.ends_with('n')
+                && word.len() > 1
+            {
                 let stem = &word[..word.len() - 1];
                 push_word(text, wstart, wstart + stem.len(), glued, words, out);
                 let tlen = if rest.starts_with('\'') { 2 } else { 4 };
-                push_word(text, wstart + stem.len(), end + s + tlen - s, true, words, out);
+                push_word(
+                    text,
+                    wstart + stem.len(),
+                    end + s + tlen - s,
+                    true,
+                    words,
+                    out,
+                );
                 // skip the apostrophe and t
                 for _ in 0..2 {
                     it.next();
@@ -244,7 +261,14 @@ fn words_in<'l>(text: &str, s: usize, e: usize, words: &'l crate::lexicon::Words
                 }
                 let (a, b) = word.split_at(h);
                 if !a.is_empty() {
-                    push_word(text, wstart, wstart + a.len(), glued && wstart == abs, words, out);
+                    push_word(
+                        text,
+                        wstart,
+                        wstart + a.len(),
+                        glued && wstart == abs,
+                        words,
+                        out,
+                    );
                 }
                 wstart += a.len() + 1;
                 word = &b[1..];
@@ -296,7 +320,14 @@ fn words_in<'l>(text: &str, s: usize, e: usize, words: &'l crate::lexicon::Words
     }
 }
 
-fn push_word<'l>(text: &str, s: usize, e: usize, glued: bool, words: &'l crate::lexicon::Words, out: &mut Vec<Tok<'l>>) {
+fn push_word<'l>(
+    text: &str,
+    s: usize,
+    e: usize,
+    glued: bool,
+    words: &'l crate::lexicon::Words,
+    out: &mut Vec<Tok<'l>>,
+) {
     if s >= e {
         return;
     }
@@ -335,7 +366,14 @@ pub fn tokens<'a, 'l>(ctx: &'a DocCtx<'l>, si: usize) -> Sent<'a, 'l> {
     // Entities: actor mentions and places (merged where they overlap), dates.
     let mut ents: Vec<(usize, usize, Kind)> = Vec::new();
     for (k, m) in t.mentions.iter().enumerate() {
-        ents.push((m.start, m.end, Kind::Ent { actor: Some(k), place: None }));
+        ents.push((
+            m.start,
+            m.end,
+            Kind::Ent {
+                actor: Some(k),
+                place: None,
+            },
+        ));
     }
     let p0 = ctx.places.partition_point(|p| p.start < s.start);
     for (pi, p) in ctx.places.iter().enumerate().skip(p0) {
@@ -352,7 +390,14 @@ pub fn tokens<'a, 'l>(ctx: &'a DocCtx<'l>, si: usize) -> Sent<'a, 'l> {
                 *b = (*b).max(p.end);
             }
             Some(_) => {}
-            None => ents.push((p.start, p.end, Kind::Ent { actor: None, place: Some(pi) })),
+            None => ents.push((
+                p.start,
+                p.end,
+                Kind::Ent {
+                    actor: None,
+                    place: Some(pi),
+                },
+            )),
         }
     }
     for (di, d) in ctx.dates[si].iter().enumerate() {
@@ -410,7 +455,9 @@ fn tag(sent: &mut Sent<'_, '_>) {
     let n = sent.toks.len();
     // Multi-word nouns first: their first word carries the classes.
     for i in 0..n {
-        let Some(e) = sent.toks[i].entry else { continue };
+        let Some(e) = sent.toks[i].entry else {
+            continue;
+        };
         for p in &e.phrases {
             let k = p.tail.len();
             if i + k < n && (0..k).all(|j| sent.w(i + 1 + j) == &*p.tail[j]) {
@@ -471,11 +518,7 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         if t.cap {
             return Tag::Name;
         }
-        return if next.is_some_and(|n| n.tag == Tag::Other && false) {
-            Tag::Adj
-        } else {
-            Tag::Noun(0)
-        };
+        return Tag::Noun(0);
     };
     // Closed classes.
     if e.func & (func::BE | func::HAVE | func::DO | func::MODAL) != 0 && !t.glued {
@@ -491,10 +534,25 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         // "blamed that attack on …": after a verb that does not report speech, "that" before
         // a noun is a determiner.
         let speech_verb = prev.and_then(|p| p.entry).is_some_and(|e| {
-            e.verbs.iter().any(|v| matches!(v.class, VerbClass::Say | VerbClass::Believe | VerbClass::Deny | VerbClass::Claim | VerbClass::Intend))
+            e.verbs.iter().any(|v| {
+                matches!(
+                    v.class,
+                    VerbClass::Say
+                        | VerbClass::Believe
+                        | VerbClass::Deny
+                        | VerbClass::Claim
+                        | VerbClass::Intend
+                )
+            })
         });
-        let noun_next = next.and_then(|n| n.entry).is_some_and(|e| e.nouns & (noun::ATTACK | noun::WEAK_ATTACK) != 0)
-            && !sent.toks.get(i + 2).is_some_and(|n| n.entry.is_some_and(|e| e.func & (func::BE | func::HAVE | func::MODAL) != 0 || !e.verbs.is_empty()));
+        let noun_next = next
+            .and_then(|n| n.entry)
+            .is_some_and(|e| e.nouns & (noun::ATTACK | noun::WEAK_ATTACK) != 0)
+            && !sent.toks.get(i + 2).is_some_and(|n| {
+                n.entry.is_some_and(|e| {
+                    e.func & (func::BE | func::HAVE | func::MODAL) != 0 || !e.verbs.is_empty()
+                })
+            });
         if matches!(prev.map(|p| p.tag), Some(Tag::Verb(_))) && !speech_verb && noun_next {
             return Tag::Det;
         }
@@ -545,7 +603,9 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
     }
     let forms = e.verbs.iter().fold(0u8, |a, v| a | v.form);
     // The first word of a multi-word noun ("press secretary", "service members").
-    if t.phrase.is_some() && !(prev.is_some_and(|p| matches!(p.tag, Tag::Aux(_) | Tag::Pron)) && has_verb) {
+    if t.phrase.is_some()
+        && !(prev.is_some_and(|p| matches!(p.tag, Tag::Aux(_) | Tag::Pron)) && has_verb)
+    {
         return Tag::Noun(e.nouns);
     }
     if has_verb && has_noun {
@@ -569,7 +629,11 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         if prev.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Poss))
             && forms & (form::PART | form::ING) != 0
             && forms & form::BASE == 0
-            && next.is_some_and(|n| matches!(n.tag, Tag::Noun(_) | Tag::Adj | Tag::Name | Tag::Other) && !matches!(n.kind, Kind::Punct(_)) || n.entry.is_some_and(|e| e.nouns != 0))
+            && next.is_some_and(|n| {
+                matches!(n.tag, Tag::Noun(_) | Tag::Adj | Tag::Name | Tag::Other)
+                    && !matches!(n.kind, Kind::Punct(_))
+                    || n.entry.is_some_and(|e| e.nouns != 0)
+            })
         {
             return Tag::Adj;
         }
@@ -631,13 +695,12 @@ fn verb_here(sent: &Sent<'_, '_>, i: usize, forms: u8) -> bool {
     if p.tag == Tag::Conj
         && let Some(j) = prev_i
         && j > 0
+        && let Some(k) = prev_skip_adv(sent, j)
     {
-        if let Some(k) = prev_skip_adv(sent, j) {
-            match sent.toks[k].tag {
-                Tag::Verb(_) => return true,
-                Tag::Noun(_) => return false,
-                _ => {}
-            }
+        match sent.toks[k].tag {
+            Tag::Verb(_) => return true,
+            Tag::Noun(_) => return false,
+            _ => {}
         }
     }
     // After a noun phrase: a verb when an object follows ("Iran backs the Houthis"), a noun
@@ -723,9 +786,32 @@ pub struct Np {
 
 /// Nouns of quantity whose "of" phrase is the real head ("a wave of strikes").
 const QUANTITY: &[&str] = &[
-    "wave", "series", "barrage", "salvo", "volley", "number", "dozens", "hundreds", "scores",
-    "string", "spate", "round", "rounds", "flurry", "wave", "swarm", "batch", "pair", "couple",
-    "total", "handful", "set", "cluster", "combination", "mix", "range",
+    "wave",
+    "series",
+    "barrage",
+    "salvo",
+    "volley",
+    "number",
+    "dozens",
+    "hundreds",
+    "scores",
+    "string",
+    "spate",
+    "round",
+    "rounds",
+    "flurry",
+    "wave",
+    "swarm",
+    "batch",
+    "pair",
+    "couple",
+    "total",
+    "handful",
+    "set",
+    "cluster",
+    "combination",
+    "mix",
+    "range",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -747,7 +833,7 @@ impl Sent<'_, '_> {
                 ..Default::default()
             });
         }
-        if !np_material(t) && !(t.tag == Tag::Prep && self.w(i) == "some") {
+        if !(np_material(t) || t.tag == Tag::Prep && self.w(i) == "some") {
             return None;
         }
         let mut e = i;
@@ -755,7 +841,9 @@ impl Sent<'_, '_> {
             let x = &self.toks[e];
             // A determiner after a noun starts another phrase ("told reporters the base …"),
             // and so does a word of quantity ("attacked US bases dozens of times").
-            if (x.tag == Tag::Det && x.num.is_none() || x.is(func::GENERIC) && x.tag == Tag::Adj || x.num.is_some())
+            if (x.tag == Tag::Det && x.num.is_none()
+                || x.is(func::GENERIC) && x.tag == Tag::Adj
+                || x.num.is_some())
                 && e > i
                 && matches!(self.toks[e - 1].tag, Tag::Noun(_) | Tag::Name)
                 && self.toks[e - 1].kind == Kind::Word
@@ -791,21 +879,50 @@ impl Sent<'_, '_> {
             if w == "of" && e > i && e + 1 < limit {
                 let h = self.toks[e - 1];
                 let hc = h.noun();
-                let quantity = matches!(self.w(e - 1), "one" | "some" | "all" | "many" | "most" | "none" | "several" | "both" | "each" | "any" | "two" | "three" | "part" | "member" | "members")
-                    || h.num.is_some()
+                let quantity = matches!(
+                    self.w(e - 1),
+                    "one"
+                        | "some"
+                        | "all"
+                        | "many"
+                        | "most"
+                        | "none"
+                        | "several"
+                        | "both"
+                        | "each"
+                        | "any"
+                        | "two"
+                        | "three"
+                        | "part"
+                        | "member"
+                        | "members"
+                ) || h.num.is_some()
                     || matches!(h.kind, Kind::Num(_));
-                let office = hc & (noun::LEADER | noun::MEMBER | noun::FORCE | noun::OFFICIAL | noun::COLLECTIVE | noun::UMBRELLA) != 0;
+                let office = hc
+                    & (noun::LEADER
+                        | noun::MEMBER
+                        | noun::FORCE
+                        | noun::OFFICIAL
+                        | noun::COLLECTIVE
+                        | noun::UMBRELLA)
+                    != 0;
                 let measure = QUANTITY.contains(&self.w(e - 1));
                 // "the fighters of the Islamic Resistance": an actor after "of" names whose.
-                let actor_after = hc & (noun::ATTACK | noun::WEAK_ATTACK | noun::RESPONSIBILITY | noun::CONTEXT) == 0
+                let actor_after = hc
+                    & (noun::ATTACK | noun::WEAK_ATTACK | noun::RESPONSIBILITY | noun::CONTEXT)
+                    == 0
                     && {
                         let mut k = e + 1;
                         while self.toks.get(k).is_some_and(|t| t.tag == Tag::Det) {
                             k += 1;
                         }
-                        self.toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. }))
+                        self.toks
+                            .get(k)
+                            .is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. }))
                     };
-                if (quantity || office || measure || actor_after) && self.toks.get(e + 1).is_some_and(np_material) {
+                if (quantity || office || measure || actor_after)
+                    && self.toks.get(e + 1).is_some_and(np_material)
+                {
                     e += 1;
                     continue;
                 }
@@ -817,9 +934,17 @@ impl Sent<'_, '_> {
                     || (w == "calling" && matches!(self.w(e + 1), "itself" | "themselves"))
                     || w == "named")
             {
-                let k = if w == "named" || (w == "called" && self.w(e + 1) != "as") { e + 1 } else { e + 2 };
+                let k = if w == "named" || (w == "called" && self.w(e + 1) != "as") {
+                    e + 1
+                } else {
+                    e + 2
+                };
                 let k = if self.w(k) == "the" { k + 1 } else { k };
-                if self.toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. })) {
+                if self
+                    .toks
+                    .get(k)
+                    .is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. }))
+                {
                     e = k;
                     continue;
                 }
@@ -830,13 +955,18 @@ impl Sent<'_, '_> {
                 && (matches!(w, "including" | "like") || (w == "such" && self.w(e + 1) == "as"))
             {
                 let k = if w == "such" { e + 2 } else { e + 1 };
-                if self.toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. })) {
+                if self
+                    .toks
+                    .get(k)
+                    .is_some_and(|t| matches!(t.kind, Kind::Ent { actor: Some(_), .. }))
+                {
                     e = k;
                     continue;
                 }
             }
             // "more than 85 targets", "fewer than ten".
-            if w == "than" && e > i && matches!(self.w(e - 1), "more" | "fewer" | "less" | "other") {
+            if w == "than" && e > i && matches!(self.w(e - 1), "more" | "fewer" | "less" | "other")
+            {
                 e += 1;
                 continue;
             }
@@ -855,12 +985,17 @@ impl Sent<'_, '_> {
         if self.w(j) == "and" || self.w(j) == "or" {
             j += 1;
         }
-        while self.toks.get(j).is_some_and(|t| t.tag == Tag::Det || t.tag == Tag::Adj) {
+        while self
+            .toks
+            .get(j)
+            .is_some_and(|t| t.tag == Tag::Det || t.tag == Tag::Adj)
+        {
             j += 1;
         }
-        let after = self.toks.get(j).is_some_and(|t| {
-            matches!(t.kind, Kind::Ent { .. }) || t.tag == Tag::Name
-        });
+        let after = self
+            .toks
+            .get(j)
+            .is_some_and(|t| matches!(t.kind, Kind::Ent { .. }) || t.tag == Tag::Name);
         let before = k > 0
             && self.toks.get(k - 1).is_some_and(|t| {
                 matches!(t.kind, Kind::Ent { .. }) || t.tag == Tag::Name || t.tag == Tag::Noun(0)
@@ -870,10 +1005,17 @@ impl Sent<'_, '_> {
         // "and" or "or" closes it before a verb.
         let clause_follows = {
             let mut m = j + 1;
-            while self.toks.get(m).is_some_and(|t| np_material(t) || t.tag == Tag::Adj) {
+            while self
+                .toks
+                .get(m)
+                .is_some_and(|t| np_material(t) || t.tag == Tag::Adj)
+            {
                 m += 1;
             }
-            let verb_next = self.toks.get(m).is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)));
+            let verb_next = self
+                .toks
+                .get(m)
+                .is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)));
             let list_closes = (k + 1..m).any(|x| matches!(self.w(x), "and" | "or"));
             self.is_punct(k, ',') && verb_next && (self.w(k + 1) == "and" || !list_closes)
         };
@@ -907,15 +1049,25 @@ impl Sent<'_, '_> {
         // A word of quantity before "of" may be tagged as an adjective ("dozens of attacks").
         if let Some(o) = of_at
             && o > s
-            && (QUANTITY.contains(&self.w(o - 1)) || self.toks[o - 1].is(func::GENERIC | func::DET) || self.toks[o - 1].num.is_some())
+            && (QUANTITY.contains(&self.w(o - 1))
+                || self.toks[o - 1].is(func::GENERIC | func::DET)
+                || self.toks[o - 1].num.is_some())
         {
             head_at = Some(o - 1);
         }
         if let (Some(h), Some(o)) = (head_at, of_at)
-            && (QUANTITY.contains(&self.w(h)) || matches!(self.w(h), "one" | "some" | "most" | "many" | "all" | "none" | "several" | "both" | "each") || self.toks[h].is(func::GENERIC) || self.toks[h].num.is_some())
+            && (QUANTITY.contains(&self.w(h))
+                || matches!(
+                    self.w(h),
+                    "one" | "some" | "most" | "many" | "all" | "none" | "several" | "both" | "each"
+                )
+                || self.toks[h].is(func::GENERIC)
+                || self.toks[h].num.is_some())
         {
             let sub_end = (o + 1..e).find(|&k| self.w(k) == "of").unwrap_or(e);
-            head_at = (o + 1..sub_end).rev().find(|&k| matches!(self.toks[k].tag, Tag::Noun(_)));
+            head_at = (o + 1..sub_end)
+                .rev()
+                .find(|&k| matches!(self.toks[k].tag, Tag::Noun(_)));
         }
         if let Some(h) = head_at {
             let x = &self.toks[h];
@@ -944,7 +1096,10 @@ impl Sent<'_, '_> {
                     match m.role {
                         Role::Modifier => {
                             // "anti-US" names a target, not a backer.
-                            if !self.lower[super::floor_char(self.lower, x.s.saturating_sub(5))..x.s].ends_with("anti-") {
+                            if !self.lower
+                                [super::floor_char(self.lower, x.s.saturating_sub(5))..x.s]
+                                .ends_with("anti-")
+                            {
                                 np.modifier = Some(m.actor);
                             }
                         }
@@ -963,7 +1118,10 @@ impl Sent<'_, '_> {
                 }
             }
         }
-        if np.head & noun::COLLECTIVE != 0 && np.actors.iter().all(|&a| ctx.kind(a) == ActorKind::State) && !np.actors.is_empty() {
+        if np.head & noun::COLLECTIVE != 0
+            && np.actors.iter().all(|&a| ctx.kind(a) == ActorKind::State)
+            && !np.actors.is_empty()
+        {
             // "Iraqi militias", "Syrian groups": the state only describes them.
             let demonym_only = (s..head_end).all(|k| match self.toks[k].kind {
                 Kind::Ent { actor: Some(a), .. } => self.mentions[a].demonym,
@@ -981,7 +1139,10 @@ impl Sent<'_, '_> {
                 let hw = self.w(h);
                 !hw.ends_with('s')
                     && !self.toks[h].cap
-                    && (s + 1..h).all(|k| matches!(self.toks[k].tag, Tag::Adj | Tag::Noun(_)) && self.toks[k].kind == Kind::Word)
+                    && (s + 1..h).all(|k| {
+                        matches!(self.toks[k].tag, Tag::Adj | Tag::Noun(_))
+                            && self.toks[k].kind == Kind::Word
+                    })
             });
         if np.actors.is_empty() && np.head & noun::COLLECTIVE != 0 && !definite_singular {
             np.collective = true;
@@ -991,7 +1152,9 @@ impl Sent<'_, '_> {
             np.anaphor = true;
         }
         // "its fighters", "their bases", "our forces": the possessor is a pronoun.
-        if np.actors.is_empty() && !np.collective || np.actors.is_empty() && np.head & noun::COLLECTIVE != 0 {
+        if np.actors.is_empty() && !np.collective
+            || np.actors.is_empty() && np.head & noun::COLLECTIVE != 0
+        {
             let p = match self.w(s) {
                 "its" => Some("it"),
                 "their" => Some("they"),
@@ -999,7 +1162,16 @@ impl Sent<'_, '_> {
                 "our" => Some("we"),
                 _ => None,
             };
-            if p.is_some() && np.head & (noun::FORCE | noun::COLLECTIVE | noun::OFFICIAL | noun::MEMBER | noun::WEAPON | noun::LEADER) != 0 {
+            if p.is_some()
+                && np.head
+                    & (noun::FORCE
+                        | noun::COLLECTIVE
+                        | noun::OFFICIAL
+                        | noun::MEMBER
+                        | noun::WEAPON
+                        | noun::LEADER)
+                    != 0
+            {
                 np.pron = p;
                 np.collective = false;
             }
@@ -1024,10 +1196,12 @@ impl Sent<'_, '_> {
 
     /// Whether the phrase is a list ("A, B and C", "A and B").
     fn list_like(&self, s: usize, e: usize) -> bool {
-        (s..e).any(|k| (self.w(k) == "and" || self.w(k) == "or" || self.is_punct(k, ',')) && self.coordinated(k))
+        (s..e).any(|k| {
+            (self.w(k) == "and" || self.w(k) == "or" || self.is_punct(k, ','))
+                && self.coordinated(k)
+        })
     }
 }
-
 
 // ---------------------------------------------------------------- predicates
 
@@ -1120,13 +1294,52 @@ impl Pred {
 
 /// Prepositions whose phrases predicates keep.
 const KEPT_PREPS: &[&str] = &[
-    "on", "against", "at", "to", "of", "for", "in", "near", "by", "with", "from", "targeting",
-    "into", "over", "outside", "inside", "across", "around", "behind", "after", "following",
-    "toward", "towards", "onto", "upon",
+    "on",
+    "against",
+    "at",
+    "to",
+    "of",
+    "for",
+    "in",
+    "near",
+    "by",
+    "with",
+    "from",
+    "targeting",
+    "into",
+    "over",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "behind",
+    "after",
+    "following",
+    "toward",
+    "towards",
+    "onto",
+    "upon",
 ];
 
 /// Adjectives and verbs after which "to" makes what follows only intended.
-const INTEND_ADJ: &[&str] = &["ready", "able", "prepared", "likely", "set", "poised", "willing", "determined", "unable", "expected", "going", "due", "about", "free", "entitled", "right"];
+const INTEND_ADJ: &[&str] = &[
+    "ready",
+    "able",
+    "prepared",
+    "likely",
+    "set",
+    "poised",
+    "willing",
+    "determined",
+    "unable",
+    "expected",
+    "going",
+    "due",
+    "about",
+    "free",
+    "entitled",
+    "right",
+];
 
 impl Sent<'_, '_> {
     /// The clause segments: split at `;`, `:`, dashes, brackets and subordinating words.
@@ -1139,8 +1352,26 @@ impl Sent<'_, '_> {
                 _ => {
                     let w = self.w(i);
                     (t.tag == Tag::Conj
-                        && matches!(w, "but" | "while" | "whereas" | "although" | "though" | "because" | "when" | "unless" | "if" | "whilst" | "after" | "before" | "since" | "as"))
-                        || (t.tag == Tag::Prep && matches!(w, "after" | "following" | "since" | "before") && i > 0)
+                        && matches!(
+                            w,
+                            "but"
+                                | "while"
+                                | "whereas"
+                                | "although"
+                                | "though"
+                                | "because"
+                                | "when"
+                                | "unless"
+                                | "if"
+                                | "whilst"
+                                | "after"
+                                | "before"
+                                | "since"
+                                | "as"
+                        ))
+                        || (t.tag == Tag::Prep
+                            && matches!(w, "after" | "following" | "since" | "before")
+                            && i > 0)
                         || (t.tag == Tag::Rel && i > 0)
                         || (t.tag == Tag::Comp && i > 0)
                 }
@@ -1161,8 +1392,6 @@ impl Sent<'_, '_> {
             ..Default::default()
         };
         let mut j = i;
-        let mut saw_to = false;
-        let _ = saw_to;
         while j > seg.0 {
             let k = j - 1;
             let t = &self.toks[k];
@@ -1182,7 +1411,7 @@ impl Sent<'_, '_> {
                     if f & func::MODAL != 0 {
                         m.modal = true;
                     }
-                    if f & func::BE != 0 && !saw_to {
+                    if f & func::BE != 0 {
                         let form = match self.toks[i].tag {
                             Tag::Verb(f) => f,
                             _ => 0,
@@ -1191,15 +1420,16 @@ impl Sent<'_, '_> {
                             m.passive = true;
                         } else if form & form::PART != 0 {
                             // "was also struck", "were not targeted".
-                            let between_ok = (k + 1..i).all(|x| matches!(self.toks[x].tag, Tag::Adv | Tag::Neg | Tag::Aux(_)));
+                            let between_ok = (k + 1..i).all(|x| {
+                                matches!(self.toks[x].tag, Tag::Adv | Tag::Neg | Tag::Aux(_))
+                            });
                             if between_ok {
                                 m.passive = true;
                             }
                         }
                     }
                 }
-                Tag::Prep if w == "to" && !saw_to => {
-                    saw_to = true;
+                Tag::Prep if w == "to" => {
                     // What governs the "to": an intention ("vowed to strike"), a readiness
                     // ("ready to strike"), or a purpose ("used drones to attack").
                     if let Some(g) = prev_skip_adv(self, k) {
@@ -1211,7 +1441,9 @@ impl Sent<'_, '_> {
                         if intends {
                             m.intended = true;
                         }
-                        if gt.tag == Tag::Neg || (g > 0 && self.toks[g - 1].tag == Tag::Neg && intends) {
+                        if gt.tag == Tag::Neg
+                            || (g > 0 && self.toks[g - 1].tag == Tag::Neg && intends)
+                        {
                             m.neg = true;
                         }
                     }
@@ -1225,8 +1457,10 @@ impl Sent<'_, '_> {
         }
         m.chain = j;
         // A condition anywhere earlier in the segment.
-        if (seg.0..i).any(|k| self.toks[k].is(func::COND) && matches!(self.toks[k].tag, Tag::Conj | Tag::Comp | Tag::Aux(_)))
-            || (seg.0 > 0 && self.toks[seg.0].is(func::COND))
+        if (seg.0..i).any(|k| {
+            self.toks[k].is(func::COND)
+                && matches!(self.toks[k].tag, Tag::Conj | Tag::Comp | Tag::Aux(_))
+        }) || (seg.0 > 0 && self.toks[seg.0].is(func::COND))
         {
             m.cond = true;
         }
@@ -1243,7 +1477,10 @@ impl Sent<'_, '_> {
                 s -= 1;
                 continue;
             }
-            if (w == "and" || w == "or" || self.is_punct(s - 1, ',')) && s >= 2 && self.coordinated(s - 1) {
+            if (w == "and" || w == "or" || self.is_punct(s - 1, ','))
+                && s >= 2
+                && self.coordinated(s - 1)
+            {
                 s -= 1;
                 continue;
             }
@@ -1264,7 +1501,22 @@ impl Sent<'_, '_> {
         while hops < 4
             && s > floor + 1
             && self.toks[s - 1].tag == Tag::Prep
-            && matches!(self.w(s - 1), "on" | "in" | "at" | "near" | "against" | "of" | "from" | "by" | "with" | "over" | "outside" | "inside" | "into" | "targeting")
+            && matches!(
+                self.w(s - 1),
+                "on" | "in"
+                    | "at"
+                    | "near"
+                    | "against"
+                    | "of"
+                    | "from"
+                    | "by"
+                    | "with"
+                    | "over"
+                    | "outside"
+                    | "inside"
+                    | "into"
+                    | "targeting"
+            )
             && (np_material(&self.toks[s - 2]) || self.toks[s - 2].tag == Tag::Adj)
         {
             let before = self.np_start_ending_at(s - 2, floor);
@@ -1289,8 +1541,11 @@ impl Sent<'_, '_> {
             j -= 1;
         }
         // Adjuncts between a subject and its verb: "X on Tuesday said", "X late Monday said".
-        while j > floor && matches!(self.toks[j].kind, Kind::Date(_)) && !self.is_punct(j - 1, ',') {
-            if self.toks[j - 1].tag == Tag::Prep && !matches!(self.w(j - 1), "on" | "late" | "early" | "last") {
+        while j > floor && matches!(self.toks[j].kind, Kind::Date(_)) && !self.is_punct(j - 1, ',')
+        {
+            if self.toks[j - 1].tag == Tag::Prep
+                && !matches!(self.w(j - 1), "on" | "late" | "early" | "last")
+            {
                 break;
             }
             j -= 1;
@@ -1328,7 +1583,7 @@ impl Sent<'_, '_> {
                 }
                 if k > floor {
                     let s = self.subject_start(k - 1, floor);
-                    if s <= k - 1
+                    if s < k
                         && let Some(np) = self.np_at(ctx, s, k)
                     {
                         return (Some(np), false);
@@ -1371,17 +1626,31 @@ impl Sent<'_, '_> {
                     return (Some(np), false);
                 }
             }
-            let np = self.np_at(ctx, s, j + 1).or_else(|| self.np_at(ctx, self.np_start_ending_at(j, floor), j + 1));
+            let np = self
+                .np_at(ctx, s, j + 1)
+                .or_else(|| self.np_at(ctx, self.np_start_ending_at(j, floor), j + 1));
             return (np, false);
         }
         (None, false)
     }
 
     /// The object of the verb at `i` and the prepositional phrases after it, within `limit`.
-    pub fn complements(&self, ctx: &DocCtx<'_>, i: usize, limit: usize) -> (Option<Np>, Vec<(&'static str, Np)>) {
+    pub fn complements(
+        &self,
+        ctx: &DocCtx<'_>,
+        i: usize,
+        limit: usize,
+    ) -> (Option<Np>, Vec<(&'static str, Np)>) {
         let mut j = i + 1;
         // Particles and tails of phrasal verbs, adverbs.
-        while j < limit && (self.toks[j].tag == Tag::Adv || matches!(self.w(j), "out" | "down" | "up" | "off" | "responsibility" | "credit")) && !(self.w(j) == "responsibility" || self.w(j) == "credit") {
+        while j < limit
+            && (self.toks[j].tag == Tag::Adv
+                || matches!(
+                    self.w(j),
+                    "out" | "down" | "up" | "off" | "responsibility" | "credit"
+                ))
+            && !(self.w(j) == "responsibility" || self.w(j) == "credit")
+        {
             j += 1;
         }
         let mut obj = None;
@@ -1397,17 +1666,34 @@ impl Sent<'_, '_> {
             steps += 1;
             let t = &self.toks[j];
             let w = self.w(j);
-            if t.tag == Tag::Adv || matches!(t.kind, Kind::Date(_)) || self.is_punct(j, ',') && self.toks.get(j + 1).is_some_and(|n| n.tag == Tag::Prep) {
+            if t.tag == Tag::Adv
+                || matches!(t.kind, Kind::Date(_))
+                || self.is_punct(j, ',') && self.toks.get(j + 1).is_some_and(|n| n.tag == Tag::Prep)
+            {
                 j += 1;
                 continue;
             }
-            if matches!(w, "out" | "down" | "back" | "up" | "responsible" | "accountable" | "responsibility" | "credit") {
+            if matches!(
+                w,
+                "out"
+                    | "down"
+                    | "back"
+                    | "up"
+                    | "responsible"
+                    | "accountable"
+                    | "responsibility"
+                    | "credit"
+            ) {
                 j += 1;
                 continue;
             }
             let prep = KEPT_PREPS.iter().find(|p| **p == w).copied();
             let prep = match prep {
-                Some(p) if matches!(t.tag, Tag::Prep | Tag::Verb(_) | Tag::Adv) || p == "targeting" => p,
+                Some(p)
+                    if matches!(t.tag, Tag::Prep | Tag::Verb(_) | Tag::Adv) || p == "targeting" =>
+                {
+                    p
+                }
                 _ => break,
             };
             match self.np_at(ctx, j + 1, limit) {
@@ -1428,15 +1714,20 @@ impl Sent<'_, '_> {
     pub fn predicates(&self, ctx: &DocCtx<'_>) -> Vec<Pred> {
         let segs = self.segments();
         let seg_of = |i: usize| -> (usize, usize) {
-            *segs.iter().find(|(a, b)| *a <= i && i < *b).unwrap_or(&(0, self.toks.len()))
+            *segs
+                .iter()
+                .find(|(a, b)| *a <= i && i < *b)
+                .unwrap_or(&(0, self.toks.len()))
         };
         let mut out: Vec<Pred> = Vec::new();
         for i in 0..self.toks.len() {
             let t = &self.toks[i];
             let seg = seg_of(i);
             let classes: Vec<PClass> = match t.tag {
-                Tag::Verb(_) if matches!(self.w(i), "bear" | "bears" | "bore" | "borne" | "bearing")
-                    && (i + 1..(i + 4).min(self.toks.len())).any(|k| self.w(k) == "responsibility") =>
+                Tag::Verb(_)
+                    if matches!(self.w(i), "bear" | "bears" | "bore" | "borne" | "bearing")
+                        && (i + 1..(i + 4).min(self.toks.len()))
+                            .any(|k| self.w(k) == "responsibility") =>
                 {
                     vec![PClass::Responsible]
                 }
@@ -1461,7 +1752,12 @@ impl Sent<'_, '_> {
                     v
                 }
                 // "the hallmarks of Kataib Hezbollah", "Iran's fingerprints".
-                Tag::Noun(_) if matches!(self.w(i), "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature") => {
+                Tag::Noun(_)
+                    if matches!(
+                        self.w(i),
+                        "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature"
+                    ) =>
+                {
                     vec![PClass::Responsible]
                 }
                 Tag::Noun(_) => {
@@ -1492,7 +1788,12 @@ impl Sent<'_, '_> {
                 // bounds the search.
                 let floor = (0..mood.chain)
                     .rev()
-                    .find(|&k| matches!(self.toks[k].kind, Kind::Punct(';' | ':' | '(' | ')' | '—' | '–' | '[' | ']')))
+                    .find(|&k| {
+                        matches!(
+                            self.toks[k].kind,
+                            Kind::Punct(';' | ':' | '(' | ')' | '—' | '–' | '[' | ']')
+                        )
+                    })
                     .map_or(0, |k| k + 1);
                 let (subj, shared) = if is_noun {
                     (None, false)
@@ -1536,14 +1837,20 @@ impl Sent<'_, '_> {
                     p.shared_subject = true;
                 }
                 if p.shared_subject
-                    && let Some(prev) = out.iter().rev().find(|q| matches!(q.class, PClass::Verb(_)) && q.tok < i && q.subj.is_some())
+                    && let Some(prev) = out.iter().rev().find(|q| {
+                        matches!(q.class, PClass::Verb(_)) && q.tok < i && q.subj.is_some()
+                    })
                 {
                     p.subj = prev.subj.clone();
                     // "wants to hide its hand and deny its role": the first verb's mood holds.
                     p.mood.intended |= prev.mood.intended;
                     p.mood.modal |= prev.mood.modal;
                     p.mood.cond |= prev.mood.cond;
-                    if prev.mood.neg && !p.mood.neg && self.toks[mood.chain.saturating_sub(1)].tag == Tag::Conj && self.w(mood.chain.saturating_sub(1)) == "or" {
+                    if prev.mood.neg
+                        && !p.mood.neg
+                        && self.toks[mood.chain.saturating_sub(1)].tag == Tag::Conj
+                        && self.w(mood.chain.saturating_sub(1)) == "or"
+                    {
                         p.mood.neg = true;
                     }
                 }
@@ -1566,7 +1873,9 @@ impl Sent<'_, '_> {
             let next_by = out[k + 1..]
                 .iter()
                 .take_while(|q| q.tok <= out[k].tok + 8)
-                .find(|q| matches!(q.class, PClass::Verb(_)) && q.pp("by").is_some() && q.subj.is_none())
+                .find(|q| {
+                    matches!(q.class, PClass::Verb(_)) && q.pp("by").is_some() && q.subj.is_none()
+                })
                 .and_then(|q| q.pp("by").cloned());
             if let Some(by) = next_by {
                 out[k].pps.push(("by", by));
@@ -1580,20 +1889,18 @@ impl Sent<'_, '_> {
     fn tail_follows(&self, i: usize, tail: &[Box<str>]) -> bool {
         let mut j = i + 1;
         for w in tail {
-            let gap = if matches!(&**w, "responsible" | "accountable") { 7 } else { 3 };
-            let mut found = false;
-            for k in j..(j + gap).min(self.toks.len()) {
-                if self.w(k) == &**w {
-                    j = k + 1;
-                    found = true;
-                    break;
-                }
-                if matches!(self.toks[k].kind, Kind::Punct(_)) {
-                    break;
-                }
-            }
-            if !found {
-                return false;
+            let gap = if matches!(&**w, "responsible" | "accountable") {
+                7
+            } else {
+                3
+            };
+            let end = (j + gap).min(self.toks.len());
+            let at = (j..end)
+                .take_while(|&k| self.w(k) == &**w || !matches!(self.toks[k].kind, Kind::Punct(_)))
+                .find(|&k| self.w(k) == &**w);
+            match at {
+                Some(k) => j = k + 1,
+                None => return false,
             }
         }
         true
@@ -1624,7 +1931,22 @@ impl Sent<'_, '_> {
         // "the threat of more raids", "fears of an attack".
         if k >= 1
             && self.w(k) == "of"
-            && matches!(self.w(k - 1), "threat" | "threats" | "risk" | "risks" | "fear" | "fears" | "prospect" | "possibility" | "danger" | "spectre" | "specter" | "warning" | "warnings")
+            && matches!(
+                self.w(k - 1),
+                "threat"
+                    | "threats"
+                    | "risk"
+                    | "risks"
+                    | "fear"
+                    | "fears"
+                    | "prospect"
+                    | "possibility"
+                    | "danger"
+                    | "spectre"
+                    | "specter"
+                    | "warning"
+                    | "warnings"
+            )
         {
             m.intended = true;
         }
@@ -1633,17 +1955,25 @@ impl Sent<'_, '_> {
             && let Tag::Verb(_) = self.toks[k].tag
         {
             let g = self.mood(k, seg);
-            if self.toks[k].entry.is_some_and(|e| e.verb(VerbClass::Intend)) {
+            if self.toks[k]
+                .entry
+                .is_some_and(|e| e.verb(VerbClass::Intend))
+            {
                 m.intended = true;
             }
             m.modal |= g.modal;
             m.intended |= g.intended;
             m.cond |= g.cond;
-            if self.toks[k].entry.is_some_and(|e| e.verb(VerbClass::Deny) || e.verb(VerbClass::Launch) || e.verb(VerbClass::Claim)) {
+            if self.toks[k].entry.is_some_and(|e| {
+                e.verb(VerbClass::Deny) || e.verb(VerbClass::Launch) || e.verb(VerbClass::Claim)
+            }) {
                 m.neg |= g.neg;
             }
         }
-        if (seg.0..i).any(|x| self.toks[x].is(func::COND) && matches!(self.toks[x].tag, Tag::Conj | Tag::Comp | Tag::Aux(_))) {
+        if (seg.0..i).any(|x| {
+            self.toks[x].is(func::COND)
+                && matches!(self.toks[x].tag, Tag::Conj | Tag::Comp | Tag::Aux(_))
+        }) {
             m.cond = true;
         }
         m
@@ -1657,18 +1987,30 @@ impl Sent<'_, '_> {
                 let w = self.w(i);
                 let hit = match w {
                     "nothing" => self.w(i + 1) == "to" && self.w(i + 2) == "do",
-                    "own" => i >= 2 && matches!(self.w(i - 1), "its" | "their" | "his") && matches!(self.w(i - 2), "on" | "of"),
+                    "own" => {
+                        i >= 2
+                            && matches!(self.w(i - 1), "its" | "their" | "his")
+                            && matches!(self.w(i - 2), "on" | "of")
+                    }
                     "independently" | "autonomously" | "unilaterally" => true,
-                    "orders" | "instructions" | "directives" => (a..i).any(|k| self.toks[k].tag == Tag::Neg),
+                    "orders" | "instructions" | "directives" => {
+                        (a..i).any(|k| self.toks[k].tag == Tag::Neg)
+                    }
                     "decisions" => i >= 1 && self.w(i - 1) == "own",
                     "unaware" | "uninvolved" | "independent" => true,
                     // "they did not know how we conduct our operations".
-                    "know" | "knew" | "known" => (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg),
+                    "know" | "knew" | "known" => {
+                        (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg)
+                    }
                     // "Iran is not a party to …", "has no proxies".
-                    "party" => self.w(i + 1) == "to" && (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg),
+                    "party" => {
+                        self.w(i + 1) == "to"
+                            && (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg)
+                    }
                     "proxies" | "proxy" => i >= 1 && self.w(i - 1) == "no",
                     "linked" | "connected" | "tied" | "related" => {
-                        matches!(self.w(i + 1), "to" | "with") && (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg)
+                        matches!(self.w(i + 1), "to" | "with")
+                            && (a..i).rev().take(3).any(|k| self.toks[k].tag == Tag::Neg)
                     }
                     _ => {
                         self.toks[i].noun() & noun::RESPONSIBILITY != 0
@@ -1678,12 +2020,17 @@ impl Sent<'_, '_> {
                     }
                 };
                 let involved = matches!(self.toks[i].tag, Tag::Verb(_))
-                    && self.toks[i].entry.is_some_and(|e| e.verb(VerbClass::Involve))
+                    && self.toks[i]
+                        .entry
+                        .is_some_and(|e| e.verb(VerbClass::Involve))
                     && self.mood(i, (a, b)).neg;
                 if !(hit || involved) {
                     continue;
                 }
-                if out.iter().any(|p| p.class == PClass::NotInvolved && p.segment == (a, b)) {
+                if out
+                    .iter()
+                    .any(|p| p.class == PClass::NotInvolved && p.segment == (a, b))
+                {
                     continue;
                 }
                 // The subject: the first noun phrase of the segment's clause.
@@ -1734,12 +2081,20 @@ impl Sent<'_, '_> {
             let i = p.tok;
             let next_comp = self.toks.get(i + 1).is_some_and(|t| t.tag == Tag::Comp);
             let is_speech = matches!(c, VerbClass::Say | VerbClass::Believe)
-                || (matches!(c, VerbClass::Claim | VerbClass::Deny | VerbClass::Blame) && next_comp);
-            if !is_speech || p.mood.neg || p.mood.intended || p.mood.passive && self.w(i) != "quoted" {
+                || (matches!(c, VerbClass::Claim | VerbClass::Deny | VerbClass::Blame)
+                    && next_comp);
+            if !is_speech
+                || p.mood.neg
+                || p.mood.intended
+                || p.mood.passive && self.w(i) != "quoted"
+            {
                 continue;
             }
             // Trailing attribution: ", X said." or ", said X." (or after a closing quote).
-            let subj_start = p.subj.as_ref().map_or(p.mood.chain, |s| s.s.min(p.mood.chain));
+            let subj_start = p
+                .subj
+                .as_ref()
+                .map_or(p.mood.chain, |s| s.s.min(p.mood.chain));
             let inverted = p.subj.is_none()
                 && (i > 0 && (self.is_punct(i - 1, ',') || self.is_close_quote(i - 1)));
             let (speaker, frame_start, frame_end) = if inverted {
@@ -1757,11 +2112,31 @@ impl Sent<'_, '_> {
             while k < n {
                 let t = &self.toks[k];
                 let w = self.w(k);
-                if matches!(t.kind, Kind::Date(_)) || t.tag == Tag::Adv || matches!(w, "in" | "on" | "a" | "an" | "the" | "statement" | "interview" | "to" | "reporters" | "journalists" | "late" | "early") || (t.tag == Tag::Prep && matches!(w, "in" | "on" | "at" | "during" | "to")) {
+                if matches!(t.kind, Kind::Date(_))
+                    || t.tag == Tag::Adv
+                    || matches!(
+                        w,
+                        "in" | "on"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "statement"
+                            | "interview"
+                            | "to"
+                            | "reporters"
+                            | "journalists"
+                            | "late"
+                            | "early"
+                    )
+                    || (t.tag == Tag::Prep && matches!(w, "in" | "on" | "at" | "during" | "to"))
+                {
                     k += 1;
                     continue;
                 }
-                if matches!(t.kind, Kind::Ent { .. }) && k > frame_end && matches!(self.w(k - 1), "to" | "on" | "in" | "with") {
+                if matches!(t.kind, Kind::Ent { .. })
+                    && k > frame_end
+                    && matches!(self.w(k - 1), "to" | "on" | "in" | "with")
+                {
                     k += 1;
                     continue;
                 }
@@ -1769,7 +2144,10 @@ impl Sent<'_, '_> {
             }
             let trailing = before_comma
                 && (k >= n
-                    || matches!(self.toks[k].kind, Kind::Punct('.' | ',' | ';' | '!' | '?' | '"' | '”' | ')')));
+                    || matches!(
+                        self.toks[k].kind,
+                        Kind::Punct('.' | ',' | ';' | '!' | '?' | '"' | '”' | ')')
+                    ));
             if trailing {
                 out.push(Speech {
                     verb: i,
@@ -1780,8 +2158,12 @@ impl Sent<'_, '_> {
             }
             // Leading: what follows the verb, past who is told and how it was said.
             let mut c0 = i + 1;
-            if TELL.contains(&self.toks[i].entry.and_then(|e| e.verbs.first()).map_or("", |v| &*v.lemma))
-                && let Some(o) = &p.obj
+            if TELL.contains(
+                &self.toks[i]
+                    .entry
+                    .and_then(|e| e.verbs.first())
+                    .map_or("", |v| &*v.lemma),
+            ) && let Some(o) = &p.obj
                 && o.s == c0
             {
                 c0 = o.e;
@@ -1791,11 +2173,17 @@ impl Sent<'_, '_> {
                 guard += 1;
                 let t = &self.toks[c0];
                 let w = self.w(c0);
-                if t.tag == Tag::Comp || matches!(t.kind, Kind::Punct(':' | ',' | '“' | '"')) || t.tag == Tag::Adv || matches!(t.kind, Kind::Date(_)) {
+                if t.tag == Tag::Comp
+                    || matches!(t.kind, Kind::Punct(':' | ',' | '“' | '"'))
+                    || t.tag == Tag::Adv
+                    || matches!(t.kind, Kind::Date(_))
+                {
                     c0 += 1;
                     continue;
                 }
-                if t.tag == Tag::Prep && matches!(w, "in" | "on" | "during" | "at" | "to" | "via" | "through") {
+                if t.tag == Tag::Prep
+                    && matches!(w, "in" | "on" | "during" | "at" | "to" | "via" | "through")
+                {
                     // "in a statement", "on Telegram", "to reporters".
                     match self.np_at(ctx, c0 + 1, n) {
                         Some(np) if np.e - np.s <= 4 && !self.starts_clause(np.e) => {
@@ -1813,7 +2201,10 @@ impl Sent<'_, '_> {
             // The content ends where a contrasting clause starts ("…, while Y said …").
             let mut c1 = n;
             for k in c0..n {
-                if matches!(self.toks[k].kind, Kind::Punct(';')) || (self.toks[k].tag == Tag::Conj && matches!(self.w(k), "but" | "while" | "whereas")) {
+                if matches!(self.toks[k].kind, Kind::Punct(';'))
+                    || (self.toks[k].tag == Tag::Conj
+                        && matches!(self.w(k), "but" | "while" | "whereas"))
+                {
                     c1 = k;
                     break;
                 }
@@ -1841,12 +2232,17 @@ impl Sent<'_, '_> {
     }
 
     fn is_close_quote(&self, i: usize) -> bool {
-        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct('”' | '"' | '’')))
+        matches!(
+            self.toks.get(i).map(|t| t.kind),
+            Some(Kind::Punct('”' | '"' | '’'))
+        )
     }
 
     /// Whether a clause (a verb) starts at `i`.
     fn starts_clause(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)))
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)))
     }
 }
 
@@ -1865,7 +2261,11 @@ pub fn read<'a, 'l>(ctx: &'a DocCtx<'l>, si: usize) -> Frames<'a, 'l> {
     let sent = tokens(ctx, si);
     let preds = sent.predicates(ctx);
     let speech = sent.speech(ctx, &preds);
-    Frames { sent, preds, speech }
+    Frames {
+        sent,
+        preds,
+        speech,
+    }
 }
 
 impl Frames<'_, '_> {

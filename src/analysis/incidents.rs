@@ -103,10 +103,16 @@ pub fn extract(
     for e in &real {
         let (seg_s, seg_e) = (
             sent.toks.get(e.segment.0).map_or(s.start, |t| t.s),
-            sent.toks.get(e.segment.1.saturating_sub(1)).map_or(s.end, |t| t.e),
+            sent.toks
+                .get(e.segment.1.saturating_sub(1))
+                .map_or(s.end, |t| t.e),
         );
         // Casualties: in the event's clause, or in the whole sentence when it reports one act.
-        let (cs, ce) = if single { (s.start, s.end) } else { (seg_s, seg_e) };
+        let (cs, ce) = if single {
+            (s.start, s.end)
+        } else {
+            (seg_s, seg_e)
+        };
         let text = &ctx.text[cs..ce];
         let lower = &ctx.lower[cs..ce];
         let in_place = |pos: usize| {
@@ -131,13 +137,18 @@ pub fn extract(
             .or_else(|| {
                 // A timeline's line: the day that opens it ("December 26: …", "On Jan. 4, …")
                 // is the day of what it tells.
-                let first_word = sent.toks.iter().position(|t| !matches!(t.kind, Kind::Punct(_)))?;
+                let first_word = sent
+                    .toks
+                    .iter()
+                    .position(|t| !matches!(t.kind, Kind::Punct(_)))?;
                 let opener = match sent.toks[first_word].kind {
                     Kind::Date(d) => Some(d),
-                    Kind::Word if sent.w(first_word) == "on" => match sent.toks.get(first_word + 1).map(|t| t.kind) {
-                        Some(Kind::Date(d)) => Some(d),
-                        _ => None,
-                    },
+                    Kind::Word if sent.w(first_word) == "on" => {
+                        match sent.toks.get(first_word + 1).map(|t| t.kind) {
+                            Some(Kind::Date(d)) => Some(d),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 };
                 let d = opener?;
@@ -146,20 +157,22 @@ pub fn extract(
                     .iter()
                     .find(|t| !matches!(t.kind, Kind::Punct('*' | '_')))
                     .is_some_and(|t| matches!(t.kind, Kind::Punct(':' | ',' | '—' | '–' | '-')));
-                closes.then(|| resolve_date(ctx, &ctx.dates[si][d])).flatten()
+                closes
+                    .then(|| resolve_date(ctx, &ctx.dates[si][d]))
+                    .flatten()
             })
             .or_else(|| {
                 // The only day of a sentence that reports one act.
                 if !single {
                     return None;
                 }
-                let ds: Vec<_> = ctx.dates[si].iter().filter(|d| !d.since && !d.range).collect();
+                let ds: Vec<_> = ctx.dates[si]
+                    .iter()
+                    .filter(|d| !d.since && !d.range)
+                    .collect();
                 (ds.len() == 1).then(|| resolve_date(ctx, ds[0])).flatten()
             });
-        let speaker_side = stmts
-            .iter()
-            .find_map(|f| f.speaker)
-            .map(|sp| ctx.side(sp));
+        let speaker_side = stmts.iter().find_map(|f| f.speaker).map(|sp| ctx.side(sp));
         let actor = |w: Option<Who>| -> Option<u32> {
             match w {
                 Some(Who::Actor(a)) => Some(a),
@@ -213,7 +226,10 @@ pub fn extract(
             v.dedup();
             v
         };
-        let killing = matches!(sent.w(e.tok), "killed" | "killing" | "assassinated" | "assassination" | "assassinating");
+        let killing = matches!(
+            sent.w(e.tok),
+            "killed" | "killing" | "assassinated" | "assassination" | "assassinating"
+        );
         let base = Found {
             sentence: si,
             trigger: (sent.toks[e.tok].s, sent.toks[e.tok].e),
@@ -235,7 +251,7 @@ pub fn extract(
             .iter()
             .filter(|&&p| matches!(ctx.lex.place(p).kind.as_str(), "base" | "facility" | "city"))
             .count();
-        if (plural && e.noun_only || !e.noun_only) && place_ids.len() >= 2 && sites >= 2 {
+        if (plural || !e.noun_only) && place_ids.len() >= 2 && sites >= 2 {
             for &p in &place_ids {
                 out.push(Found {
                     place: Some(p),
@@ -260,7 +276,10 @@ fn weapon_near(ctx: &DocCtx<'_>, start: usize, end: usize, pos: usize) -> Option
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
-                && !sent[m.end()..].chars().next().is_some_and(char::is_alphanumeric)
+                && !sent[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
         })
         .min_by_key(|m| (start + m.start()).abs_diff(pos))
         .map(|m| {

@@ -542,7 +542,10 @@ fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> 
             let le = text[e..].find('\n').map_or(text.len(), |p| e + p);
             &text[ls..le]
         };
-        let heading_line = line.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        let heading_line = line
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
         if (caps_before && caps_after) || ((caps_before || caps_after) && heading_line) {
             return false;
         }

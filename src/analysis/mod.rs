@@ -1124,25 +1124,46 @@ pub fn debug_frames(doc: &Document, lex: &Lexicon) -> Vec<String> {
         let evs = events::read(ctx, &fr, &mut disc);
         let sent = &fr.sent;
         let np = |n: &frames::Np| -> String {
-            let words: Vec<&str> = (n.s..n.e).map(|k| &ctx.text[sent.toks[k].s..sent.toks[k].e]).collect();
+            let words: Vec<&str> = (n.s..n.e)
+                .map(|k| &ctx.text[sent.toks[k].s..sent.toks[k].e])
+                .collect();
             let mut d = words.join(" ");
             if !n.actors.is_empty() {
-                d += &format!(" =[{}]", n.actors.iter().map(|&a| name(a)).collect::<Vec<_>>().join(", "));
+                d += &format!(
+                    " =[{}]",
+                    n.actors
+                        .iter()
+                        .map(|&a| name(a))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
             }
             if n.collective {
                 d += " =collective";
             }
             d
         };
-        out.push(format!("== {} [{:?}]", &ctx.text[s.start..s.end], voices[i]));
+        out.push(format!(
+            "== {} [{:?}]",
+            &ctx.text[s.start..s.end],
+            voices[i]
+        ));
         let toks: Vec<String> = sent
             .toks
             .iter()
-            .map(|t| format!("{}/{:?}", &ctx.text[t.s..t.e], t.tag).replace("Verb(", "V(").replace("Noun(", "N("))
+            .map(|t| {
+                format!("{}/{:?}", &ctx.text[t.s..t.e], t.tag)
+                    .replace("Verb(", "V(")
+                    .replace("Noun(", "N(")
+            })
             .collect();
         out.push(format!("   {}", toks.join(" ")));
         for p in &fr.preds {
-            let mut d = format!("   P {:?} '{}'", p.class, &ctx.text[sent.toks[p.tok].s..sent.toks[p.tok].e]);
+            let mut d = format!(
+                "   P {:?} '{}'",
+                p.class,
+                &ctx.text[sent.toks[p.tok].s..sent.toks[p.tok].e]
+            );
             if !p.mood.factual() || p.mood.passive || p.mood.hedged {
                 d += &format!(" {:?}", p.mood);
             }
@@ -1158,7 +1179,9 @@ pub fn debug_frames(doc: &Document, lex: &Lexicon) -> Vec<String> {
             out.push(d);
         }
         for sp in &fr.speech {
-            let c: Vec<&str> = (sp.content.0..sp.content.1).map(|k| &ctx.text[sent.toks[k].s..sent.toks[k].e]).collect();
+            let c: Vec<&str> = (sp.content.0..sp.content.1)
+                .map(|k| &ctx.text[sent.toks[k].s..sent.toks[k].e])
+                .collect();
             out.push(format!(
                 "   S {} says: {}",
                 sp.speaker.as_ref().map_or("?".into(), np),
@@ -1180,7 +1203,12 @@ pub fn debug_frames(doc: &Document, lex: &Lexicon) -> Vec<String> {
         }
         let found = statements::extract(ctx, i, &fr, &evs, voices[i], &mut disc);
         for r in relations::from_frames(ctx, i, &fr, &evs, &found) {
-            out.push(format!("   R {} -{}-> {}", name(r.from), r.kind.as_str(), name(r.to)));
+            out.push(format!(
+                "   R {} -{}-> {}",
+                name(r.from),
+                r.kind.as_str(),
+                name(r.to)
+            ));
         }
         for st in found {
             out.push(format!(

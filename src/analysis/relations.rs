@@ -414,7 +414,9 @@ pub fn from_frames(
             || ctx.side(from) != ctx.side(to);
         if from != to
             && across
-            && !out.iter().any(|f| f.from == from && f.to == to && f.kind == kind)
+            && !out
+                .iter()
+                .any(|f| f.from == from && f.to == to && f.kind == kind)
         {
             out.push(Found {
                 from,
@@ -435,15 +437,15 @@ pub fn from_frames(
     };
     // A response anywhere in the sentence: "in response to", "retaliatory", "retaliation".
     let response = sent.toks.iter().any(|t| {
-        t.noun() & noun::RESPONSE != 0
-            || t.entry.is_some_and(|e| e.verb(VerbClass::Retaliate))
-    }) || sent.lower[sent.toks.first().map_or(0, |t| t.s)..sent.toks.last().map_or(0, |t| t.e)].contains("retaliat");
+        t.noun() & noun::RESPONSE != 0 || t.entry.is_some_and(|e| e.verb(VerbClass::Retaliate))
+    }) || sent.lower
+        [sent.toks.first().map_or(0, |t| t.s)..sent.toks.last().map_or(0, |t| t.e)]
+        .contains("retaliat");
     // What is responded to: the phrase after "in response to", "retaliation for"; the agent
     // of the attack in it.
-    let response_at = sent
-        .toks
-        .iter()
-        .position(|t| t.noun() & noun::RESPONSE != 0 || sent.lower[t.s..t.e].starts_with("retaliat"));
+    let response_at = sent.toks.iter().position(|t| {
+        t.noun() & noun::RESPONSE != 0 || sent.lower[t.s..t.e].starts_with("retaliat")
+    });
     let responded: Option<(usize, usize)> = response_at.and_then(|r| {
         matches!(sent.w(r + 1), "to" | "for" | "against" | "of").then(|| {
             let end = (r + 2..sent.toks.len())
@@ -491,7 +493,9 @@ pub fn from_frames(
                 } else {
                     (p.subj.as_ref(), p.obj.as_ref())
                 };
-                let (Some(b), Some(d)) = (backer, backed) else { continue };
+                let (Some(b), Some(d)) = (backer, backed) else {
+                    continue;
+                };
                 let Who::Actor(_) = who(b) else { continue };
                 // "the IRGC's Quds Force": both back.
                 for &x in b.possessor.iter().chain(&b.actors) {
@@ -508,7 +512,9 @@ pub fn from_frames(
                 } else {
                     (p.subj.as_ref(), p.obj.as_ref())
                 };
-                let (Some(l), Some(d)) = (leader, led) else { continue };
+                let (Some(l), Some(d)) = (leader, led) else {
+                    continue;
+                };
                 if let (Who::Actor(x), Who::Actor(y)) = (who(l), who(d))
                     && ctx.is_person(x)
                     && !ctx.is_person(y)
@@ -529,7 +535,11 @@ pub fn from_frames(
             PClass::Verb(VerbClass::Retaliate) => {
                 let Some(s) = p.subj.as_ref() else { continue };
                 let Who::Actor(x) = who(s) else { continue };
-                if let Some(t) = p.pp("against").or(p.pp("on")).and_then(|n| actor(Some(who(n)))) {
+                if let Some(t) = p
+                    .pp("against")
+                    .or(p.pp("on"))
+                    .and_then(|n| actor(Some(who(n))))
+                {
                     push(x, t, RelationKind::RetaliatesAgainst, &mut out);
                 }
             }
@@ -540,16 +550,21 @@ pub fn from_frames(
     umbrellas(ctx, fr, &mut out, &push);
     // "with support from Australia, Bahrain and Canada": they back the main clause's agent.
     for i in 1..sent.toks.len() {
-        if !(sent.toks[i].noun() & noun::BACKING != 0 && sent.w(i - 1) == "with" || (sent.w(i) == "support" && matches!(sent.w(i - 1), "the" | "with")))
+        if !(sent.toks[i].noun() & noun::BACKING != 0 && sent.w(i - 1) == "with"
+            || (sent.w(i) == "support" && matches!(sent.w(i - 1), "the" | "with")))
         {
             continue;
         }
         if !matches!(sent.w(i + 1), "from" | "of") {
             continue;
         }
-        let Some(backers) = sent.np_at(ctx, i + 2, sent.toks.len()) else { continue };
+        let Some(backers) = sent.np_at(ctx, i + 2, sent.toks.len()) else {
+            continue;
+        };
         let agent = evs.iter().find_map(|e| actor(e.agent)).or_else(|| {
-            fr.preds.iter().find_map(|p| p.agent().and_then(|n| n.actors.first().copied()))
+            fr.preds
+                .iter()
+                .find_map(|p| p.agent().and_then(|n| n.actors.first().copied()))
         });
         if let Some(a) = agent {
             // A person's act is their side's ("with support from Canada, President X ordered").
@@ -563,16 +578,19 @@ pub fn from_frames(
     for i in 0..sent.toks.len() {
         let w = sent.w(i);
         let backer_after = match w {
-            "proxy" | "proxies" | "ally" | "allies" | "client" | "clients" => matches!(sent.w(i + 1), "of" | "for"),
-            "loyal" | "beholden" => sent.w(i + 1) == "to",
-            "aligned" | "allied" | "linked" | "affiliated" | "tied" | "close" | "associated" | "subordinate" => {
-                matches!(sent.w(i + 1), "to" | "with") && !sent.toks[i].glued
+            "proxy" | "proxies" | "ally" | "allies" | "client" | "clients" => {
+                matches!(sent.w(i + 1), "of" | "for")
             }
+            "loyal" | "beholden" => sent.w(i + 1) == "to",
+            "aligned" | "allied" | "linked" | "affiliated" | "tied" | "close" | "associated"
+            | "subordinate" => matches!(sent.w(i + 1), "to" | "with") && !sent.toks[i].glued,
             _ => false,
         };
-        let backer_before = matches!(w, "proxy" | "proxies") && i >= 2 && sent.toks[i - 1].tag == Tag::Poss;
+        let backer_before =
+            matches!(w, "proxy" | "proxies") && i >= 2 && sent.toks[i - 1].tag == Tag::Poss;
         let backer = if backer_after {
-            sent.np_at(ctx, i + 2, sent.toks.len()).and_then(|n| n.actors.first().copied())
+            sent.np_at(ctx, i + 2, sent.toks.len())
+                .and_then(|n| n.actors.first().copied())
         } else if backer_before {
             match sent.toks[i - 2].kind {
                 Kind::Ent { actor: Some(m), .. } => Some(sent.mentions[m].actor),
@@ -586,24 +604,32 @@ pub fn from_frames(
         // word stands in apposition to ("KH, a proxy of Iran"), or the clause's subject
         // ("KH is loyal to Iran").
         let mut backed: Vec<u32> = Vec::new();
-        if backer_before
-            && let Some(n) = sent.np_at(ctx, i + 1, sent.toks.len())
-        {
+        if backer_before && let Some(n) = sent.np_at(ctx, i + 1, sent.toks.len()) {
             backed.extend(n.actors.iter().copied());
         }
         if backed.is_empty() {
             let mut k = i;
-            while k > 0 && !sent.is_punct(k - 1, ',') && i - k < 6 && !matches!(sent.toks[k - 1].tag, Tag::Verb(_)) {
+            while k > 0
+                && !sent.is_punct(k - 1, ',')
+                && i - k < 6
+                && !matches!(sent.toks[k - 1].tag, Tag::Verb(_))
+            {
                 k -= 1;
             }
-            let before = if k > 0 && sent.is_punct(k - 1, ',') { k - 1 } else { k };
+            let before = if k > 0 && sent.is_punct(k - 1, ',') {
+                k - 1
+            } else {
+                k
+            };
             let (s, _) = sent.subject(ctx, before, 0);
             if let Some(n) = s {
                 backed.extend(n.actors.iter().copied());
             }
         }
         for b in backed {
-            if !ctx.is_person(b) && ctx.kind(b) != ActorKind::State || matches!(w, "proxy" | "proxies" | "loyal") {
+            if !ctx.is_person(b) && ctx.kind(b) != ActorKind::State
+                || matches!(w, "proxy" | "proxies" | "loyal")
+            {
                 push(backer, b, RelationKind::Backs, &mut out);
             }
         }
@@ -615,13 +641,35 @@ pub fn from_frames(
             continue;
         }
         let w = sent.w(i);
-        if !matches!(w, "backed" | "supported" | "sponsored" | "funded" | "armed" | "aligned" | "allied" | "linked" | "affiliated" | "controlled" | "run" | "led" | "trained" | "financed" | "directed" | "loyal") {
+        if !matches!(
+            w,
+            "backed"
+                | "supported"
+                | "sponsored"
+                | "funded"
+                | "armed"
+                | "aligned"
+                | "allied"
+                | "linked"
+                | "affiliated"
+                | "controlled"
+                | "run"
+                | "led"
+                | "trained"
+                | "financed"
+                | "directed"
+                | "loyal"
+        ) {
             continue;
         }
-        let Kind::Ent { actor: Some(m), .. } = sent.toks[i - 1].kind else { continue };
+        let Kind::Ent { actor: Some(m), .. } = sent.toks[i - 1].kind else {
+            continue;
+        };
         let backer = sent.mentions[m].actor;
         // The phrase it modifies.
-        let Some(np) = sent.np_at(ctx, i + 1, sent.toks.len()) else { continue };
+        let Some(np) = sent.np_at(ctx, i + 1, sent.toks.len()) else {
+            continue;
+        };
         let kind = if matches!(w, "led" | "run") && ctx.is_person(backer) {
             RelationKind::Leads
         } else {
@@ -655,6 +703,9 @@ pub fn from_frames(
     out
 }
 
+/// How the frame readers add a relation (once per sentence and kind).
+type Push<'a> = dyn Fn(u32, u32, RelationKind, &mut Vec<Found>) + 'a;
+
 /// Words of office next to a person's name: "Pentagon press secretary Pat Ryder" (member of
 /// the Pentagon), "Hezbollah leader Hassan Nasrallah" (leads Hezbollah), "Kanaani, the foreign
 /// ministry's spokesman", "Qais al-Khazali, the head of Asaib Ahl al-Haq". Without a body named
@@ -663,14 +714,16 @@ fn titles(
     ctx: &DocCtx<'_>,
     fr: &super::frames::Frames<'_, '_>,
     out: &mut Vec<Found>,
-    push: &dyn Fn(u32, u32, RelationKind, &mut Vec<Found>),
+    push: &Push<'_>,
 ) {
     use super::frames::{Kind, Tag};
     use crate::lexicon::words::noun;
     let sent = &fr.sent;
     let n = sent.toks.len();
     for k in 0..n {
-        let Kind::Ent { actor: Some(m), .. } = sent.toks[k].kind else { continue };
+        let Kind::Ent { actor: Some(m), .. } = sent.toks[k].kind else {
+            continue;
+        };
         let person = sent.mentions[m].actor;
         if !ctx.is_person(person) || sent.mentions[m].role != Role::Refers {
             continue;
@@ -709,7 +762,11 @@ fn titles(
                         member = true;
                         true
                     } else {
-                        matches!(t.tag, Tag::Adj | Tag::Name | Tag::Poss | Tag::Noun(_)) || matches!(sent.w(j - 1), "the" | "former" | "late" | "then" | "of" | "de" | "-")
+                        matches!(t.tag, Tag::Adj | Tag::Name | Tag::Poss | Tag::Noun(_))
+                            || matches!(
+                                sent.w(j - 1),
+                                "the" | "former" | "late" | "then" | "of" | "de" | "-"
+                            )
                     }
                 }
                 _ => false,
@@ -722,7 +779,10 @@ fn titles(
         // After the name: ", the group's spokesman," / ", head of X,".
         if !lead && !member && sent.is_punct(k + 1, ',') {
             let mut q = k + 2;
-            while q < n && q < k + 14 && !matches!(sent.toks[q].kind, Kind::Punct(',' | ';' | '.' | ':')) {
+            while q < n
+                && q < k + 14
+                && !matches!(sent.toks[q].kind, Kind::Punct(',' | ';' | '.' | ':'))
+            {
                 let t = &sent.toks[q];
                 match t.kind {
                     Kind::Ent { actor: Some(a), .. } => {
@@ -753,7 +813,11 @@ fn titles(
         if !(lead || member) {
             continue;
         }
-        let kind = if lead { RelationKind::Leads } else { RelationKind::MemberOf };
+        let kind = if lead {
+            RelationKind::Leads
+        } else {
+            RelationKind::MemberOf
+        };
         // The body: the last one named with the title (the most specific: "Iran's Foreign
         // Ministry spokesman": the ministry); else the lexicon's.
         let org = orgs
@@ -762,7 +826,11 @@ fn titles(
             .find(|&o| ctx.kind(o) != ActorKind::State)
             .or_else(|| orgs.first().copied())
             .or_else(|| match kind {
-                RelationKind::Leads => ctx.lex.actors.get(person as usize).and_then(|p| p.leads.first().map(|x| x.0)),
+                RelationKind::Leads => ctx
+                    .lex
+                    .actors
+                    .get(person as usize)
+                    .and_then(|p| p.leads.first().map(|x| x.0)),
                 _ => ctx.affiliation(person),
             });
         if let Some(o) = org {
@@ -778,7 +846,7 @@ fn umbrellas(
     ctx: &DocCtx<'_>,
     fr: &super::frames::Frames<'_, '_>,
     out: &mut Vec<Found>,
-    push: &dyn Fn(u32, u32, RelationKind, &mut Vec<Found>),
+    push: &Push<'_>,
 ) {
     use super::frames::{Kind, Tag};
     use crate::lexicon::words::noun;
@@ -792,41 +860,80 @@ fn umbrellas(
             _ => None,
         }
     };
-    let groupish = |a: u32| matches!(ctx.kind(a), ActorKind::ArmedGroup | ActorKind::PoliticalParty | ActorKind::InternationalOrg | ActorKind::Organisation);
+    let groupish = |a: u32| {
+        matches!(
+            ctx.kind(a),
+            ActorKind::ArmedGroup
+                | ActorKind::PoliticalParty
+                | ActorKind::InternationalOrg
+                | ActorKind::Organisation
+        )
+    };
     for i in 0..n {
         let c = sent.toks[i].noun();
         if c & noun::UMBRELLA != 0 {
             // The umbrella actor: "X, an umbrella …", "X is an umbrella …", "the X umbrella".
             let mut u = None;
-            if i > 0 && let Some(a) = ent(i - 1) {
+            if i > 0
+                && let Some(a) = ent(i - 1)
+            {
                 u = Some(a);
             }
             if u.is_none() {
                 let mut k = i;
-                while k > 0 && i - k < 5 && matches!(sent.toks[k - 1].tag, Tag::Det | Tag::Adj | Tag::Noun(_) | Tag::Aux(_)) {
+                while k > 0
+                    && i - k < 5
+                    && matches!(
+                        sent.toks[k - 1].tag,
+                        Tag::Det | Tag::Adj | Tag::Noun(_) | Tag::Aux(_)
+                    )
+                {
                     k -= 1;
                 }
                 if k > 0 && sent.is_punct(k - 1, ',') {
                     k -= 1;
                 }
-                if k > 0 && let Some(a) = ent(k - 1) {
+                if k > 0
+                    && let Some(a) = ent(k - 1)
+                {
                     u = Some(a);
                 }
             }
-            let Some(u) = u.filter(|&a| groupish(a)) else { continue };
+            let Some(u) = u.filter(|&a| groupish(a)) else {
+                continue;
+            };
             // Members: named after "includes", "including", "such as", "of", "comprising",
             // "brings together", "among them".
             let mut k = i + 1;
             let mut listing = false;
-            while k < n && k < i + 30 && !matches!(sent.toks[k].kind, Kind::Punct(';' | '.' | ':')) {
+            while k < n && k < i + 30 && !matches!(sent.toks[k].kind, Kind::Punct(';' | '.' | ':'))
+            {
                 let w = sent.w(k);
-                if matches!(w, "includes" | "include" | "including" | "included" | "comprising" | "comprises" | "together" | "among" | "such" | "like" | "of" | "for" | "encompassing" | "grouping") {
+                if matches!(
+                    w,
+                    "includes"
+                        | "include"
+                        | "including"
+                        | "included"
+                        | "comprising"
+                        | "comprises"
+                        | "together"
+                        | "among"
+                        | "such"
+                        | "like"
+                        | "of"
+                        | "for"
+                        | "encompassing"
+                        | "grouping"
+                ) {
                     listing = true;
                 }
-                if listing && let Some(a) = ent(k) {
-                    if a != u && groupish(a) {
-                        push(a, u, RelationKind::MemberOf, out);
-                    }
+                if listing
+                    && let Some(a) = ent(k)
+                    && a != u
+                    && groupish(a)
+                {
+                    push(a, u, RelationKind::MemberOf, out);
                 }
                 k += 1;
             }
@@ -837,15 +944,25 @@ fn umbrellas(
             while k < n && sent.toks[k].tag == Tag::Det {
                 k += 1;
             }
-            if let Some(u) = ent(k).or_else(|| if matches!(sent.w(k), "banner" | "name" | "umbrella") && sent.w(k + 1) == "of" { ent(k + 2).or(ent(k + 3)) } else { None }) {
-                let (subj, _) = sent.subject(ctx, {
-                    // the verb before "under" ("operate under")
-                    let mut v = i;
-                    while v > 0 && !matches!(sent.toks[v - 1].tag, Tag::Verb(_)) && i - v < 4 {
-                        v -= 1;
-                    }
-                    v.saturating_sub(1)
-                }, 0);
+            if let Some(u) = ent(k).or_else(|| {
+                if matches!(sent.w(k), "banner" | "name" | "umbrella") && sent.w(k + 1) == "of" {
+                    ent(k + 2).or(ent(k + 3))
+                } else {
+                    None
+                }
+            }) {
+                let (subj, _) = sent.subject(
+                    ctx,
+                    {
+                        // the verb before "under" ("operate under")
+                        let mut v = i;
+                        while v > 0 && !matches!(sent.toks[v - 1].tag, Tag::Verb(_)) && i - v < 4 {
+                            v -= 1;
+                        }
+                        v.saturating_sub(1)
+                    },
+                    0,
+                );
                 if let Some(s) = subj {
                     for &a in &s.actors {
                         if a != u && groupish(a) {
@@ -865,10 +982,18 @@ fn umbrellas(
             while k < n && matches!(sent.toks[k].tag, Tag::Det | Tag::Adj) {
                 k += 1;
             }
-            let Some(x) = ent(k).filter(|&a| groupish(a)) else { continue };
+            let Some(x) = ent(k).filter(|&a| groupish(a)) else {
+                continue;
+            };
             let (subj, _) = {
                 let mut b = i;
-                while b > 0 && matches!(sent.toks[b - 1].tag, Tag::Det | Tag::Adj | Tag::Aux(_) | Tag::Pron) && i - b < 5 {
+                while b > 0
+                    && matches!(
+                        sent.toks[b - 1].tag,
+                        Tag::Det | Tag::Adj | Tag::Aux(_) | Tag::Pron
+                    )
+                    && i - b < 5
+                {
                     b -= 1;
                 }
                 if b > 0 && sent.is_punct(b - 1, ',') {
@@ -890,17 +1015,24 @@ fn umbrellas(
 /// Bodies a title names without their state, through the person it is the title of:
 /// "foreign ministry spokesman Nasser Kanaani" names the Iranian Foreign Ministry when the
 /// lexicon has him in it; (actor, start, end) of the words that name it.
-pub fn implied_bodies(ctx: &DocCtx<'_>, fr: &super::frames::Frames<'_, '_>) -> Vec<(u32, usize, usize)> {
+pub fn implied_bodies(
+    ctx: &DocCtx<'_>,
+    fr: &super::frames::Frames<'_, '_>,
+) -> Vec<(u32, usize, usize)> {
     use super::frames::Kind;
     let sent = &fr.sent;
     let mut out = Vec::new();
     for k in 0..sent.toks.len() {
-        let Kind::Ent { actor: Some(m), .. } = sent.toks[k].kind else { continue };
+        let Kind::Ent { actor: Some(m), .. } = sent.toks[k].kind else {
+            continue;
+        };
         let person = sent.mentions[m].actor;
         if !ctx.is_person(person) {
             continue;
         }
-        let Some(body) = ctx.affiliation(person) else { continue };
+        let Some(body) = ctx.affiliation(person) else {
+            continue;
+        };
         if ctx.kind(body) != ActorKind::GovernmentBody {
             continue;
         }
@@ -919,7 +1051,11 @@ pub fn implied_bodies(ctx: &DocCtx<'_>, fr: &super::frames::Frames<'_, '_>) -> V
             j -= 1;
         }
         let mut s = j;
-        while s > 0 && j - s < 6 && sent.toks[s - 1].kind == Kind::Word && !sent.is_punct(s - 1, ',') {
+        while s > 0
+            && j - s < 6
+            && sent.toks[s - 1].kind == Kind::Word
+            && !sent.is_punct(s - 1, ',')
+        {
             s -= 1;
         }
         if s == j {
@@ -927,7 +1063,10 @@ pub fn implied_bodies(ctx: &DocCtx<'_>, fr: &super::frames::Frames<'_, '_>) -> V
         }
         let phrase: Vec<&str> = (s..j).map(|x| sent.w(x)).collect();
         if let Some(first) = phrase.iter().position(|w| *w == words[0])
-            && words.iter().enumerate().all(|(n, w)| phrase.get(first + n) == Some(w))
+            && words
+                .iter()
+                .enumerate()
+                .all(|(n, w)| phrase.get(first + n) == Some(w))
         {
             let a = sent.toks[s + first].s;
             let b = sent.toks[s + first + words.len() - 1].e;
@@ -943,7 +1082,12 @@ pub fn implied_bodies(ctx: &DocCtx<'_>, fr: &super::frames::Frames<'_, '_>) -> V
 pub fn plausible(ctx: &DocCtx<'_>, r: &Found) -> bool {
     use ActorKind::*;
     let (f, t) = (ctx.kind(r.from), ctx.kind(r.to));
-    let party = |k: ActorKind| matches!(k, State | ArmedGroup | GovernmentBody | InternationalOrg | PoliticalParty);
+    let party = |k: ActorKind| {
+        matches!(
+            k,
+            State | ArmedGroup | GovernmentBody | InternationalOrg | PoliticalParty
+        )
+    };
     match r.kind {
         RelationKind::Attacks | RelationKind::RetaliatesAgainst => {
             party(f) && !matches!(t, Media | Organisation) && ctx.side(r.from) != ctx.side(r.to)

@@ -15,8 +15,8 @@
 use crate::model::{ActorKind, StatementKind};
 
 use super::DocCtx;
-use super::frames::{Frames, Kind, Np, PClass, Pred};
 use super::events::Event;
+use super::frames::{Frames, Kind, Np, PClass, Pred};
 use super::voice::{self, Discourse, Voice, Who};
 use crate::lexicon::words::{VerbClass, noun};
 
@@ -77,7 +77,18 @@ impl Ctx<'_, '_, '_> {
         // "the statement said", "a second statement added": the source that spoke last.
         if np.actors.is_empty()
             && let Some((hs, he)) = np.head_word
-            && matches!(self.ctx.lower[hs..he].as_ref(), "statement" | "statements" | "communique" | "communiqué" | "message" | "post" | "video" | "letter" | "announcement")
+            && matches!(
+                self.ctx.lower[hs..he].as_ref(),
+                "statement"
+                    | "statements"
+                    | "communique"
+                    | "communiqué"
+                    | "message"
+                    | "post"
+                    | "video"
+                    | "letter"
+                    | "announcement"
+            )
         {
             return self.disc.last_speaker;
         }
@@ -138,7 +149,8 @@ impl Ctx<'_, '_, '_> {
         if speaker.is_none() && self.out.iter().any(|f| f.kind == kind) {
             return;
         }
-        self.out.retain(|f| !(f.kind == kind && f.speaker.is_none() && speaker.is_some()));
+        self.out
+            .retain(|f| !(f.kind == kind && f.speaker.is_none() && speaker.is_some()));
         let t = self.fr.sent.toks[tok];
         self.out.push(Found {
             kind,
@@ -179,7 +191,9 @@ impl Ctx<'_, '_, '_> {
     fn events(&mut self) {
         for e in self.evs {
             let src = self.source(e.tok);
-            let Source::Framed(speaker) = src else { continue };
+            let Source::Framed(speaker) = src else {
+                continue;
+            };
             if e.mood.modal || e.mood.intended || e.mood.cond {
                 continue;
             }
@@ -228,7 +242,8 @@ impl Ctx<'_, '_, '_> {
                 }
                 // Media reporting that "the resistance" struck credit it to unnamed fighters.
                 Who::Collective
-                    if !e.mood.neg && speaker.is_some_and(|s| self.ctx.kind(s) == ActorKind::Media) =>
+                    if !e.mood.neg
+                        && speaker.is_some_and(|s| self.ctx.kind(s) == ActorKind::Media) =>
                 {
                     self.push(StatementKind::Claim, speaker, None, e.tok);
                 }
@@ -253,7 +268,10 @@ impl Ctx<'_, '_, '_> {
         let preds = &self.fr.preds;
         let sent = &self.fr.sent;
         let attack_words = preds.iter().any(|p| {
-            matches!(p.class, PClass::AttackNoun | PClass::Verb(VerbClass::Attack))
+            matches!(
+                p.class,
+                PClass::AttackNoun | PClass::Verb(VerbClass::Attack)
+            )
         });
         for p in preds {
             let src = self.source(p.tok);
@@ -265,16 +283,27 @@ impl Ctx<'_, '_, '_> {
                     // "claimed that …" reports speech: what it says is judged below. A claim of
                     // responsibility has an act as its object ("claimed the attack", "claimed
                     // both", "took responsibility"), not a number or a view.
-                    if sent.toks.get(p.tok + 1).is_some_and(|t| t.tag == super::frames::Tag::Comp) {
+                    if sent
+                        .toks
+                        .get(p.tok + 1)
+                        .is_some_and(|t| t.tag == super::frames::Tag::Comp)
+                    {
                         continue;
                     }
-                    let phrasal = sent.toks[p.tok]
-                        .entry
-                        .is_some_and(|e| e.verbs.iter().any(|v| v.class == VerbClass::Claim && !v.tail.is_empty()));
+                    let phrasal = sent.toks[p.tok].entry.is_some_and(|e| {
+                        e.verbs
+                            .iter()
+                            .any(|v| v.class == VerbClass::Claim && !v.tail.is_empty())
+                    });
                     // A pronoun followed by a verb starts what is claimed, not what is
                     // claimed responsibility for ("claiming it could strike").
                     let clause_after = |o: &Np| {
-                        sent.toks.get(o.e).is_some_and(|t| matches!(t.tag, super::frames::Tag::Verb(_) | super::frames::Tag::Aux(_)))
+                        sent.toks.get(o.e).is_some_and(|t| {
+                            matches!(
+                                t.tag,
+                                super::frames::Tag::Verb(_) | super::frames::Tag::Aux(_)
+                            )
+                        })
                     };
                     let act = p.obj.as_ref().is_some_and(|o| {
                         o.head & (noun::ATTACK | noun::WEAK_ATTACK | noun::RESPONSIBILITY) != 0
@@ -291,7 +320,11 @@ impl Ctx<'_, '_, '_> {
                     if !(phrasal || act) {
                         continue;
                     }
-                    let np = if p.mood.passive { p.pp("by") } else { p.subj.as_ref() };
+                    let np = if p.mood.passive {
+                        p.pp("by")
+                    } else {
+                        p.subj.as_ref()
+                    };
                     for mut speaker in self.speakers_of(np, src) {
                         // "it claimed …": claims are made by groups, not by the state named
                         // last.
@@ -309,7 +342,9 @@ impl Ctx<'_, '_, '_> {
                                 .find(|&a| matches!(self.ctx.kind(a), ActorKind::ArmedGroup))
                                 .or(speaker);
                         }
-                        let about = speaker.filter(|&s| self.ctx.kind(s) != ActorKind::Media).map(|s| self.side(s));
+                        let about = speaker
+                            .filter(|&s| self.ctx.kind(s) != ActorKind::Media)
+                            .map(|s| self.side(s));
                         self.push(StatementKind::Claim, speaker, about, p.tok);
                     }
                 }
@@ -328,7 +363,10 @@ impl Ctx<'_, '_, '_> {
                     }
                     let (speakers, blamed) = if p.mood.passive {
                         // "was blamed on X": X; "X was blamed for …": X.
-                        (self.speakers_of(p.pp("by"), src), p.pp("on").cloned().or(p.subj.clone()))
+                        (
+                            self.speakers_of(p.pp("by"), src),
+                            p.pp("on").cloned().or(p.subj.clone()),
+                        )
                     } else {
                         (self.speakers_of(p.subj.as_ref(), src), self.blamed(p))
                     };
@@ -340,43 +378,75 @@ impl Ctx<'_, '_, '_> {
                                     self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
                                 }
                             }
-                            Who::Actor(a) => self.push(StatementKind::Accusation, speaker, Some(a), p.tok),
-                            Who::Collective => self.push(StatementKind::Accusation, speaker, None, p.tok),
+                            Who::Actor(a) => {
+                                self.push(StatementKind::Accusation, speaker, Some(a), p.tok)
+                            }
+                            Who::Collective => {
+                                self.push(StatementKind::Accusation, speaker, None, p.tok)
+                            }
                             _ => {}
                         }
                     }
                 }
                 PClass::Responsible => {
-                    let Some(subj) = self.responsible_subject(p) else { continue };
+                    let Some(subj) = self.responsible_subject(p) else {
+                        continue;
+                    };
                     let who = self.who(&subj);
-                    let hedged = p.mood.hedged || (p.segment.0..p.tok).any(|k| sent.toks[k].is(crate::lexicon::words::func::HEDGE));
+                    let hedged = p.mood.hedged
+                        || (p.segment.0..p.tok)
+                            .any(|k| sent.toks[k].is(crate::lexicon::words::func::HEDGE));
                     let speaker = match src {
                         Source::Framed(s) => s,
                         Source::Narrator if hedged => None,
                         Source::Narrator => continue,
                     };
-                    let kind = if p.mood.neg { StatementKind::Denial } else { StatementKind::Accusation };
+                    let kind = if p.mood.neg {
+                        StatementKind::Denial
+                    } else {
+                        StatementKind::Accusation
+                    };
                     match who {
                         Who::Actor(a) => {
-                            let kind = if kind == StatementKind::Accusation && speaker.is_some_and(|s| self.side(s) == self.side(a)) {
+                            let kind = if kind == StatementKind::Accusation
+                                && speaker.is_some_and(|s| self.side(s) == self.side(a))
+                            {
                                 StatementKind::Claim
                             } else {
                                 kind
                             };
-                            let about = if kind == StatementKind::Claim { Some(self.side(a)) } else { Some(a) };
+                            let about = if kind == StatementKind::Claim {
+                                Some(self.side(a))
+                            } else {
+                                Some(a)
+                            };
                             self.push(kind, speaker, about, p.tok);
                         }
-                        Who::Collective if kind == StatementKind::Accusation => self.push(kind, speaker, None, p.tok),
+                        Who::Collective if kind == StatementKind::Accusation => {
+                            self.push(kind, speaker, None, p.tok)
+                        }
                         _ => {}
                     }
                 }
                 PClass::NotInvolved => {
-                    let Source::Framed(speaker) = src else { continue };
+                    let Source::Framed(speaker) = src else {
+                        continue;
+                    };
                     let from = p.pp("from").map(|n| self.who(n));
                     // "X acted on its own", "X takes no orders": denies that someone stands
                     // behind X (the one named after "from", else the speaker's side); "X had
                     // nothing to do with it", "X played no role": denies X's part.
-                    let autonomy = matches!(sent.w(p.tok), "own" | "independently" | "autonomously" | "unilaterally" | "orders" | "instructions" | "directives" | "decisions");
+                    let autonomy = matches!(
+                        sent.w(p.tok),
+                        "own"
+                            | "independently"
+                            | "autonomously"
+                            | "unilaterally"
+                            | "orders"
+                            | "instructions"
+                            | "directives"
+                            | "decisions"
+                    );
                     let subject = p.subj.as_ref().map(|n| self.who(n));
                     let about = match (from, subject) {
                         (Some(Who::Actor(a)), _) => Some(a),
@@ -388,14 +458,49 @@ impl Ctx<'_, '_, '_> {
                 // "called the accusations baseless", "described the claims as a big lie",
                 // "labelled the reports fabricated".
                 PClass::Verb(VerbClass::Say)
-                    if p.obj.as_ref().is_some_and(|o| o.head & noun::ALLEGATION != 0)
-                        && matches!(p.obj.as_ref().and_then(|o| o.head_word).map(|(hs, he)| &self.ctx.lower[hs..he]), Some("accusations" | "accusation" | "allegations" | "allegation" | "claims" | "claim" | "charges" | "charge" | "reports" | "report"))
+                    if p.obj
+                        .as_ref()
+                        .is_some_and(|o| o.head & noun::ALLEGATION != 0)
                         && matches!(
-                            self.fr.sent.toks[p.tok].entry.and_then(|e| e.verbs.iter().find(|v| v.class == VerbClass::Say)).map(|v| &*v.lemma),
+                            p.obj
+                                .as_ref()
+                                .and_then(|o| o.head_word)
+                                .map(|(hs, he)| &self.ctx.lower[hs..he]),
+                            Some(
+                                "accusations"
+                                    | "accusation"
+                                    | "allegations"
+                                    | "allegation"
+                                    | "claims"
+                                    | "claim"
+                                    | "charges"
+                                    | "charge"
+                                    | "reports"
+                                    | "report"
+                            )
+                        )
+                        && matches!(
+                            self.fr.sent.toks[p.tok]
+                                .entry
+                                .and_then(|e| e.verbs.iter().find(|v| v.class == VerbClass::Say))
+                                .map(|v| &*v.lemma),
                             Some("call" | "describe" | "label" | "term" | "brand")
                         )
-                        || (matches!(sent.w(p.tok), "called" | "calls" | "calling" | "described" | "describes" | "labelled" | "labeled" | "termed" | "branded")
-                            && p.obj.as_ref().is_some_and(|o| o.head & noun::ALLEGATION != 0)) =>
+                        || (matches!(
+                            sent.w(p.tok),
+                            "called"
+                                | "calls"
+                                | "calling"
+                                | "described"
+                                | "describes"
+                                | "labelled"
+                                | "labeled"
+                                | "termed"
+                                | "branded"
+                        ) && p
+                            .obj
+                            .as_ref()
+                            .is_some_and(|o| o.head & noun::ALLEGATION != 0)) =>
                 {
                     if p.mood.neg {
                         continue;
@@ -407,7 +512,9 @@ impl Ctx<'_, '_, '_> {
                 }
                 PClass::Verb(VerbClass::Involve) if attack_words && !p.mood.neg => {
                     // "X was involved in planning the attacks", "X took part in the attack".
-                    let Source::Framed(speaker) = src else { continue };
+                    let Source::Framed(speaker) = src else {
+                        continue;
+                    };
                     if p.mood.modal || p.mood.intended || p.mood.cond {
                         continue;
                     }
@@ -419,14 +526,20 @@ impl Ctx<'_, '_, '_> {
                         } else {
                             StatementKind::Accusation
                         };
-                        let about = if kind == StatementKind::Claim { Some(self.side(a)) } else { Some(a) };
+                        let about = if kind == StatementKind::Claim {
+                            Some(self.side(a))
+                        } else {
+                            Some(a)
+                        };
                         self.push(kind, speaker, about, p.tok);
                     }
                 }
                 PClass::Verb(VerbClass::Back) if p.mood.neg && !p.mood.passive => {
                     // "has never supported these attacks", "does not back the militias": the
                     // speaker denies its side's part.
-                    let Source::Framed(speaker) = src else { continue };
+                    let Source::Framed(speaker) = src else {
+                        continue;
+                    };
                     let about = match p.subj.as_ref().map(|n| self.who(n)) {
                         Some(Who::Actor(a)) => Some(a),
                         _ => speaker.map(|s| self.side(s)),
@@ -434,7 +547,9 @@ impl Ctx<'_, '_, '_> {
                     self.push(StatementKind::Denial, speaker, about, p.tok);
                 }
                 PClass::Verb(VerbClass::Back) if attack_words => {
-                    let Source::Framed(speaker) = src else { continue };
+                    let Source::Framed(speaker) = src else {
+                        continue;
+                    };
                     if p.mood.neg || p.mood.modal || p.mood.intended {
                         continue;
                     }
@@ -444,7 +559,9 @@ impl Ctx<'_, '_, '_> {
                         (p.subj.as_ref(), p.obj.as_ref())
                     };
                     let Some(backer) = backer else { continue };
-                    let backs_fighters = backed.is_some_and(|b| b.collective || b.head & noun::COLLECTIVE != 0 || b.pron.is_some());
+                    let backs_fighters = backed.is_some_and(|b| {
+                        b.collective || b.head & noun::COLLECTIVE != 0 || b.pron.is_some()
+                    });
                     if !backs_fighters {
                         continue;
                     }
@@ -459,12 +576,6 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
-    /// Whether a light verb ("launched", "carried out") has an attack or a weapon as object.
-    fn launches_attack(&self, p: &Pred) -> bool {
-        let Some(o) = p.patient() else { return false };
-        o.head & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0
-    }
-
     /// Whose involvement a denial is about: a possessor ("Iran's role"), or the first actor
     /// of what is denied ("denied that X was involved", "rejected claims that X …").
     fn denied(&self, p: &Pred) -> Option<u32> {
@@ -472,7 +583,10 @@ impl Ctx<'_, '_, '_> {
             if let Some(a) = o.possessor {
                 return Some(a);
             }
-            if o.head & (noun::RESPONSIBILITY | noun::ALLEGATION) == 0 && o.actors.len() == 1 && !o.collective {
+            if o.head & (noun::RESPONSIBILITY | noun::ALLEGATION) == 0
+                && o.actors.len() == 1
+                && !o.collective
+            {
                 // "denied Iran any role" or "denied the United States' claim".
                 return Some(o.actors[0]);
             }
@@ -480,8 +594,13 @@ impl Ctx<'_, '_, '_> {
         // What follows "that".
         let sent = &self.fr.sent;
         let start = p.obj.as_ref().map_or(p.tok + 1, |o| o.e);
-        let comp = (start..p.segment.1.max(start + 1).min(sent.toks.len())).find(|&k| sent.toks[k].tag == super::frames::Tag::Comp)
-            .or_else(|| (p.tok + 1 < sent.toks.len() && sent.toks[p.tok + 1].tag == super::frames::Tag::Comp).then_some(p.tok + 1));
+        let comp = (start..p.segment.1.max(start + 1).min(sent.toks.len()))
+            .find(|&k| sent.toks[k].tag == super::frames::Tag::Comp)
+            .or_else(|| {
+                (p.tok + 1 < sent.toks.len()
+                    && sent.toks[p.tok + 1].tag == super::frames::Tag::Comp)
+                    .then_some(p.tok + 1)
+            });
         if let Some(c) = comp {
             for k in c + 1..sent.toks.len().min(c + 12) {
                 if let Kind::Ent { actor: Some(a), .. } = sent.toks[k].kind {
@@ -500,8 +619,13 @@ impl Ctx<'_, '_, '_> {
     fn blamed(&self, p: &Pred) -> Option<Np> {
         let b = self.blamed_phrase(p)?;
         // "blamed it on a missile misfire by Islamic Jihad": who misfired.
-        if b.actors.is_empty() && !b.collective && self.fr.sent.w(b.e) == "by"
-            && let Some(by) = self.fr.sent.np_at(self.ctx, b.e + 1, self.fr.sent.toks.len())
+        if b.actors.is_empty()
+            && !b.collective
+            && self.fr.sent.w(b.e) == "by"
+            && let Some(by) = self
+                .fr
+                .sent
+                .np_at(self.ctx, b.e + 1, self.fr.sent.toks.len())
         {
             return Some(by);
         }
@@ -521,8 +645,12 @@ impl Ctx<'_, '_, '_> {
             "point" => at,
             _ => {
                 let o = p.obj.clone();
-                let obj_named = o.as_ref().is_some_and(|o| !o.actors.is_empty() || o.collective);
-                let obj_is_act = o.as_ref().is_some_and(|o| o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0 || o.pron.is_some());
+                let obj_named = o
+                    .as_ref()
+                    .is_some_and(|o| !o.actors.is_empty() || o.collective);
+                let obj_is_act = o.as_ref().is_some_and(|o| {
+                    o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0 || o.pron.is_some()
+                });
                 if on.is_some() && (obj_is_act || !obj_named) {
                     on
                 } else if obj_named {
@@ -538,7 +666,10 @@ impl Ctx<'_, '_, '_> {
     fn responsible_subject(&self, p: &Pred) -> Option<Np> {
         let sent = &self.fr.sent;
         let w = sent.w(p.tok);
-        if matches!(w, "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature") {
+        if matches!(
+            w,
+            "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature"
+        ) {
             // "… of X", or "X's fingerprints".
             if let Some(of) = p.pp("of") {
                 return Some(of.clone());
@@ -553,7 +684,12 @@ impl Ctx<'_, '_, '_> {
         }
         // "X was behind …": a form of "be" (or "stood") right before.
         let mut k = p.tok;
-        while k > p.segment.0 && matches!(sent.toks[k - 1].tag, super::frames::Tag::Adv | super::frames::Tag::Neg | super::frames::Tag::Aux(_)) {
+        while k > p.segment.0
+            && matches!(
+                sent.toks[k - 1].tag,
+                super::frames::Tag::Adv | super::frames::Tag::Neg | super::frames::Tag::Aux(_)
+            )
+        {
             k -= 1;
         }
         if k == p.tok && sent.w(p.tok) != "responsible" {
@@ -587,18 +723,22 @@ pub fn extract(
     };
     if !(voice == Voice::Question
         && fr.speech.is_empty()
-        && fr.preds.iter().all(|p| !matches!(p.class, PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame))))
+        && fr.preds.iter().all(|p| {
+            !matches!(
+                p.class,
+                PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame)
+            )
+        }))
     {
         c.run();
     }
     // The last source of the sentence speaks on in the next ("the statement added").
-    let spoke = c
-        .fr
-        .speech
-        .iter()
-        .rev()
-        .find_map(|sp| c.speaker(sp))
-        .or_else(|| c.out.iter().rev().find_map(|f| f.speaker));
+    let spoke =
+        c.fr.speech
+            .iter()
+            .rev()
+            .find_map(|sp| c.speaker(sp))
+            .or_else(|| c.out.iter().rev().find_map(|f| f.speaker));
     let mut out = std::mem::take(&mut c.out);
     if let Some(s) = spoke {
         c.disc.last_speaker = Some(s);

@@ -49,16 +49,68 @@ pub struct State {
 }
 
 /// Words before a number that make it a lower bound.
-const BOUNDS: &[&str] = &["more", "least", "over", "nearly", "almost", "about", "some", "roughly", "around", "approximately", "upwards", "than"];
+const BOUNDS: &[&str] = &[
+    "more",
+    "least",
+    "over",
+    "nearly",
+    "almost",
+    "about",
+    "some",
+    "roughly",
+    "around",
+    "approximately",
+    "upwards",
+    "than",
+];
 
 /// Nouns a number of which is not a count of attacks.
 const NOT_COUNTED: &[&str] = &[
-    "people", "soldiers", "troops", "personnel", "civilians", "members", "forces", "days",
-    "weeks", "months", "years", "hours", "minutes", "targets", "sites", "facilities",
-    "locations", "munitions", "bombs", "missiles", "rockets", "drones", "casualties",
-    "dead", "killed", "wounded", "injured", "fighters", "militants", "vessels", "ships",
-    "miles", "kilometers", "kilometres", "km", "percent", "%", "service", "servicemembers",
-    "americans", "contractors", "others", "mariners", "sailors", "crew",
+    "people",
+    "soldiers",
+    "troops",
+    "personnel",
+    "civilians",
+    "members",
+    "forces",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "minutes",
+    "targets",
+    "sites",
+    "facilities",
+    "locations",
+    "munitions",
+    "bombs",
+    "missiles",
+    "rockets",
+    "drones",
+    "casualties",
+    "dead",
+    "killed",
+    "wounded",
+    "injured",
+    "fighters",
+    "militants",
+    "vessels",
+    "ships",
+    "miles",
+    "kilometers",
+    "kilometres",
+    "km",
+    "percent",
+    "%",
+    "service",
+    "servicemembers",
+    "americans",
+    "contractors",
+    "others",
+    "mariners",
+    "sailors",
+    "crew",
 ];
 
 /// The number token at `i`, if it is one, and its value.
@@ -70,7 +122,9 @@ fn number(sent: &Sent<'_, '_>, i: usize) -> Option<u64> {
             let w = sent.w(i);
             // "a dozen", "two dozen", "a single attack".
             if w == "dozen" {
-                let before = i.checked_sub(1).and_then(|j| number(sent, j).filter(|_| sent.w(j) != "dozen"));
+                let before = i
+                    .checked_sub(1)
+                    .and_then(|j| number(sent, j).filter(|_| sent.w(j) != "dozen"));
                 return Some(before.unwrap_or(1) * 12);
             }
             if w == "single" && i > 0 && sent.w(i - 1) == "a" {
@@ -115,7 +169,12 @@ fn region_after(sent: &Sent<'_, '_>, i: usize, ctx: &DocCtx<'_>) -> Option<Strin
         match t.kind {
             Kind::Ent { .. } => names.push(&ctx.text[t.s..t.e]),
             Kind::Word if matches!(sent.w(j), "and" | "the") => {}
-            Kind::Punct(',') if sent.toks.get(j + 1).is_some_and(|n| matches!(n.kind, Kind::Ent { .. })) && names.len() == 1 => {}
+            Kind::Punct(',')
+                if sent
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.kind, Kind::Ent { .. }))
+                    && names.len() == 1 => {}
             _ => break,
         }
         j += 1;
@@ -123,7 +182,11 @@ fn region_after(sent: &Sent<'_, '_>, i: usize, ctx: &DocCtx<'_>) -> Option<Strin
     match names.len() {
         0 => None,
         1 => Some(names[0].to_string()),
-        n => Some(format!("{} and {}", names[..n - 1].join(", "), names[n - 1])),
+        n => Some(format!(
+            "{} and {}",
+            names[..n - 1].join(", "),
+            names[n - 1]
+        )),
     }
 }
 
@@ -155,7 +218,7 @@ pub fn extract(
         });
     let us = |a: u32| reporter.is_some_and(|r| ctx.side(r) == ctx.side(a));
     let mut out: Vec<Found> = Vec::new();
-    let mut push = |value: u64, i: usize, unit: &str, region: Option<String>, out: &mut Vec<Found>| {
+    let push = |value: u64, i: usize, unit: &str, region: Option<String>, out: &mut Vec<Found>| {
         let t = sent.toks[i];
         if out.iter().any(|f| f.number == (t.s, t.e)) {
             return;
@@ -173,7 +236,13 @@ pub fn extract(
         });
     };
     // The unit of a count whose agent is the reporter's own side.
-    let unit_of = |agent: Option<u32>| if agent.is_some_and(us) { "retaliatory strikes" } else { "attacks" };
+    let unit_of = |agent: Option<u32>| {
+        if agent.is_some_and(us) {
+            "retaliatory strikes"
+        } else {
+            "attacks"
+        }
+    };
     let preds = &fr.preds;
     let agent_before = |i: usize| -> Option<u32> {
         preds
@@ -184,7 +253,9 @@ pub fn extract(
             .next_back()
     };
     for i in 0..n {
-        let Some(value) = number(sent, i) else { continue };
+        let Some(value) = number(sent, i) else {
+            continue;
+        };
         if is_part_of_next(sent, i) {
             continue;
         }
@@ -193,10 +264,9 @@ pub fn extract(
         if (1900..=2100).contains(&value) && matches!(t.kind, Kind::Num(_)) && t.e - t.s == 4 {
             continue;
         }
-        if i > 0 && matches!(sent.w(i - 1), "one" | "of" | "tower" | "no.") && sent.w(i) != "dozen" {
-            if sent.w(i - 1) == "of" && i >= 2 && matches!(sent.w(i - 2), "one" | "total") {
-                continue;
-            }
+        // "one of 20", "a total of 20" are not counts of their own here.
+        if i >= 2 && sent.w(i - 1) == "of" && matches!(sent.w(i - 2), "one" | "total") {
+            continue;
         }
         // What the number counts: the next noun, past adjectives and weapon words
         // ("165 rocket, drone and missile attacks").
@@ -205,13 +275,48 @@ pub fn extract(
         while k < n && k <= i + 7 {
             let x = &sent.toks[k];
             let w = sent.w(k);
-            if x.noun() & noun::ATTACK != 0 || matches!(w, "operations" | "attacks" | "strikes" | "raids" | "incidents" | "claims" | "assaults" | "rounds") {
+            if x.noun() & noun::ATTACK != 0
+                || matches!(
+                    w,
+                    "operations"
+                        | "attacks"
+                        | "strikes"
+                        | "raids"
+                        | "incidents"
+                        | "claims"
+                        | "assaults"
+                        | "rounds"
+                )
+            {
                 counted = Some(k);
                 break;
             }
             let adj_like = matches!(x.tag, Tag::Adj | Tag::Name)
                 || x.noun() & noun::WEAPON != 0
-                || matches!(w, "," | "and" | "or" | "separate" | "such" | "drone" | "rocket" | "missile" | "mortar" | "claimed" | "reported" | "recorded" | "documented" | "more" | "new" | "other" | "further" | "additional" | "confirmed" | "known" | "total" | "of");
+                || matches!(
+                    w,
+                    "," | "and"
+                        | "or"
+                        | "separate"
+                        | "such"
+                        | "drone"
+                        | "rocket"
+                        | "missile"
+                        | "mortar"
+                        | "claimed"
+                        | "reported"
+                        | "recorded"
+                        | "documented"
+                        | "more"
+                        | "new"
+                        | "other"
+                        | "further"
+                        | "additional"
+                        | "confirmed"
+                        | "known"
+                        | "total"
+                        | "of"
+                );
             if !adj_like && !matches!(x.kind, Kind::Punct(',')) {
                 break;
             }
@@ -243,22 +348,27 @@ pub fn extract(
             continue;
         }
         // "attacked … N times", "on N occasions", "N separate times".
-        let times = (i + 1..(i + 4).min(n)).find(|&k| matches!(sent.w(k), "times" | "occasions" | "time"));
+        let times =
+            (i + 1..(i + 4).min(n)).find(|&k| matches!(sent.w(k), "times" | "occasions" | "time"));
         if let Some(tk) = times {
             let verb = preds.iter().rev().find(|p| {
                 p.tok < i
                     && p.tok + 12 > i
                     && matches!(
                         p.class,
-                        super::frames::PClass::Verb(VerbClass::Attack | VerbClass::Launch | VerbClass::Retaliate)
-                            | super::frames::PClass::AttackNoun
+                        super::frames::PClass::Verb(
+                            VerbClass::Attack | VerbClass::Launch | VerbClass::Retaliate
+                        ) | super::frames::PClass::AttackNoun
                     )
             });
-            let under_attack = (i.saturating_sub(8)..i).any(|k| sent.w(k) == "attack" || sent.w(k) == "fire") && (i.saturating_sub(8)..i).any(|k| sent.w(k) == "under");
+            let under_attack = (i.saturating_sub(8)..i)
+                .any(|k| sent.w(k) == "attack" || sent.w(k) == "fire")
+                && (i.saturating_sub(8)..i).any(|k| sent.w(k) == "under");
             if let Some(p) = verb {
                 let agent = p.agent().and_then(|np| np.actors.first().copied());
-                let retaliation = matches!(p.class, super::frames::PClass::Verb(VerbClass::Retaliate))
-                    || (p.tok + 1 < n && sent.w(p.tok + 1) == "back");
+                let retaliation =
+                    matches!(p.class, super::frames::PClass::Verb(VerbClass::Retaliate))
+                        || (p.tok + 1 < n && sent.w(p.tok + 1) == "back");
                 let unit = if retaliation || (!p.mood.passive && agent.is_some_and(us)) {
                     "retaliatory strikes"
                 } else {
@@ -267,15 +377,36 @@ pub fn extract(
                 push(value, i, unit, region_after(sent, tk + 1, ctx), &mut out);
                 continue;
             } else if under_attack {
-                push(value, i, "attacks", region_after(sent, tk + 1, ctx), &mut out);
+                push(
+                    value,
+                    i,
+                    "attacks",
+                    region_after(sent, tk + 1, ctx),
+                    &mut out,
+                );
                 continue;
             }
         }
         // A running count: "the count had risen to 19", "brings the total … to 165",
         // "the tally reaches 38", "stands at 103".
-        let counting = (i.saturating_sub(12)..i).any(|k| matches!(sent.w(k), "count" | "tally" | "total" | "number" | "toll"))
-            && (i.saturating_sub(4)..i).any(|k| matches!(sent.w(k), "to" | "at" | "reached" | "reaches" | "reach" | "is" | "was" | "stood" | "stands"));
-        let counts_attacks = (i.saturating_sub(12)..(i + 3).min(n)).any(|k| sent.toks[k].noun() & noun::ATTACK != 0 || sent.w(k) == "count" || sent.w(k) == "tally");
+        let counting = (i.saturating_sub(12)..i)
+            .any(|k| matches!(sent.w(k), "count" | "tally" | "total" | "number" | "toll"))
+            && (i.saturating_sub(4)..i).any(|k| {
+                matches!(
+                    sent.w(k),
+                    "to" | "at"
+                        | "reached"
+                        | "reaches"
+                        | "reach"
+                        | "is"
+                        | "was"
+                        | "stood"
+                        | "stands"
+                )
+            });
+        let counts_attacks = (i.saturating_sub(12)..(i + 3).min(n)).any(|k| {
+            sent.toks[k].noun() & noun::ATTACK != 0 || sent.w(k) == "count" || sent.w(k) == "tally"
+        });
         let not_people = !(i + 1..(i + 3).min(n)).any(|k| NOT_COUNTED.contains(&sent.w(k)));
         if counting && counts_attacks && not_people {
             push(value, i, "attacks", None, &mut out);
@@ -286,11 +417,20 @@ pub fn extract(
     // reporting verb).
     let reports = own_since.is_some()
         || fr.speech.iter().any(|_| true)
-        || (0..n).any(|k| matches!(sent.w(k), "reported" | "recorded" | "counted" | "claimed" | "since" | "week" | "weeks"));
+        || (0..n).any(|k| {
+            matches!(
+                sent.w(k),
+                "reported" | "recorded" | "counted" | "claimed" | "since" | "week" | "weeks"
+            )
+        });
     if out.is_empty() && reports {
         for i in 0..n {
             let w = sent.w(i);
-            let attack_next = |k: usize| (k..(k + 3).min(n)).find(|&j| sent.toks[j].noun() & noun::ATTACK != 0 && !sent.w(j).ends_with("ing"));
+            let attack_next = |k: usize| {
+                (k..(k + 3).min(n)).find(|&j| {
+                    sent.toks[j].noun() & noun::ATTACK != 0 && !sent.w(j).ends_with("ing")
+                })
+            };
             let zero_at = if w == "no" || w == "zero" {
                 attack_next(i + 1)
             } else if w == "not" || w == "n't" {
@@ -309,18 +449,35 @@ pub fn extract(
     }
     // A breakdown of the last count: "— 32 in Iraq and 34 in Syria", "Of those, 29 were in
     // Iraq", "66 took place in Iraq, 98 in Syria".
-    let opens_breakdown = (0..n.min(4)).any(|k| matches!(sent.w(k), "of" | "including" | "breakdown"))
-        && (0..n.min(4)).any(|k| matches!(sent.w(k), "these" | "those" | "them" | "which" | "breakdown" | "including"));
-    let base = out.iter().rev().find(|f| f.region.as_deref().is_none_or(|r| r.contains(" and ") || r.contains(','))).cloned().or_else(|| {
-        if opens_breakdown {
-            state.last.clone()
-        } else {
-            None
-        }
-    });
+    let opens_breakdown = (0..n.min(4))
+        .any(|k| matches!(sent.w(k), "of" | "including" | "breakdown"))
+        && (0..n.min(4)).any(|k| {
+            matches!(
+                sent.w(k),
+                "these" | "those" | "them" | "which" | "breakdown" | "including"
+            )
+        });
+    let base = out
+        .iter()
+        .rev()
+        .find(|f| {
+            f.region
+                .as_deref()
+                .is_none_or(|r| r.contains(" and ") || r.contains(','))
+        })
+        .cloned()
+        .or_else(|| {
+            if opens_breakdown {
+                state.last.clone()
+            } else {
+                None
+            }
+        });
     if let Some(base) = base {
         for i in 0..n {
-            let Some(value) = number(sent, i) else { continue };
+            let Some(value) = number(sent, i) else {
+                continue;
+            };
             let t = sent.toks[i];
             if out.iter().any(|f| f.number == (t.s, t.e)) || is_part_of_next(sent, i) {
                 continue;
@@ -330,13 +487,31 @@ pub fn extract(
             }
             // N [times|attacks] [were|took place|occurred] in PLACE
             let mut k = i + 1;
-            while k < n && k <= i + 4 && matches!(sent.w(k), "times" | "attacks" | "were" | "was" | "took" | "place" | "occurred" | "happened" | "have" | "been" | "had") {
+            while k < n
+                && k <= i + 4
+                && matches!(
+                    sent.w(k),
+                    "times"
+                        | "attacks"
+                        | "were"
+                        | "was"
+                        | "took"
+                        | "place"
+                        | "occurred"
+                        | "happened"
+                        | "have"
+                        | "been"
+                        | "had"
+                )
+            {
                 k += 1;
             }
             if sent.w(k) != "in" {
                 continue;
             }
-            let Some(region) = region_after(sent, k, ctx) else { continue };
+            let Some(region) = region_after(sent, k, ctx) else {
+                continue;
+            };
             push(value, i, &base.unit.clone(), Some(region), &mut out);
             if let Some(f) = out.last_mut() {
                 f.since = f.since.or(base.since);
@@ -344,7 +519,11 @@ pub fn extract(
             }
         }
     }
-    if let Some(l) = out.iter().rev().find(|f| f.unit == "attacks" && f.region.as_deref().is_none_or(|r| r.contains(" and "))) {
+    if let Some(l) = out
+        .iter()
+        .rev()
+        .find(|f| f.unit == "attacks" && f.region.as_deref().is_none_or(|r| r.contains(" and ")))
+    {
         state.last = Some(l.clone());
     } else if let Some(l) = out.last() {
         state.last = Some(l.clone());

@@ -87,11 +87,19 @@ fn statements_table() {
         // Reported speech in its positions, and what it reports.
         (
             "US officials said the drones were launched by Harakat al-Nujaba.",
-            &[("accusation", Some("United States"), Some("Harakat al-Nujaba"))],
+            &[(
+                "accusation",
+                Some("United States"),
+                Some("Harakat al-Nujaba"),
+            )],
         ),
         (
             "The drones were launched by Harakat al-Nujaba, US officials said.",
-            &[("accusation", Some("United States"), Some("Harakat al-Nujaba"))],
+            &[(
+                "accusation",
+                Some("United States"),
+                Some("Harakat al-Nujaba"),
+            )],
         ),
         (
             "According to CENTCOM, US aircraft struck two depots in western Iraq on Tuesday.",
@@ -127,7 +135,10 @@ fn statements_table() {
             &[("claim", Some("Yahya Saree"), Some("Houthis"))],
         ),
         // Nothing: narration, threats, hypotheses, negated claims, counts.
-        ("US aircraft struck two depots in western Iraq on Tuesday.", &[]),
+        (
+            "US aircraft struck two depots in western Iraq on Tuesday.",
+            &[],
+        ),
         (
             "Kataib Hezbollah threatened to attack American bases if the strikes continued.",
             &[],
@@ -175,7 +186,11 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
     assert_eq!(
         got,
         want(&[
-            ("accusation", Some("Sabrina Singh"), Some("Kataib Hezbollah")),
+            (
+                "accusation",
+                Some("Sabrina Singh"),
+                Some("Kataib Hezbollah")
+            ),
             ("claim", Some("Sabrina Singh"), Some("United States")),
             ("denial", Some("Nasser Kanaani"), Some("Iran")),
         ])
@@ -396,7 +411,8 @@ fn tallies_table() {
 #[test]
 fn relations_table() {
     // (text, relations that must be found, relations that must not)
-    let cases: Vec<(&str, Vec<(&str, &str, &str)>, Vec<(&str, &str, &str)>)> = vec![
+    type Triple<'a> = (&'a str, &'a str, &'a str);
+    let cases: Vec<(&str, Vec<Triple<'_>>, Vec<Triple<'_>>)> = vec![
         (
             "The Iran-backed Kataib Hezbollah struck again in January.",
             vec![("Iran", "backs", "Kataib Hezbollah")],
@@ -426,8 +442,16 @@ fn relations_table() {
             "The Islamic Resistance in Iraq, an umbrella that includes Kataib Hezbollah and \
              Harakat al-Nujaba, said it would go on.",
             vec![
-                ("Kataib Hezbollah", "member_of", "Islamic Resistance in Iraq"),
-                ("Harakat al-Nujaba", "member_of", "Islamic Resistance in Iraq"),
+                (
+                    "Kataib Hezbollah",
+                    "member_of",
+                    "Islamic Resistance in Iraq",
+                ),
+                (
+                    "Harakat al-Nujaba",
+                    "member_of",
+                    "Islamic Resistance in Iraq",
+                ),
             ],
             vec![],
         ),
@@ -469,7 +493,9 @@ fn relations_table() {
                 )
             })
             .collect();
-        let has = |(f, k, t): &(&str, &str, &str)| got.iter().any(|g| g.0 == *f && g.1 == *k && g.2 == *t);
+        let has = |(f, k, t): &(&str, &str, &str)| {
+            got.iter().any(|g| g.0 == *f && g.1 == *k && g.2 == *t)
+        };
         for r in &must {
             if !has(r) {
                 failures.push(format!("{text}: missing {r:?}, got {got:?}"));
@@ -497,7 +523,11 @@ fn every_word_class_example_is_read_as_its_class() {
             failures.push(format!(
                 "{} ({}): {:?} {} a {} frame",
                 ex.origin,
-                if ex.positive { "example" } else { "counter-example" },
+                if ex.positive {
+                    "example"
+                } else {
+                    "counter-example"
+                },
                 ex.sentence,
                 if found { "has" } else { "has no" },
                 ex.class
@@ -536,7 +566,10 @@ fn class_found(doc: &Document, lex: &Lexicon, class: &str, words: &[String]) -> 
                 _ => false,
             };
             let lemma_ok = match (what, t.entry) {
-                ("verb", Some(e)) => e.verbs.iter().any(|v| lemmas.iter().any(|l| *l == *v.lemma)),
+                ("verb", Some(e)) => e
+                    .verbs
+                    .iter()
+                    .any(|v| lemmas.iter().any(|l| *l == *v.lemma)),
                 ("noun", _) => words.iter().any(|w| w == fr.sent.w(p.tok)),
                 _ => false,
             };

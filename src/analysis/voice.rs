@@ -25,18 +25,41 @@ pub enum Voice {
 
 /// A transcript label at the start of a line: "MS. SINGH:", "SECRETARY AUSTIN:", "Q:".
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\*\*)?((?:[A-Z][A-Z.'’\-]*\s+){0,6}[A-Z][A-Z.'’\-]*|Q|A)(?:\*\*)?\s*:\s").unwrap()
+    Regex::new(r"^\s*(?:\*\*)?((?:[A-Z][A-Z.'’\-]*\s+){0,6}[A-Z][A-Z.'’\-]*|Q|A)(?:\*\*)?\s*:\s")
+        .unwrap()
 });
 
 /// Words of a label that name a question.
-const QUESTION: &[&str] = &["Q", "QUESTION", "REPORTER", "MODERATOR", "STAFF", "OPERATOR", "AUDIENCE"];
+const QUESTION: &[&str] = &[
+    "Q",
+    "QUESTION",
+    "REPORTER",
+    "MODERATOR",
+    "STAFF",
+    "OPERATOR",
+    "AUDIENCE",
+];
 
 /// Markers of an official text (a release, a statement, a readout) in its first lines.
 const OFFICIAL_MARKERS: &[&str] = &[
-    "press release", "release number", "news release", "statement by", "statement from",
-    "statement on", "readout", "press statement", "joint statement", "official statement",
-    "communiqué", "communique", "letter dated", "transcript", "briefing", "remarks by",
-    "statement of", "press conference",
+    "press release",
+    "release number",
+    "news release",
+    "statement by",
+    "statement from",
+    "statement on",
+    "readout",
+    "press statement",
+    "joint statement",
+    "official statement",
+    "communiqué",
+    "communique",
+    "letter dated",
+    "transcript",
+    "briefing",
+    "remarks by",
+    "statement of",
+    "press conference",
 ];
 
 fn norm(s: &str) -> String {
@@ -64,7 +87,12 @@ pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
     let head_end = super::floor_char(ctx.text, 2000.min(ctx.text.len()));
     let head = &ctx.lower[..head_end];
     let official = OFFICIAL_MARKERS.iter().any(|m| head.contains(m));
-    let issuing = |a: u32| !matches!(ctx.kind(a), ActorKind::Media | ActorKind::Organisation | ActorKind::Person | ActorKind::ArmedGroup);
+    let issuing = |a: u32| {
+        !matches!(
+            ctx.kind(a),
+            ActorKind::Media | ActorKind::Organisation | ActorKind::Person | ActorKind::ArmedGroup
+        )
+    };
     // "From: Ministry of Defence" in the header of a government page.
     let from_line = head.find("\nfrom:").and_then(|at| {
         let end = head[at + 1..].find('\n').map_or(head_end, |e| at + 1 + e);
@@ -73,7 +101,12 @@ pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
             .find(|m| m.start > at && m.end <= end && issuing(m.actor))
             .map(|m| m.actor)
     });
-    let named = ctx.doc.source.as_deref().and_then(|src| actor_named(ctx, src)).filter(|&a| issuing(a));
+    let named = ctx
+        .doc
+        .source
+        .as_deref()
+        .and_then(|src| actor_named(ctx, src))
+        .filter(|&a| issuing(a));
     let a = match (from_line, named) {
         (Some(a), _) | (None, Some(a)) => a,
         // An official text that names no outlet: the first body or state its header names.
@@ -90,7 +123,9 @@ pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
     if official {
         return Some(a);
     }
-    let body: Vec<usize> = (0..ctx.sentences.len()).filter(|&i| !ctx.sentences[i].heading).collect();
+    let body: Vec<usize> = (0..ctx.sentences.len())
+        .filter(|&i| !ctx.sentences[i].heading)
+        .collect();
     if body.is_empty() {
         return None;
     }
@@ -99,7 +134,9 @@ pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
         .filter(|&&i| {
             let s = ctx.sentences[i];
             let l = &ctx.lower[s.start..s.end];
-            [" said", " says", " told ", " added", "according to"].iter().any(|w| l.contains(w))
+            [" said", " says", " told ", " added", "according to"]
+                .iter()
+                .any(|w| l.contains(w))
         })
         .count();
     (said * 4 < body.len()).then_some(a)
@@ -110,7 +147,14 @@ pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
 fn author(ctx: &DocCtx<'_>) -> Option<u32> {
     let head_end = super::floor_char(ctx.text, 600.min(ctx.text.len()));
     let lower = &ctx.lower[..head_end];
-    for cue in ["statement by", "statement from", "remarks by", "readout of", "letter from", "statement of"] {
+    for cue in [
+        "statement by",
+        "statement from",
+        "remarks by",
+        "readout of",
+        "letter from",
+        "statement of",
+    ] {
         if let Some(at) = lower.find(cue) {
             let from = at + cue.len();
             let line_end = lower[from..].find('\n').map_or(head_end, |e| from + e);
@@ -141,13 +185,22 @@ pub fn voices(ctx: &DocCtx<'_>) -> Vec<Voice> {
         {
             let label = c.get(1).map_or("", |m| m.as_str()).trim();
             let words: Vec<&str> = label.split_whitespace().collect();
-            if words.iter().any(|w| QUESTION.contains(&w.trim_matches('.'))) {
+            if words
+                .iter()
+                .any(|w| QUESTION.contains(&w.trim_matches('.')))
+            {
                 turns.push((line_start, Voice::Question));
             } else if words.len() <= 6
                 && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && label.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+                && label
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
             {
-                turns.push((line_start, Voice::Speaker(label_speaker(ctx, &words).or(issuer))));
+                turns.push((
+                    line_start,
+                    Voice::Speaker(label_speaker(ctx, &words).or(issuer)),
+                ));
             }
         }
         line_start += line.len() + 1;
@@ -166,8 +219,45 @@ pub fn voices(ctx: &DocCtx<'_>) -> Vec<Voice> {
 fn label_speaker(ctx: &DocCtx<'_>, words: &[&str]) -> Option<u32> {
     let names: Vec<String> = words
         .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "mr" | "ms" | "mrs" | "dr" | "gen" | "general" | "secretary" | "admiral" | "adm" | "col" | "colonel" | "press" | "deputy" | "senior" | "official" | "officials" | "defense" | "defence" | "state" | "department" | "spokesperson" | "spokesman" | "ambassador" | "minister" | "president" | "director" | "lieutenant" | "major" | "brigadier" | "sergeant"))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| {
+            w.len() > 2
+                && !matches!(
+                    w.as_str(),
+                    "mr" | "ms"
+                        | "mrs"
+                        | "dr"
+                        | "gen"
+                        | "general"
+                        | "secretary"
+                        | "admiral"
+                        | "adm"
+                        | "col"
+                        | "colonel"
+                        | "press"
+                        | "deputy"
+                        | "senior"
+                        | "official"
+                        | "officials"
+                        | "defense"
+                        | "defence"
+                        | "state"
+                        | "department"
+                        | "spokesperson"
+                        | "spokesman"
+                        | "ambassador"
+                        | "minister"
+                        | "president"
+                        | "director"
+                        | "lieutenant"
+                        | "major"
+                        | "brigadier"
+                        | "sergeant"
+                )
+        })
         .collect();
     if names.is_empty() {
         return None;
@@ -178,7 +268,9 @@ fn label_speaker(ctx: &DocCtx<'_>, words: &[&str]) -> Option<u32> {
         if ctx.is_person(m.actor) {
             let name = match ctx.lex.actors.get(m.actor as usize) {
                 Some(a) => a.name.clone(),
-                None => ctx.unknown[m.actor as usize - ctx.lex.actors.len()].name.clone(),
+                None => ctx.unknown[m.actor as usize - ctx.lex.actors.len()]
+                    .name
+                    .clone(),
             };
             if names.iter().any(|n| *n == last(&name)) {
                 return Some(m.actor);
@@ -211,8 +303,25 @@ pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
     // "the Lebanese channel", "the Iranian agency": the media actor named before.
     if np.demonym_only
         && let Some((hs, he)) = np.head_word
-        && matches!(text[hs..he].to_ascii_lowercase().as_str(), "channel" | "broadcaster" | "network" | "outlet" | "newspaper" | "daily" | "agency" | "television" | "tv" | "website" | "station")
-        && let Some(m) = ctx.mentions.iter().rev().find(|m| m.end <= pos && ctx.kind(m.actor) == ActorKind::Media)
+        && matches!(
+            text[hs..he].to_ascii_lowercase().as_str(),
+            "channel"
+                | "broadcaster"
+                | "network"
+                | "outlet"
+                | "newspaper"
+                | "daily"
+                | "agency"
+                | "television"
+                | "tv"
+                | "website"
+                | "station"
+        )
+        && let Some(m) = ctx
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= pos && ctx.kind(m.actor) == ActorKind::Media)
     {
         return Who::Actor(m.actor);
     }
@@ -236,8 +345,24 @@ pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
         && let Some((hs, he)) = np.head_word
     {
         let w = text[hs..he].to_ascii_lowercase();
-        if matches!(w.as_str(), "group" | "movement" | "militia" | "organisation" | "organization" | "faction" | "resistance" | "network" | "coalition") {
-            let group = |a: u32| matches!(ctx.kind(a), ActorKind::ArmedGroup | ActorKind::PoliticalParty);
+        if matches!(
+            w.as_str(),
+            "group"
+                | "movement"
+                | "militia"
+                | "organisation"
+                | "organization"
+                | "faction"
+                | "resistance"
+                | "network"
+                | "coalition"
+        ) {
+            let group = |a: u32| {
+                matches!(
+                    ctx.kind(a),
+                    ActorKind::ArmedGroup | ActorKind::PoliticalParty
+                )
+            };
             return earlier_in_sentence(ctx, pos, group)
                 .or_else(|| ctx.last_subject_before(pos).filter(|&a| group(a)))
                 .or_else(|| {
@@ -262,7 +387,9 @@ pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
         let w = text[hs..he].to_ascii_lowercase();
         match w.as_str() {
             "group" | "movement" | "militia" | "organisation" | "organization" | "faction" => {
-                return ctx.last_subject_before(pos).map_or(Who::Unknown, Who::Actor);
+                return ctx
+                    .last_subject_before(pos)
+                    .map_or(Who::Unknown, Who::Actor);
             }
             "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "general" | "commander"
             | "president" | "leader" | "envoy" | "ambassador" | "secretary" => {
@@ -332,7 +459,11 @@ pub fn attack_key(word: &str) -> &'static str {
 impl Discourse {
     /// The agent of the last attack of this kind.
     pub fn agent_for(&self, key: &str) -> Option<u32> {
-        self.agents.iter().rev().find(|(k, _)| *k == key).map(|(_, a)| *a)
+        self.agents
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, a)| *a)
     }
 
     /// Notes the agent of an attack of this kind.

@@ -62,13 +62,37 @@ fn header_date(head: &str, junk: &[Junk]) -> Option<NaiveDate> {
         // "Updated", "By X |"), a dateline ("Baghdad, Saturday 3 February 2024"), not a
         // caption or a credit.
         let l = line.to_ascii_lowercase();
-        let credit = ["(ap)", "(reuters)", "(afp)", "photo", "getty", "image", "file"]
-            .iter()
-            .any(|c| l.contains(c));
-        let marked = ["published", "updated", "posted", "by ", "date", "|", "·", " - ", " – ", " — ", "press", "transcript", "release"]
-            .iter()
-            .any(|c| l.contains(c))
-            || l.split(',').next().is_some_and(|w| w.split_whitespace().count() <= 2)
+        let credit = [
+            "(ap)",
+            "(reuters)",
+            "(afp)",
+            "photo",
+            "getty",
+            "image",
+            "file",
+        ]
+        .iter()
+        .any(|c| l.contains(c));
+        let marked = [
+            "published",
+            "updated",
+            "posted",
+            "by ",
+            "date",
+            "|",
+            "·",
+            " - ",
+            " – ",
+            " — ",
+            "press",
+            "transcript",
+            "release",
+        ]
+        .iter()
+        .any(|c| l.contains(c))
+            || l.split(',')
+                .next()
+                .is_some_and(|w| w.split_whitespace().count() <= 2)
                 && l.contains(',')
                 && words <= 8;
         if credit || !marked {
@@ -89,7 +113,8 @@ fn header_date(head: &str, junk: &[Junk]) -> Option<NaiveDate> {
         }
         if let Some(c) = NUMERIC.captures(line) {
             // Day first, as outside the United States; month first when the day cannot be.
-            let (a, b, y): (u32, u32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            let (a, b, y): (u32, u32, i32) =
+                (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
             let x = NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b));
             if x.is_some() {
                 return x;
@@ -202,11 +227,17 @@ pub fn extract(
             .and_then(|c| parse_written(&c[1]).or_else(|| parse_iso(&c[1])));
     }
     if date.is_none() && format == Format::Markdown {
-        date = ["date_published", "published", "pubdate", "created", "date_created"]
-            .iter()
-            .find_map(|k| front_matter_field(text, k))
-            .as_deref()
-            .and_then(parse_iso);
+        date = [
+            "date_published",
+            "published",
+            "pubdate",
+            "created",
+            "date_created",
+        ]
+        .iter()
+        .find_map(|k| front_matter_field(text, k))
+        .as_deref()
+        .and_then(parse_iso);
     }
     if date.is_none() {
         date = header_date(head, junk);

@@ -99,7 +99,6 @@ pub struct Outlet {
     pub agency: bool,
 }
 
-
 /// Where a relation pattern finds a side it does not capture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Missing {
@@ -269,7 +268,6 @@ struct RawOutlet {
     #[serde(default)]
     agency: bool,
 }
-
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -783,7 +781,11 @@ impl Cues {
         parts: usize,
         part_of: impl Fn(usize) -> Option<usize>,
     ) -> Vec<Vec<bool>> {
-        let ungated: Vec<bool> = self.relations.iter().map(|c| c.keywords.is_none()).collect();
+        let ungated: Vec<bool> = self
+            .relations
+            .iter()
+            .map(|c| c.keywords.is_none())
+            .collect();
         let mut on = vec![ungated; parts];
         for &(pos, word) in keywords {
             if let Some(k) = part_of(pos) {
@@ -1416,7 +1418,11 @@ mod tests {
             "proxylens.toml",
             "[[statement]]\nkind = \"claim\"\npattern = 'we did it'\n",
         );
-        assert!(old.issues.iter().any(|i| i.message.contains("no longer read") && i.line == Some(1)));
+        assert!(
+            old.issues
+                .iter()
+                .any(|i| i.message.contains("no longer read") && i.line == Some(1))
+        );
     }
 
     /// The whole-match spans and named groups (those of `names`) of a list of captures, for

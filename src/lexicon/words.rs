@@ -308,8 +308,8 @@ fn inflect(base: &str) -> Vec<(String, u8)> {
     } else {
         format!("{b}ed")
     };
-    let ing = if b.ends_with("ie") {
-        format!("{}ying", &b[..b.len() - 2])
+    let ing = if let Some(stem) = b.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if last == 'e' && !b.ends_with("ee") && b.len() > 2 {
         format!("{}ing", &b[..b.len() - 1])
     } else {
@@ -464,10 +464,13 @@ impl Words {
                 unknown.push(k.clone());
                 continue;
             };
-            for w in v.as_array().into_iter().flatten().filter_map(|x| x.as_str()) {
-                for w in [w.to_lowercase()] {
-                    self.entry(&w).func |= bit;
-                }
+            for w in v
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x.as_str())
+            {
+                self.entry(&w.to_lowercase()).func |= bit;
             }
         }
         unknown
