@@ -208,8 +208,9 @@ fn words_in<'l>(
                     }
                     ',' => {
                         part[..j].ends_with(|x: char| x.is_ascii_digit())
-                            && part[j + 1..].len() >= 3
-                            && part[j + 1..j + 4].chars().all(|x| x.is_ascii_digit())
+                            && part.as_bytes()[j + 1..]
+                                .get(..3)
+                                .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
                     }
                     '.' => {
                         // Abbreviations with inner periods: "U.S", "a.m".

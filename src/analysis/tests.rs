@@ -628,3 +628,13 @@ fn every_span_points_into_its_document() {
         .flat_map(|r| r.evidence.iter())
         .for_each(check);
 }
+
+#[test]
+fn words_next_to_characters_of_several_bytes_do_not_break_the_reader() {
+    // A digit comma before a character of three bytes, an apostrophe before one, an
+    // abbreviation period before one: each was a slice inside a character once.
+    let text = "Militants fired 2,9ኲ5 rockets. The group’ኲs drones hit U.ኲ base on 3,€€ day. \
+                Kataib Hezbollah claimed 1,0ኲ attacks, 4,5é, n’ኲt.";
+    let (_, _, a) = run(&[("odd.txt", text)]);
+    assert!(a.actor_by_name("Kataib Hezbollah").is_some());
+}
