@@ -16,6 +16,7 @@ pub mod commands;
 pub mod details;
 pub mod dialogs;
 pub mod documents;
+pub mod graph_layout;
 pub mod loader;
 pub mod menus;
 pub mod network;
