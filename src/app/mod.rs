@@ -12,6 +12,7 @@
 
 pub mod bench;
 pub mod chart;
+pub mod chart_axes;
 pub mod commands;
 pub mod details;
 pub mod dialogs;
