@@ -29,6 +29,8 @@ pub mod settings;
 #[cfg(test)]
 mod tests;
 pub mod view_models;
+#[cfg(test)]
+mod view_tests;
 pub mod watch;
 pub mod widgets;
 
