@@ -220,6 +220,11 @@ pub struct Layout {
     fit_zoom: f32,
     /// How long the last layout step took (milliseconds).
     step_ms: f64,
+    /// The zoom the label room was planned for, and the fit zoom seen after settling when the
+    /// plan is redone with it (once per model).
+    planned_zoom: f32,
+    zoom_seen: Option<f32>,
+    replans: u32,
     /// Pan offset (screen points) and zoom.
     pub offset: Vec2,
     /// Zoom factor.
@@ -230,47 +235,60 @@ pub struct Layout {
     worker: Option<Worker>,
 }
 
-/// Layout steps off the UI thread: the view sends a copy of the layout, the thread runs steps
-/// for a few milliseconds and sends it back; the view takes it if nothing changed the layout
-/// meanwhile (a new graph, a drag) and it got further. The layout is deterministic, so the
-/// result is the same as stepping on the UI thread.
+/// Layout steps off the UI thread: the view sends a copy of the layout; the thread steps it
+/// until it settles (or a newer copy comes), leaving the latest state every few milliseconds
+/// where the view takes it, if nothing changed the layout meanwhile (a new graph, a drag) and
+/// it got further. The layout is deterministic, so the result is the same as stepping on the
+/// UI thread, and the layout settles as fast as a core allows however slowly frames come.
 struct Worker {
     jobs: std::sync::mpsc::Sender<graph_layout::Layout>,
-    results: std::sync::mpsc::Receiver<graph_layout::Layout>,
-    /// A copy is out.
-    busy: bool,
+    latest: std::sync::Arc<std::sync::Mutex<Option<graph_layout::Layout>>>,
+    /// The revision of the copy the thread works on, while it works.
+    working_on: Option<u64>,
 }
 
-/// How long the worker steps a copy before sending it back (so that the view shows the
-/// layout moving).
+/// How often the worker leaves its state for the view (milliseconds).
 const WORKER_SLICE_MS: u64 = 12;
 
 impl Worker {
     fn start(ctx: &egui::Context) -> Option<Worker> {
         let (jobs, job_rx) = std::sync::mpsc::channel::<graph_layout::Layout>();
-        let (result_tx, results) = std::sync::mpsc::channel();
+        let latest = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let out = latest.clone();
         let ctx = ctx.clone();
         std::thread::Builder::new()
             .name("network-layout".into())
             .spawn(move || {
+                // Wait for a copy; step it, leaving the state every slice; take a newer copy
+                // as soon as one comes.
                 while let Ok(mut e) = job_rx.recv() {
-                    let t = Instant::now();
-                    while !e.settled()
-                        && t.elapsed() < std::time::Duration::from_millis(WORKER_SLICE_MS)
-                    {
-                        e.step();
+                    loop {
+                        while let Ok(newer) = job_rx.try_recv() {
+                            e = newer;
+                        }
+                        let t = Instant::now();
+                        while !e.settled()
+                            && t.elapsed() < std::time::Duration::from_millis(WORKER_SLICE_MS)
+                        {
+                            e.step();
+                        }
+                        let done = e.settled();
+                        match out.lock() {
+                            Ok(mut slot) => *slot = Some(e.clone()),
+                            Err(_) => return,
+                        }
+                        ctx.request_repaint();
+                        if done {
+                            break;
+                        }
                     }
-                    if result_tx.send(e).is_err() {
-                        break;
-                    }
-                    ctx.request_repaint();
                 }
             })
             .ok()?;
         Some(Worker {
             jobs,
-            results,
-            busy: false,
+            latest,
+            working_on: None,
         })
     }
 }
@@ -287,6 +305,9 @@ impl Default for Layout {
             all_labels: false,
             fit_zoom: 1.0,
             step_ms: 0.0,
+            planned_zoom: 1.0,
+            zoom_seen: None,
+            replans: 0,
             offset: Vec2::ZERO,
             zoom: 1.0,
             steps: 0,
@@ -334,8 +355,18 @@ impl Layout {
                 return;
             }
         }
+        // A new model, canvas or label setting is planned from scratch.
+        self.zoom_seen = None;
+        self.replans = 0;
+        self.build(m, fp);
+    }
+
+    /// Gives the engine the graph of `m` (fingerprint `fp`), planned for the canvas and the
+    /// zoom seen, if any.
+    fn build(&mut self, m: &NetworkModel, fp: u64) {
         self.built = Some((fp, self.all_labels, self.canvas));
-        let (nodes, edges) = layout_graph(m, self.canvas, self.all_labels);
+        let (nodes, edges, planned) = layout_graph(m, self.canvas, self.all_labels, self.zoom_seen);
+        self.planned_zoom = planned;
         self.ids = m.nodes.iter().map(|(id, _)| *id).collect();
         self.index = self
             .ids
@@ -345,6 +376,18 @@ impl Layout {
             .collect();
         self.bends = edge_bends(m);
         self.engine.set_graph(nodes, edges);
+    }
+
+    /// Once settled and fitted: when the graph came out larger than planned (so labels on
+    /// screen are larger than the room kept for them), plans again with the zoom seen (and a
+    /// margin), at most twice per model.
+    fn replan(&mut self, m: &NetworkModel, ctx: &egui::Context) {
+        if self.settled() && self.replans < 2 && self.fit_zoom < self.planned_zoom * 0.97 {
+            self.replans += 1;
+            self.zoom_seen = Some(self.fit_zoom * 0.9);
+            self.build(m, fingerprint(m));
+            ctx.request_repaint();
+        }
     }
 
     /// Whether the layout has settled.
@@ -392,18 +435,15 @@ impl Layout {
         budget_ms: f64,
     ) -> bool {
         self.prepare(m);
-        if let Some(w) = &mut self.worker
-            && w.busy
-        {
-            match w.results.try_recv() {
-                Ok(e) => {
-                    w.busy = false;
-                    if e.revision() == self.engine.revision() && e.steps() > self.engine.steps() {
-                        self.engine = e;
-                    }
+        if let Some(w) = &mut self.worker {
+            let taken = w.latest.lock().ok().and_then(|mut slot| slot.take());
+            if let Some(e) = taken {
+                if e.revision() == self.engine.revision() && e.steps() > self.engine.steps() {
+                    self.engine = e;
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.worker = None,
+                if self.engine.settled() {
+                    w.working_on = None;
+                }
             }
         }
         if !self.engine.settled() {
@@ -412,15 +452,19 @@ impl Layout {
             }
             match &mut self.worker {
                 Some(w) if !dragging => {
-                    if !w.busy {
-                        w.busy = w.jobs.send(self.engine.clone()).is_ok();
+                    let rev = self.engine.revision();
+                    if w.working_on != Some(rev) {
+                        w.working_on = w.jobs.send(self.engine.clone()).is_ok().then_some(rev);
+                        if w.working_on.is_none() {
+                            self.worker = None;
+                        }
                     }
                 }
                 _ => self.advance(m, budget_ms),
             }
         }
         self.steps = self.engine.steps();
-        !self.engine.settled() || self.worker.as_ref().is_some_and(|w| w.busy)
+        !self.engine.settled()
     }
 
     /// Lays the network out again from scratch, in `mode` (for the benchmark).
@@ -511,11 +555,18 @@ impl Layout {
 /// The engine's input for a model: node discs by mentions, label room for as many of the
 /// most important actors as a canvas of `canvas` can show (all with `all_labels`), edges
 /// with their ranking direction (backs and leads: from above; member of: the group above).
+/// `zoom_seen`, when given, is the zoom the layout is known to be seen at (else estimated from
+/// the canvas). Returns the nodes, the edges and the zoom planned for.
 fn layout_graph(
     m: &NetworkModel,
     canvas: Vec2,
     all_labels: bool,
-) -> (Vec<graph_layout::NodeSpec>, Vec<graph_layout::EdgeSpec>) {
+    zoom_seen: Option<f32>,
+) -> (
+    Vec<graph_layout::NodeSpec>,
+    Vec<graph_layout::EdgeSpec>,
+    f32,
+) {
     let most = m.nodes.iter().map(|(_, n)| *n).max().unwrap_or(1);
     let radii: Vec<f32> = m.nodes.iter().map(|(_, n)| node_radius(*n, most)).collect();
     let sizes: Vec<(f32, f32)> = m
@@ -541,8 +592,8 @@ fn layout_graph(
         .iter()
         .map(|r| (2.0 * r + pad + 4.0).powi(2) * 1.6)
         .sum();
-    let zoom = ((area - label_area).max(area * 0.3) / discs.max(1.0))
-        .sqrt()
+    let zoom = zoom_seen
+        .unwrap_or_else(|| ((area - label_area).max(area * 0.3) / discs.max(1.0)).sqrt())
         .clamp(0.15, 1.0);
     let nodes = m
         .nodes
@@ -579,7 +630,7 @@ fn layout_graph(
             })
         })
         .collect();
-    (nodes, edges)
+    (nodes, edges, zoom)
 }
 
 /// Parallel edges between one pair are bent apart: the n-th of a pair by n × 14 points.
@@ -1165,6 +1216,7 @@ pub fn network_ui(
         view.legend_at = layout
             .fit_with_legend(rect, rect.center(), legend_size)
             .map(|r| r.min - rect.min);
+        layout.replan(model, ui.ctx());
     }
     let layout = &mut view.layout;
     // Where the user leaves the view, the legend stays (in the bottom-left corner when it
@@ -1290,6 +1342,9 @@ pub fn network_ui(
             base
         } else if hierarchy && !ranking {
             base.gamma_multiply(faint * 0.3)
+        } else if matches!(e.kind, EdgeKind::Statement(_)) {
+            // Who says what about whom: many, and less structural than relations.
+            base.gamma_multiply(faint * if faint < 0.8 { 0.5 } else { 1.0 })
         } else {
             base.gamma_multiply(faint)
         };
