@@ -596,6 +596,9 @@ impl Layout {
             self.hierarchy_targets();
         }
         self.repack();
+        if self.mode == Mode::Hierarchy {
+            self.stretch_levels();
+        }
         if !keep_offsets {
             for c in &mut self.comps {
                 c.offset = c.target;
@@ -666,6 +669,31 @@ impl Layout {
             }
         }
         moving
+    }
+
+    /// Hierarchy: when the packed levels come out wider than the canvas, their rows are set
+    /// further apart (up to four times), so that the drawing fills the canvas's height.
+    fn stretch_levels(&mut self) {
+        let frame = (0..self.comps.len()).fold(Aabb::EMPTY, |a, c| {
+            a.union(&self.comp_box(c).translate(self.comps[c].target))
+        });
+        if frame.is_empty() || frame.height() <= 0.0 {
+            return;
+        }
+        let f = (frame.width() / self.aspect / frame.height()).min(4.0);
+        if f <= 1.1 {
+            return;
+        }
+        for c in 0..self.comps.len() {
+            if self.comps[c].grid || self.comps[c].nodes.len() < 2 {
+                continue;
+            }
+            for k in 0..self.comps[c].nodes.len() {
+                let i = self.comps[c].nodes[k];
+                self.target[i].y *= f;
+            }
+        }
+        self.repack();
     }
 
     /// Hierarchy: each component's level positions.
