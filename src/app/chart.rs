@@ -553,7 +553,8 @@ pub fn chart_ui(
             p.pointer_coordinate()
         });
     let pointer = resp.inner;
-    *transform = Some(resp.transform);
+    let plot_transform = resp.transform;
+    *transform = Some(plot_transform);
     let response = resp.response;
     let bin_at = |x: f64| {
         model
@@ -562,7 +563,12 @@ pub fn chart_ui(
             .find(|b| x >= b.start as f64 && x < b.end as f64)
     };
     if response.drag_started() {
-        *drag = pointer.map(|p| p.x);
+        // The range starts where the button went down, not where the drag was recognised
+        // (a few points further on).
+        let origin = ui.input(|i| i.pointer.press_origin());
+        *drag = origin
+            .map(|p| plot_transform.value_from_position(p).x)
+            .or(pointer.map(|p| p.x));
     }
     if response.drag_stopped() {
         if let (Some(s), Some(p)) = (drag.take(), pointer) {
