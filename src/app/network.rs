@@ -612,6 +612,14 @@ fn layout_graph(
         .enumerate()
         .map(|(i, (id, _))| (*id, i))
         .collect();
+    // A leader is often a member of what they lead as well: the lead sets the order then
+    // (the two edges would make a cycle the layout breaks by importance, either way).
+    let leads: std::collections::HashSet<(ActorId, ActorId)> = m
+        .edges
+        .iter()
+        .filter(|e| e.kind == EdgeKind::Relation(RelationKind::Leads))
+        .map(|e| (e.from, e.to))
+        .collect();
     let edges = m
         .edges
         .iter()
@@ -619,7 +627,9 @@ fn layout_graph(
             let (a, b) = (*index.get(&e.from)?, *index.get(&e.to)?);
             let (from, to, ranks) = match e.kind {
                 EdgeKind::Relation(RelationKind::Backs | RelationKind::Leads) => (a, b, true),
-                EdgeKind::Relation(RelationKind::MemberOf) => (b, a, true),
+                EdgeKind::Relation(RelationKind::MemberOf) => {
+                    (b, a, !leads.contains(&(e.from, e.to)))
+                }
                 _ => (a, b, false),
             };
             Some(graph_layout::EdgeSpec {
