@@ -415,8 +415,6 @@ impl ProxyLensApp {
 
     /// Where an actor's node was drawn last frame, if shown.
     pub fn node_screen_pos(&self, id: proxylens::model::ActorId) -> Option<egui::Pos2> {
-        let p = self.network.layout.position(id)?;
-        let rect = self.network.canvas;
-        Some(rect.center() + self.network.layout.offset + p * self.network.layout.zoom)
+        self.network.node_on_screen(id).map(|(centre, _)| centre)
     }
 }

@@ -30,7 +30,7 @@ fn harness() -> Harness<'static, ProxyLensApp> {
 
 /// Runs the network layout to its end (as the frames would, faster), then lets every panel
 /// draw with it; again if the view planned the layout anew once it saw it fitted.
-fn settle(h: &mut Harness<'static, ProxyLensApp>) {
+pub(super) fn settle(h: &mut Harness<'static, ProxyLensApp>) {
     for _ in 0..4 {
         {
             let app = h.state_mut();
