@@ -1,6 +1,6 @@
 //! `proxylens bench-ui`: CPU time per frame of the whole UI (layout, drawing, tessellation) on
-//! a large generated corpus while the network is panned, without a window or GPU; and whether
-//! the app asks for repaints when nothing moves.
+//! a large generated corpus while the network is laid out (force and hierarchy), panned and
+//! hovered, without a window or GPU; and whether the app asks for repaints when nothing moves.
 
 use std::time::{Duration, Instant};
 
@@ -18,11 +18,80 @@ fn input(events: Vec<Event>, t: f64) -> RawInput {
     }
 }
 
+/// CPU time (milliseconds) the calling thread has used: what a frame costs the UI thread,
+/// without the time other programs take from it on a busy machine. Wall time where the
+/// platform has no such clock.
+fn cpu_ms() -> f64 {
+    clock_ms(true)
+}
+
+/// CPU time (milliseconds) of the whole process, every thread (the layout worker too).
+fn process_cpu_ms() -> f64 {
+    clock_ms(false)
+}
+
+fn clock_ms(thread: bool) -> f64 {
+    #[cfg(unix)]
+    {
+        let mut t = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        let clock = if thread {
+            libc::CLOCK_THREAD_CPUTIME_ID
+        } else {
+            libc::CLOCK_PROCESS_CPUTIME_ID
+        };
+        // SAFETY: `t` is a valid timespec for the call to write into.
+        if unsafe { libc::clock_gettime(clock, &mut t) } == 0 {
+            return t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6;
+        }
+    }
+    let _ = thread;
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
+}
+
 fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
     v.sort_by(f64::total_cmp);
     let mean = v.iter().sum::<f64>() / v.len().max(1) as f64;
     let p95 = v[(v.len() * 95 / 100).min(v.len() - 1)];
     (mean, p95, *v.last().unwrap_or(&0.0))
+}
+
+/// Repeats the actors and relations of `a` (copies named "… (2)", "… (3)" …) until at least
+/// `nodes` actors are mentioned: the generated corpus names about a thousand actors at most,
+/// and the network must be measured at 2,000. Returns the number of copies added.
+fn widen(a: &mut proxylens::analysis::Analysis, nodes: usize) -> usize {
+    use proxylens::model::ActorId;
+    let base: Vec<usize> = (0..a.actors.len())
+        .filter(|&i| a.actors[i].mention_count > 0)
+        .collect();
+    if base.is_empty() {
+        return 0;
+    }
+    let relations = a.relations.clone();
+    let mut copies = 0;
+    while base.len() * (copies + 1) < nodes {
+        copies += 1;
+        let mut map = std::collections::HashMap::new();
+        for &i in &base {
+            let mut x = a.actors[i].clone();
+            x.name = format!("{} ({})", x.name, copies + 1);
+            x.aliases.clear();
+            map.insert(ActorId(i as u32), ActorId(a.actors.len() as u32));
+            a.actors.push(x);
+        }
+        for r in &relations {
+            if let (Some(&from), Some(&to)) = (map.get(&r.from), map.get(&r.to)) {
+                let mut c = r.clone();
+                c.from = from;
+                c.to = to;
+                a.relations.push(c);
+            }
+        }
+    }
+    copies
 }
 
 /// Runs the benchmark with `docs` generated articles and `nodes` network nodes.
@@ -35,12 +104,23 @@ pub fn run(docs: usize, nodes: usize) {
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
     let corpus = proxylens::corpus::Corpus::from_memory(&refs, &lex);
-    let analysis = proxylens::analysis::analyse(&corpus, &lex);
+    let mut analysis = proxylens::analysis::analyse(&corpus, &lex);
     println!(
         "{} documents generated and analysed in {:.1} s",
         corpus.docs.len(),
         t.elapsed().as_secs_f64()
     );
+    let found = analysis
+        .actors
+        .iter()
+        .filter(|a| a.mention_count > 0)
+        .count();
+    let copies = widen(&mut analysis, nodes);
+    if copies > 0 {
+        println!(
+            "the articles name {found} actors; for {nodes} nodes the network is repeated {copies} more time(s) (actors and relations copied, as if from other theatres)"
+        );
+    }
     let mut app = ProxyLensApp::new(Settings::default());
     app.settings.network.max_nodes = nodes;
     app.settings.network.min_weight = 1;
@@ -52,79 +132,137 @@ pub fn run(docs: usize, nodes: usize) {
     );
     let ctx = egui::Context::default();
     let mut time = 0.0;
+    // The share of the frames' time spent tessellating (the rest is the UI code).
+    let tessellating = std::cell::Cell::new(0.0f64);
     let frame = |app: &mut ProxyLensApp, events: Vec<Event>, time: &mut f64| -> (f64, Duration) {
         *time += 1.0 / 60.0;
-        let t = Instant::now();
+        let t = cpu_ms();
         let mut out = ctx.run_ui(input(events, *time), |ui| app.show(ui));
         // No GPU here: the texture changes are dropped, not uploaded.
         out.textures_delta.clear();
+        let ui_done = cpu_ms();
         let _prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+        let end = cpu_ms();
+        tessellating.set(tessellating.get() + end - ui_done);
         let delay = out
             .viewport_output
             .get(&egui::ViewportId::ROOT)
             .map(|v| v.repaint_delay)
             .unwrap_or(Duration::MAX);
-        (t.elapsed().as_secs_f64() * 1000.0, delay)
+        (end - t, delay)
     };
-    // Warm up and let the layout settle.
+    // Warm up.
     for _ in 0..5 {
         frame(&mut app, vec![], &mut time);
     }
-    let settle = Instant::now();
-    while !app.network.layout.settled() && settle.elapsed() < Duration::from_secs(120) {
-        app.network.layout.step(&app.network_model);
-    }
-    println!(
-        "layout settled after {} steps ({:.1} s of background steps)",
-        app.network.layout.steps,
-        settle.elapsed().as_secs_f64()
-    );
-    for _ in 0..5 {
-        frame(&mut app, vec![], &mut time);
-    }
-    // Pan: drag on the network's background.
-    let c = app.network.canvas;
-    let start = c.left_top() + vec2(12.0, 12.0);
-    let mut times = Vec::new();
-    let mut pos = start;
-    frame(
-        &mut app,
-        vec![
-            Event::PointerMoved(pos),
-            Event::PointerButton {
+    for mode in [
+        super::graph_layout::Mode::Force,
+        super::graph_layout::Mode::Hierarchy,
+    ] {
+        // Laying the network out from scratch, as after opening a folder: every frame until
+        // the layout settles (it runs on its own thread; the UI thread draws).
+        app.settings.network.layout = mode;
+        app.network.layout.restart(mode);
+        app.network.auto_fit = true;
+        let mut times = Vec::new();
+        let (wall, all_cpu) = (Instant::now(), process_cpu_ms());
+        // Frames at 60 per second, as a screen shows them (the layout runs meanwhile).
+        while !app.network.layout.settled() && times.len() < 20_000 {
+            let tick = Instant::now();
+            let (ms, _) = frame(&mut app, vec![], &mut time);
+            times.push(ms);
+            if let Some(rest) = Duration::from_millis(16).checked_sub(tick.elapsed()) {
+                std::thread::sleep(rest);
+            }
+        }
+        let frames = times.len();
+        let ui_total: f64 = times.iter().sum();
+        let (mean, p95, max) = stats(times);
+        println!(
+            "{mode:?} layout from scratch: settled after {} steps, {frames} frames, {:.2} s; UI thread {mean:.2} ms mean, {p95:.2} ms p95, {max:.2} ms max CPU per frame; the layout worker meanwhile {:.0} ms CPU in all",
+            app.network.layout.steps,
+            wall.elapsed().as_secs_f64(),
+            (process_cpu_ms() - all_cpu - ui_total).max(0.0)
+        );
+        // The same layout again without frames: what one step costs.
+        app.network.layout.restart(mode);
+        let t = cpu_ms();
+        let mut steps = 0u32;
+        while app.network.layout.step(&app.network_model) {
+            steps += 1;
+        }
+        for _ in 0..2 {
+            frame(&mut app, vec![], &mut time);
+        }
+        println!(
+            "{mode:?} layout alone: {steps} steps, {:.2} ms CPU per step",
+            (cpu_ms() - t) / steps.max(1) as f64
+        );
+        for _ in 0..5 {
+            frame(&mut app, vec![], &mut time);
+        }
+        // Pan: drag on the network's background.
+        let c = app.network.canvas;
+        let start = c.left_top() + vec2(12.0, 12.0);
+        let mut times = Vec::new();
+        let mut pos = start;
+        tessellating.set(0.0);
+        frame(
+            &mut app,
+            vec![
+                Event::PointerMoved(pos),
+                Event::PointerButton {
+                    pos,
+                    button: PointerButton::Primary,
+                    pressed: true,
+                    modifiers: Modifiers::NONE,
+                },
+            ],
+            &mut time,
+        );
+        for i in 0..300 {
+            let d = if (i / 50) % 2 == 0 {
+                vec2(1.5, 0.7)
+            } else {
+                vec2(-1.5, -0.7)
+            };
+            pos += d;
+            let (ms, _) = frame(&mut app, vec![Event::PointerMoved(pos)], &mut time);
+            times.push(ms);
+        }
+        frame(
+            &mut app,
+            vec![Event::PointerButton {
                 pos,
                 button: PointerButton::Primary,
-                pressed: true,
+                pressed: false,
                 modifiers: Modifiers::NONE,
-            },
-        ],
-        &mut time,
-    );
-    for i in 0..300 {
-        let d = if (i / 50) % 2 == 0 {
-            vec2(1.5, 0.7)
-        } else {
-            vec2(-1.5, -0.7)
-        };
-        pos += d;
-        let (ms, _) = frame(&mut app, vec![Event::PointerMoved(pos)], &mut time);
-        times.push(ms);
+            }],
+            &mut time,
+        );
+        let tess = tessellating.get() / times.len() as f64;
+        let (mean, p95, max) = stats(times);
+        println!(
+            "{mode:?}: panning the network: {mean:.2} ms mean ({tess:.2} ms of it tessellation), {p95:.2} ms p95, {max:.2} ms max CPU per frame (UI + tessellation)"
+        );
+        // Hover: the pointer sweeps the canvas (tooltips, hover labels).
+        app.network.auto_fit = true;
+        for _ in 0..5 {
+            frame(&mut app, vec![], &mut time);
+        }
+        let mut times = Vec::new();
+        for i in 0..240 {
+            let f = i as f32 / 240.0;
+            let p = c.left_top() + vec2(c.width() * f, c.height() * (0.5 + 0.4 * (f * 12.0).sin()));
+            let (ms, _) = frame(&mut app, vec![Event::PointerMoved(p)], &mut time);
+            times.push(ms);
+        }
+        let (mean, p95, max) = stats(times);
+        println!(
+            "{mode:?}: hovering over the network: {mean:.2} ms mean, {p95:.2} ms p95, {max:.2} ms max CPU per frame"
+        );
     }
-    frame(
-        &mut app,
-        vec![Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        }],
-        &mut time,
-    );
-    let (mean, p95, max) = stats(times);
     println!("view-model rebuilds so far: {}", app.rebuilds);
-    println!(
-        "panning the network: {mean:.2} ms mean, {p95:.2} ms p95, {max:.2} ms max CPU per frame (UI + tessellation)"
-    );
     // Idle: the pointer leaves, animations end, then nothing moves.
     frame(&mut app, vec![Event::PointerGone], &mut time);
     for _ in 0..60 {

@@ -2,7 +2,10 @@
 //! weapon, with the tallies that articles report drawn in a linked plot below.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Line, MarkerShape, Plot, PlotPoints, Points, Polygon, Text};
+use egui_plot::{
+    AxisHints, Bar, BarChart, GridInput, GridMark, Line, MarkerShape, Plot, PlotPoints, Points,
+    Polygon, Text,
+};
 use serde::{Deserialize, Serialize};
 
 use proxylens::analysis::Analysis;
@@ -10,6 +13,7 @@ use proxylens::corpus::Corpus;
 use proxylens::lexicon::Lexicon;
 use proxylens::model::IncidentId;
 
+use super::chart_axes;
 use super::commands::Command;
 use super::palette;
 use super::selection::{Highlights, Target, day_date, day_number};
@@ -86,7 +90,11 @@ pub struct TallyMark {
     pub at: i32,
     /// Count.
     pub value: f64,
-    /// Label: "61 attacks since 2023-10-17 — Pentagon".
+    /// The incidents this folder holds for the same period and region, when the tally counts
+    /// attacks in general (not, say, retaliatory strikes).
+    pub counted: Option<usize>,
+    /// Label: "61 attacks reported by the Pentagon in Iraq and Syria since Oct 17 · 23
+    /// counted in this folder".
     pub label: String,
 }
 
@@ -246,36 +254,38 @@ impl ChartModel {
                 segments: segs,
             });
         }
-        // Tallies, placed at their document's date, else the latest attack it reports.
+        // Tallies, placed at the day they count up to: stated, else their document's date,
+        // else the latest attack it reports; each against the incidents of this folder in the
+        // same period and region.
         let mut latest: Vec<Option<chrono::NaiveDate>> = vec![None; corpus.docs.len()];
         for r in &a.reports {
             let l = &mut latest[r.span.doc.index()];
             *l = (*l).max(r.date);
         }
+        let counts = IncidentDays::new(a, lex);
         for (i, t) in a.tallies.iter().enumerate().filter(|(i, _)| keep_tally(*i)) {
             let doc = corpus.doc(t.span.doc);
             let latest_attack = latest[t.span.doc.index()];
             let since = t.since.map(day_number);
-            let Some(at) = doc.date.or(latest_attack).map(day_number).or(since) else {
+            let Some(at) = t
+                .as_of
+                .or(doc.date)
+                .or(latest_attack)
+                .map(day_number)
+                .or(since)
+            else {
                 continue;
             };
-            let who = t
-                .reported_by
-                .map(|r| format!(" — {}", a.actor(r).name))
-                .unwrap_or_default();
-            let region = t
-                .region
-                .as_deref()
-                .map(|r| format!(" in {r}"))
-                .unwrap_or_default();
-            let since_s = t.since.map(|d| format!(" since {d}")).unwrap_or_default();
-            let more = if t.lower_bound { ">=" } else { "" };
+            // A tally that states no start cannot be checked against a period.
+            let counted = (counts.comparable(&t.unit) && since.is_some())
+                .then(|| counts.count(since, at, t.region.as_deref()));
             m.tallies.push(TallyMark {
                 tally: i,
                 since,
                 at,
                 value: t.value as f64,
-                label: format!("{more}{} {}{region}{since_s}{who}", t.value, t.unit),
+                counted,
+                label: tally_label(t, a, at, counted),
             });
         }
         let mut best: std::collections::HashMap<i32, usize> = Default::default();
@@ -290,6 +300,140 @@ impl ChartModel {
         m.shown_tallies.sort_unstable();
         m
     }
+}
+
+/// The days of this folder's incidents, overall and by country (lowercased name), sorted:
+/// counts over a period are two binary searches.
+struct IncidentDays {
+    all: Vec<i32>,
+    by_country: std::collections::HashMap<String, Vec<i32>>,
+    /// Lowercased names of the states the analysis knows.
+    states: std::collections::HashSet<String>,
+}
+
+impl IncidentDays {
+    fn new(a: &Analysis, lex: &Lexicon) -> IncidentDays {
+        let mut all = Vec::new();
+        let mut by_country: std::collections::HashMap<String, Vec<i32>> = Default::default();
+        for inc in &a.incidents {
+            let Some(d) = inc.date else { continue };
+            let day = day_number(d);
+            all.push(day);
+            let country = inc
+                .country
+                .map(|c| a.actor(c).name.as_str())
+                .or_else(|| inc.place.and_then(|p| lex.place(p).country.as_deref()));
+            if let Some(c) = country {
+                by_country.entry(c.to_lowercase()).or_default().push(day);
+            }
+        }
+        all.sort_unstable();
+        by_country.values_mut().for_each(|v| v.sort_unstable());
+        let states = a
+            .actors
+            .iter()
+            .filter(|x| x.kind == proxylens::model::ActorKind::State)
+            .map(|x| x.name.to_lowercase())
+            .collect();
+        IncidentDays {
+            all,
+            by_country,
+            states,
+        }
+    }
+
+    /// Whether a tally of `unit` counts what the incidents are: attacks in general.
+    fn comparable(&self, unit: &str) -> bool {
+        let u = unit.to_lowercase();
+        u == "attacks" || u == "attack"
+    }
+
+    /// The countries a region names ("Iraq and Syria"), when it names only states.
+    fn countries(&self, region: &str) -> Option<Vec<String>> {
+        let parts: Vec<String> = region
+            .split([',', '&', '/'])
+            .flat_map(|p| p.split(" and "))
+            .map(|p| p.trim().trim_start_matches("the ").to_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect();
+        (!parts.is_empty() && parts.iter().all(|p| self.states.contains(p))).then_some(parts)
+    }
+
+    /// Incidents from `since` (or the first) to `until`, both included, in `region` (all
+    /// regions when it names none, or something other than states).
+    fn count(&self, since: Option<i32>, until: i32, region: Option<&str>) -> usize {
+        let within = |days: &[i32]| {
+            let lo = since.map_or(0, |s| days.partition_point(|&d| d < s));
+            let hi = days.partition_point(|&d| d <= until);
+            hi.saturating_sub(lo)
+        };
+        match region.and_then(|r| self.countries(r)) {
+            Some(cs) => cs
+                .iter()
+                .map(|c| self.by_country.get(c).map_or(0, |v| within(v)))
+                .sum(),
+            None => within(&self.all),
+        }
+    }
+}
+
+/// "Oct 17", with the year when it is not `ref_day`'s.
+fn short_day(day: i32, ref_day: i32) -> String {
+    let (d, r) = (day_date(day), day_date(ref_day));
+    if d.year() == r.year() {
+        d.format("%b %-d").to_string()
+    } else {
+        d.format("%b %-d %Y").to_string()
+    }
+}
+
+/// "61 attacks reported by the Pentagon in Iraq and Syria since Oct 17 · 23 counted in this
+/// folder".
+fn tally_label(
+    t: &proxylens::analysis::Tally,
+    a: &Analysis,
+    at: i32,
+    counted: Option<usize>,
+) -> String {
+    use proxylens::model::ActorKind;
+    let more = if t.lower_bound { "at least " } else { "" };
+    let who = t
+        .reported_by
+        .map(|r| {
+            let x = a.actor(r);
+            let the = matches!(
+                x.kind,
+                ActorKind::GovernmentBody
+                    | ActorKind::InternationalOrg
+                    | ActorKind::Media
+                    | ActorKind::Organisation
+            ) || (x.kind == ActorKind::ArmedGroup && x.name.ends_with('s'));
+            let the = if the && !x.name.starts_with("The ") && !x.name.starts_with("the ") {
+                "the "
+            } else {
+                ""
+            };
+            format!(" reported by {the}{}", x.name)
+        })
+        .unwrap_or_else(|| " reported".into());
+    let region = t
+        .region
+        .as_deref()
+        .map(|r| format!(" in {r}"))
+        .unwrap_or_default();
+    let period = match t.since {
+        Some(s) => format!(" since {}", short_day(day_number(s), at)),
+        None => format!(" up to {}", short_day(at, at)),
+    };
+    let compared = match counted {
+        Some(n) => format!(" · {n} counted in this folder"),
+        None if t.since.is_none() => " · no start stated, not compared".into(),
+        None => format!(" · not compared: the folder counts attacks, not {}", t.unit),
+    };
+    format!(
+        "{more}{} {}{who}{region}{period}{compared}",
+        t.value, t.unit
+    )
 }
 
 /// Draws the chart; reports clicks, drags and settings changes as commands.
@@ -332,7 +476,6 @@ pub fn chart_ui(
         }
         return;
     }
-    let selecting = !hl.is_empty();
     let group = ui.scope_id().with("chart-x-link");
     // Both plots share the panel's height; the panel never grows to fit them.
     let avail = ui.available_height();
@@ -344,10 +487,11 @@ pub fn chart_ui(
         0.0
     };
     let bars_h = (avail - tallies_h - if show_tallies { 34.0 } else { 4.0 }).max(60.0);
-    let fmt_x = |m: egui_plot::GridMark, _r: &std::ops::RangeInclusive<f64>| -> String {
-        let d = day_date(m.value.round() as i32);
-        d.format("%Y-%m-%d").to_string()
-    };
+    // One time axis: both plots span every bar and every tally's period, link their x
+    // bounds (zoom and pan move both) and give their y axes the same width, so that a day
+    // sits at the same x in both.
+    let (x_lo, x_hi) = x_extent(model);
+    let y_axis_w = y_axis_width(ui, model);
     // Legend of the stacked series (outside the plot, so it never covers a bar).
     ui.horizontal_wrapped(|ui| {
         for (si, name) in model.series.iter().enumerate() {
@@ -359,47 +503,32 @@ pub fn chart_ui(
     let mut charts: Vec<BarChart> = Vec::new();
     for (si, name) in model.series.iter().enumerate() {
         let base = palette::series(si, name);
-        let bars: Vec<Bar> = model
-            .bins
-            .iter()
-            .filter_map(|b| {
-                let (_, ids) = b.segments.iter().find(|(s, _)| *s == si)?;
-                let lit = ids.iter().any(|i| hl.incidents.contains(i))
-                    || hl.time.is_some_and(|(s, e)| b.start >= s && b.end <= e);
-                let fill = if selecting && !lit {
-                    palette::dim(base)
-                } else {
-                    base
-                };
-                let mut bar = Bar::new((b.start + b.end) as f64 / 2.0, ids.len() as f64)
-                    .width((b.end - b.start) as f64 * 0.85)
-                    .fill(fill)
-                    .name(format!("{} – {}", day_date(b.start), day_date(b.end - 1)));
-                if lit && selecting {
-                    bar = bar.stroke(egui::Stroke::new(2.0, palette::SELECTED));
-                }
-                Some(bar)
-            })
-            .collect();
+        let bars = series_bars(model, si, base, hl);
         let refs: Vec<&BarChart> = charts.iter().collect();
         let c = BarChart::new(name.clone(), bars)
             .color(base)
             .element_formatter(Box::new(|b, _c| {
-                format!("{} incident(s)\n{}", b.value, b.name)
+                let half = b.bar_width / 0.85 / 2.0;
+                let (start, end) = (
+                    (b.argument - half).round() as i32,
+                    (b.argument + half).round() as i32,
+                );
+                format!(
+                    "{} incident(s)\n{} – {}",
+                    b.value,
+                    day_date(start),
+                    day_date(end - 1)
+                )
             }))
             .stack_on(&refs);
         charts.push(c);
     }
     let drag_start = *drag;
-    let resp = Plot::new("attack-chart")
+    // Dates are read off the lowest plot: the bars carry them only without the tally lane.
+    let resp = time_plot("attack-chart", group, x_lo, x_hi, y_axis_w, "attacks")
         .height(bars_h)
-        .link_axis(group, [true, false])
-        .link_cursor(group, [true, false])
+        .show_axes([!show_tallies, true])
         .allow_drag(false)
-        .allow_boxed_zoom(false)
-        .include_y(0.0)
-        .y_axis_label("attacks")
-        .x_axis_formatter(fmt_x)
         .show(ui, |p| {
             for c in charts {
                 p.bar_chart(c);
@@ -424,7 +553,8 @@ pub fn chart_ui(
             p.pointer_coordinate()
         });
     let pointer = resp.inner;
-    *transform = Some(resp.transform);
+    let plot_transform = resp.transform;
+    *transform = Some(plot_transform);
     let response = resp.response;
     let bin_at = |x: f64| {
         model
@@ -433,7 +563,12 @@ pub fn chart_ui(
             .find(|b| x >= b.start as f64 && x < b.end as f64)
     };
     if response.drag_started() {
-        *drag = pointer.map(|p| p.x);
+        // The range starts where the button went down, not where the drag was recognised
+        // (a few points further on).
+        let origin = ui.input(|i| i.pointer.press_origin());
+        *drag = origin
+            .map(|p| plot_transform.value_from_position(p).x)
+            .or(pointer.map(|p| p.x));
     }
     if response.drag_stopped() {
         if let (Some(s), Some(p)) = (drag.take(), pointer) {
@@ -477,7 +612,7 @@ pub fn chart_ui(
             ui.weak("Click to select this bar; drag to select a time range.");
         });
     }
-    // Reported tallies, on the same time axis.
+    // Reported tallies, on the same time axis, each against what this folder counts.
     if show_tallies {
         ui.add_space(2.0);
         let lit_tally = |i: usize| {
@@ -485,17 +620,16 @@ pub fn chart_ui(
             hl.spans_in(t.doc).iter().any(|s| t == s || s.contains(t))
         };
         let text_color = ui.visuals().text_color();
-        let resp = Plot::new("tally-chart")
+        // Room above the largest tally for its label.
+        let top = model.tallies.iter().map(|t| t.value).fold(1.0, f64::max) * 1.35;
+        let resp = time_plot("tally-chart", group, x_lo, x_hi, y_axis_w, "tally")
             .height(tallies_h)
-            .link_axis(group, [true, false])
-            .link_cursor(group, [true, false])
-            .allow_drag(false)
-            .include_y(0.0)
-            .y_axis_label("tally")
-            .x_axis_formatter(fmt_x)
+            .include_y(top)
+            .allow_drag([true, false])
             .show(ui, |p| {
-                // All marks in two point series (lit and not); period lines and labels only for
-                // the selected tallies and the largest ones, so that thousands of tallies stay cheap.
+                // All marks in a few point series (lit and not); period lines, counted
+                // comparisons and labels only for the selected tallies and the largest ones,
+                // so that thousands of tallies stay cheap.
                 let lit: Vec<&TallyMark> = model
                     .tallies
                     .iter()
@@ -511,6 +645,27 @@ pub fn chart_ui(
                 let pts = |v: &[&TallyMark]| {
                     PlotPoints::new(v.iter().map(|t| [t.at as f64, t.value]).collect())
                 };
+                let counted_pts = |v: &[&TallyMark]| {
+                    PlotPoints::new(
+                        v.iter()
+                            .filter_map(|t| Some([t.at as f64, t.counted? as f64]))
+                            .collect(),
+                    )
+                };
+                p.points(
+                    Points::new("", counted_pts(&rest))
+                        .shape(MarkerShape::Circle)
+                        .radius(4.0)
+                        .filled(false)
+                        .color(palette::INCIDENT),
+                );
+                p.points(
+                    Points::new("", counted_pts(&lit))
+                        .shape(MarkerShape::Circle)
+                        .radius(5.0)
+                        .filled(false)
+                        .color(palette::SELECTED),
+                );
                 p.points(
                     Points::new("", pts(&rest))
                         .shape(MarkerShape::Diamond)
@@ -544,11 +699,29 @@ pub fn chart_ui(
                             .width(2.0),
                         );
                     }
+                    if let Some(c) = t.counted {
+                        p.line(
+                            Line::new(
+                                "",
+                                PlotPoints::new(vec![
+                                    [t.at as f64, c as f64],
+                                    [t.at as f64, t.value],
+                                ]),
+                            )
+                            .color(palette::INCIDENT.gamma_multiply(0.6))
+                            .style(egui_plot::LineStyle::dashed_dense())
+                            .width(1.0),
+                        );
+                    }
+                    let text = match t.counted {
+                        Some(c) => format!("  {} · {c} here", t.value),
+                        None => format!("  {}", t.value),
+                    };
                     p.text(
                         Text::new(
                             "",
                             egui_plot::PlotPoint::new(t.at as f64, t.value),
-                            egui::RichText::new(format!("  {}", t.value)).small(),
+                            egui::RichText::new(text).small(),
                         )
                         .anchor(egui::Align2::LEFT_CENTER)
                         .color(text_color),
@@ -556,18 +729,27 @@ pub fn chart_ui(
                 }
                 p.pointer_coordinate()
             });
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(tally_lane_id(), resp.transform));
         // Hover: the tallies near the pointer, in full.
+        let near_of = |tr: &egui_plot::PlotTransform, t: &TallyMark, at: egui::Pos2| -> f32 {
+            let d = tr
+                .position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value))
+                .distance(at);
+            let c = t.counted.map_or(f32::INFINITY, |c| {
+                tr.position_from_point(&egui_plot::PlotPoint::new(t.at as f64, c as f64))
+                    .distance(at)
+            });
+            d.min(c)
+        };
         if let Some(pt) = resp.inner.filter(|_| resp.response.hovered()) {
             let tr = &resp.transform;
             let at = tr.position_from_point(&pt);
             let near: Vec<&TallyMark> = model
                 .tallies
                 .iter()
-                .filter(|t| {
-                    tr.position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value))
-                        .distance(at)
-                        < 30.0
-                })
+                .filter(|t| near_of(tr, t, at) < 30.0)
+                .take(12)
                 .collect();
             if !near.is_empty() {
                 resp.response.clone().on_hover_ui_at_pointer(|ui| {
@@ -581,9 +763,15 @@ pub fn chart_ui(
         ui.horizontal_wrapped(|ui| {
             super::widgets::chip(
                 ui,
-                "tally an article reports (line: the period it counts); hover for who reports it",
+                "tally an article reports (line: the period it counts)",
                 palette::TALLY,
                 true,
+            );
+            super::widgets::chip(
+                ui,
+                "attacks this folder counts for the same period and region",
+                palette::INCIDENT,
+                false,
             );
         });
         if resp.response.clicked()
@@ -591,31 +779,229 @@ pub fn chart_ui(
         {
             let tr = &resp.transform;
             let click = tr.position_from_point(&pt);
-            if let Some(t) = model.tallies.iter().min_by(|a, b| {
-                let da = tr
-                    .position_from_point(&egui_plot::PlotPoint::new(a.at as f64, a.value))
-                    .distance(click);
-                let db = tr
-                    .position_from_point(&egui_plot::PlotPoint::new(b.at as f64, b.value))
-                    .distance(click);
-                da.total_cmp(&db)
-            }) {
-                let d = tr
-                    .position_from_point(&egui_plot::PlotPoint::new(t.at as f64, t.value))
-                    .distance(click);
-                if d < 24.0 {
-                    cmds.push(Command::Select(Target::Tally(t.tally)));
-                    let span = a.tallies[t.tally].span;
-                    cmds.push(Command::OpenDoc {
-                        doc: span.doc,
-                        at: Some(span),
-                        second: false,
-                    });
-                }
+            if let Some(t) = model
+                .tallies
+                .iter()
+                .min_by(|a, b| near_of(tr, a, click).total_cmp(&near_of(tr, b, click)))
+                && near_of(tr, t, click) < 24.0
+            {
+                cmds.push(Command::Select(Target::Tally(t.tally)));
+                let span = a.tallies[t.tally].span;
+                cmds.push(Command::OpenDoc {
+                    doc: span.doc,
+                    at: Some(span),
+                    second: false,
+                });
             }
         }
     }
+    // The panel keeps the height it has: the plots are sized from it, and a panel whose
+    // content ends short of it (by the last item spacing) would shrink a little every frame.
+    ui.expand_to_include_rect(ui.max_rect());
     if changed {
         cmds.push(Command::SetChart(settings.clone()));
+    }
+}
+
+/// The bars of series `si`: one per bin, empty ones too, since stacked charts add up bars by
+/// their index (a series without a bar somewhere stacked the rest on the wrong bins: bars
+/// floating in the air).
+fn series_bars(model: &ChartModel, si: usize, base: egui::Color32, hl: &Highlights) -> Vec<Bar> {
+    let selecting = !hl.is_empty();
+    model
+        .bins
+        .iter()
+        .map(|b| {
+            let ids = b
+                .segments
+                .iter()
+                .find(|(s, _)| *s == si)
+                .map_or(&[][..], |(_, v)| v.as_slice());
+            let lit = ids.iter().any(|i| hl.incidents.contains(i))
+                || hl.time.is_some_and(|(s, e)| b.start >= s && b.end <= e);
+            let fill = if selecting && !lit {
+                palette::dim(base)
+            } else {
+                base
+            };
+            // No name: the hover text is made from the bar when asked for, not a string per
+            // bar per frame.
+            let mut bar = Bar::new((b.start + b.end) as f64 / 2.0, ids.len() as f64)
+                .width((b.end - b.start) as f64 * 0.85)
+                .fill(fill);
+            if lit && selecting && !ids.is_empty() {
+                bar = bar.stroke(egui::Stroke::new(2.0, palette::SELECTED));
+            }
+            bar
+        })
+        .collect()
+}
+
+/// Minimum spacing of grid lines (points): the scale the tick functions are given.
+const GRID_MIN: f32 = 8.0;
+
+/// Where the tally lane was drawn last frame (plot to screen), for tests.
+pub fn tally_lane_id() -> egui::Id {
+    egui::Id::NULL.with("proxylens-tally-lane-transform")
+}
+
+/// The days both plots span: every bar and every tally with its period.
+fn x_extent(model: &ChartModel) -> (f64, f64) {
+    let lo = model
+        .bins
+        .iter()
+        .map(|b| b.start)
+        .chain(
+            model
+                .tallies
+                .iter()
+                .map(|t| t.since.unwrap_or(t.at).min(t.at)),
+        )
+        .min()
+        .unwrap_or(0);
+    let hi = model
+        .bins
+        .iter()
+        .map(|b| b.end)
+        .chain(model.tallies.iter().map(|t| t.at + 1))
+        .max()
+        .unwrap_or(lo + 7);
+    (lo as f64, hi.max(lo + 7) as f64)
+}
+
+/// A y axis wide enough for the largest count of either plot, so that both have the same.
+fn y_axis_width(ui: &Ui, model: &ChartModel) -> f32 {
+    let most = model
+        .bins
+        .iter()
+        .map(|b| b.total() as f64)
+        .chain(model.tallies.iter().map(|t| t.value))
+        .chain(
+            model
+                .tallies
+                .iter()
+                .filter_map(|t| t.counted.map(|c| c as f64)),
+        )
+        .fold(1.0, f64::max);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let col = ui.visuals().text_color();
+    let digits = ui
+        .painter()
+        .layout_no_wrap(format!("{}", (most * 1.3).ceil() as i64), font.clone(), col)
+        .size();
+    let label = ui
+        .painter()
+        .layout_no_wrap("attacks".into(), font, col)
+        .size();
+    digits.x + 10.0 + label.y * 1.3
+}
+
+/// A plot on the chart's time axis: linked x bounds over `lo..hi`, week or month ticks,
+/// whole-number counts on a y axis `y_axis_w` wide; zoom and scroll move the time only.
+fn time_plot<'a>(
+    id: &str,
+    group: egui::Id,
+    lo: f64,
+    hi: f64,
+    y_axis_w: f32,
+    y_label: &str,
+) -> Plot<'a> {
+    let time_axis = AxisHints::new_x()
+        .formatter(|m: GridMark, range: &std::ops::RangeInclusive<f64>| {
+            let Some(step) = chart_axes::TimeStep::from_days(m.step_size) else {
+                return String::new();
+            };
+            let first = m.value - *range.start() < step.days();
+            chart_axes::time_label(m.value.round() as i32, step, first)
+        })
+        .label_spacing(chart_axes::LABEL_MIN_POINTS..=chart_axes::LABEL_MIN_POINTS + 1.0);
+    let count_axis = AxisHints::new_y()
+        .label(y_label.to_string())
+        .formatter(|m: GridMark, _r: &std::ops::RangeInclusive<f64>| {
+            chart_axes::count_label(m.value)
+        })
+        .min_thickness(y_axis_w);
+    Plot::new(id.to_string())
+        .link_axis(group, [true, false])
+        .link_cursor(group, [true, false])
+        .include_x(lo)
+        .include_x(hi)
+        .include_y(0.0)
+        .allow_zoom([true, false])
+        .allow_scroll([true, false])
+        .allow_boxed_zoom(false)
+        .grid_spacing(GRID_MIN..=300.0)
+        .x_grid_spacer(|g: GridInput| {
+            let days_per_point = g.base_step_size / GRID_MIN as f64;
+            chart_axes::time_ticks(g.bounds.0, g.bounds.1, days_per_point)
+                .into_iter()
+                .map(|t| GridMark {
+                    value: t.day as f64,
+                    step_size: t.step.days(),
+                })
+                .collect()
+        })
+        .y_grid_spacer(|g: GridInput| {
+            chart_axes::count_ticks(
+                g.bounds.0,
+                g.bounds.1,
+                g.base_step_size / GRID_MIN as f64,
+                22.0,
+            )
+            .into_iter()
+            .map(|(value, step_size)| GridMark { value, step_size })
+            .collect()
+        })
+        .custom_x_axes(vec![time_axis])
+        .custom_y_axes(vec![count_axis])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A regression: a series had bars only where it had incidents, so the stacked chart put
+    /// the next series on another bin's bar.
+    #[test]
+    fn every_series_has_a_bar_on_every_bin_so_stacks_line_up() {
+        let bins = vec![
+            Bin {
+                start: 0,
+                end: 7,
+                segments: vec![
+                    (0, vec![IncidentId(0), IncidentId(1)]),
+                    (1, vec![IncidentId(2)]),
+                ],
+            },
+            Bin {
+                start: 7,
+                end: 14,
+                segments: vec![(1, vec![IncidentId(3)])],
+            },
+            Bin {
+                start: 14,
+                end: 21,
+                segments: vec![(0, vec![IncidentId(4)])],
+            },
+        ];
+        let model = ChartModel {
+            series: vec!["a".into(), "b".into()],
+            bins,
+            ..Default::default()
+        };
+        let hl = Highlights::default();
+        for si in 0..2 {
+            let bars = series_bars(&model, si, egui::Color32::RED, &hl);
+            assert_eq!(bars.len(), model.bins.len());
+            for (bar, bin) in bars.iter().zip(&model.bins) {
+                assert_eq!(bar.argument, (bin.start + bin.end) as f64 / 2.0);
+                let n = bin
+                    .segments
+                    .iter()
+                    .find(|(s, _)| *s == si)
+                    .map_or(0, |(_, v)| v.len());
+                assert_eq!(bar.value, n as f64);
+            }
+        }
     }
 }

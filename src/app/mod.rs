@@ -12,10 +12,12 @@
 
 pub mod bench;
 pub mod chart;
+pub mod chart_axes;
 pub mod commands;
 pub mod details;
 pub mod dialogs;
 pub mod documents;
+pub mod graph_layout;
 pub mod loader;
 pub mod menus;
 pub mod network;
@@ -27,6 +29,8 @@ pub mod settings;
 #[cfg(test)]
 mod tests;
 pub mod view_models;
+#[cfg(test)]
+mod view_tests;
 pub mod watch;
 pub mod widgets;
 
@@ -411,8 +415,6 @@ impl ProxyLensApp {
 
     /// Where an actor's node was drawn last frame, if shown.
     pub fn node_screen_pos(&self, id: proxylens::model::ActorId) -> Option<egui::Pos2> {
-        let p = self.network.layout.position(id)?;
-        let rect = self.network.canvas;
-        Some(rect.center() + self.network.layout.offset + p * self.network.layout.zoom)
+        self.network.node_on_screen(id).map(|(centre, _)| centre)
     }
 }

@@ -113,16 +113,7 @@ fn clicking_an_actor_lights_up_its_mentions_edges_and_incidents() {
     let d = h.state().data.clone().expect("data");
     let kh = d.analysis.actor_by_name("Kataib Hezbollah").expect("KH");
     // Let the layout settle so that the node stays where it is clicked.
-    {
-        let app = h.state_mut();
-        for _ in 0..5000 {
-            if app.network.layout.settled() {
-                break;
-            }
-            app.network.layout.step(&app.network_model);
-        }
-    }
-    h.step();
+    super::view_tests::settle(&mut h);
     let pos = h
         .state()
         .node_screen_pos(kh)
