@@ -430,9 +430,13 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     }
     // A weapon as the subject ("two drones targeted the base") names no agent.
     if let PClass::Verb(_) = main.class
-        && main
-            .agent()
-            .is_some_and(|a| a.actors.is_empty() && !a.collective && a.pron.is_none() && !a.anaphor)
+        && main.agent().is_some_and(|a| {
+            a.actors.is_empty()
+                && !a.collective
+                && a.pron.is_none()
+                && !a.anaphor
+                && a.poss_anaphor.is_none()
+        })
     {
         e.agent = None;
     }
@@ -731,6 +735,19 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         if sent.toks[k].noun() & noun::COUNT != 0 || matches!(sent.w(k), "times" | "occasions") {
             e.counted = true;
         }
+    }
+    // "carried out more than 40 attacks", "launched dozens of strikes": a verb whose object
+    // counts attacks reports a count, not an attack.
+    if !e.noun_only
+        && let Some(o) = main.obj.as_ref()
+        && o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0
+        && (o.s..o.e).any(|k| {
+            sent.toks[k].num.is_some()
+                || matches!(sent.toks[k].kind, Kind::Num(_))
+                || matches!(sent.w(k), "dozens" | "hundreds" | "scores")
+        })
+    {
+        e.counted = true;
     }
     // A plural with nothing that makes it particular attacks.
     if plural && e.date.is_none() && e.places.is_empty() && !matches!(e.agent, Some(Who::Actor(_)))

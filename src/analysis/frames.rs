@@ -638,6 +638,20 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         {
             return Tag::Adj;
         }
+        // A base form after "a" and nouns is the phrase's last noun ("an army post", "a
+        // Telegram post"): a singular subject would take "-s", and "a drone hit" is past.
+        if forms & form::BASE != 0 && forms & (form::PAST | form::S) == 0 && i >= 2 {
+            let mut k = i;
+            while k > 0
+                && matches!(sent.toks[k - 1].tag, Tag::Noun(_) | Tag::Adj)
+                && sent.toks[k - 1].kind == Kind::Word
+            {
+                k -= 1;
+            }
+            if k < i && k > 0 && matches!(sent.w(k - 1), "a" | "an") {
+                return Tag::Noun(0);
+            }
+        }
         if e.is(func::PREP) && !verb_here(sent, i, forms) {
             return Tag::Prep;
         }
@@ -783,6 +797,9 @@ pub struct Np {
     pub anaphor: bool,
     /// Its actors are all named through demonyms ("the Lebanese channel").
     pub demonym_only: bool,
+    /// The noun of an anaphoric possessor ("group" in "the group's fighters"): the phrase
+    /// belongs to the actor that noun points back to.
+    pub poss_anaphor: Option<(usize, usize)>,
 }
 
 /// Nouns of quantity whose "of" phrase is the real head ("a wave of strikes").
@@ -1145,7 +1162,25 @@ impl Sent<'_, '_> {
                             && self.toks[k].kind == Kind::Word
                     })
             });
-        if np.actors.is_empty() && np.head & noun::COLLECTIVE != 0 && !definite_singular {
+        // "the group's fighters", "the militia's drones": a definite possessor of one
+        // common noun points back, and the phrase is that actor's.
+        if np.actors.is_empty()
+            && self.w(s) == "the"
+            && s + 2 < e
+            && self.toks[s + 2].tag == Tag::Poss
+            && self.toks[s + 1].kind == Kind::Word
+            && !self.toks[s + 1].cap
+            && matches!(self.toks[s + 1].tag, Tag::Noun(_))
+        {
+            let x = &self.toks[s + 1];
+            np.poss_anaphor = Some((x.s, x.e));
+            np.collective = false;
+        }
+        if np.actors.is_empty()
+            && np.head & noun::COLLECTIVE != 0
+            && !definite_singular
+            && np.poss_anaphor.is_none()
+        {
             np.collective = true;
         }
         if definite_singular && np.actors.is_empty() {

@@ -352,6 +352,37 @@ impl Ctx<'_, '_, '_> {
                     if p.mood.neg || p.mood.passive {
                         continue;
                     }
+                    // A denial rejects a part, a charge or an act ("denied any role",
+                    // "rejected the claims", "dismissed it"), an actor's ("absolved Iran"),
+                    // or what follows "that"; "rejected warnings", "denied access" and
+                    // "disputed the figures" deny nothing of who did what.
+                    // A quoted object ("rejected \"repeated warnings\"") is read as one.
+                    let quoted = p.obj.is_none()
+                        && sent.toks.get(p.tok + 1).is_some_and(|t| {
+                            matches!(t.kind, Kind::Punct(_))
+                                && matches!(&sent.text[t.s..t.e], "\"" | "“" | "'" | "‘")
+                        });
+                    let quoted_np = if quoted {
+                        sent.np_at(self.ctx, p.tok + 2, sent.toks.len())
+                    } else {
+                        None
+                    };
+                    if let Some(o) = p.obj.as_ref().or(quoted_np.as_ref())
+                        && o.head
+                            & (noun::RESPONSIBILITY
+                                | noun::ALLEGATION
+                                | noun::ATTACK
+                                | noun::WEAK_ATTACK
+                                | noun::BACKING)
+                            == 0
+                        && o.pron.is_none()
+                        && o.actors.is_empty()
+                        && o.possessor.is_none()
+                        && !o.anaphor
+                        && o.poss_anaphor.is_none()
+                    {
+                        continue;
+                    }
                     for speaker in self.speakers_of(p.subj.as_ref(), src) {
                         let about = self.denied(p).or(speaker.map(|s| self.side(s)));
                         self.push(StatementKind::Denial, speaker, about, p.tok);
@@ -645,9 +676,14 @@ impl Ctx<'_, '_, '_> {
             "point" => at,
             _ => {
                 let o = p.obj.clone();
-                let obj_named = o
-                    .as_ref()
-                    .is_some_and(|o| !o.actors.is_empty() || o.collective);
+                // "blamed the group for …", "blamed them for …": an anaphor or a personal
+                // pronoun names the blamed as well as a name does.
+                let obj_named = o.as_ref().is_some_and(|o| {
+                    !o.actors.is_empty()
+                        || o.collective
+                        || o.anaphor
+                        || matches!(o.pron, Some("them" | "him" | "her"))
+                });
                 let obj_is_act = o.as_ref().is_some_and(|o| {
                     o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0 || o.pron.is_some()
                 });

@@ -134,6 +134,24 @@ fn statements_table() {
             "Yahya Saree said the Houthis had fired three missiles at a container ship.",
             &[("claim", Some("Yahya Saree"), Some("Houthis"))],
         ),
+        // A definite noun points back to the group named before; so does a possessor.
+        (
+            "The Houthis fired at a tanker. London blamed the militia for the deaths of two sailors.",
+            &[("accusation", Some("United Kingdom"), Some("Houthis"))],
+        ),
+        (
+            "Hamas fired rockets on Monday. Its spokesman said the group's fighters had also shelled an army post.",
+            &[("claim", Some("Hamas"), Some("Hamas"))],
+        ),
+        // A rejected warning, access or figure denies no part in an act.
+        (
+            "The tanker's captain rejected repeated warnings from the navy.",
+            &[],
+        ),
+        (
+            "Iran's foreign ministry dismissed any collusion with the gunmen.",
+            &[("denial", Some("Iranian Foreign Ministry"), Some("Iran"))],
+        ),
         // Nothing: narration, threats, hypotheses, negated claims, counts.
         (
             "US aircraft struck two depots in western Iraq on Tuesday.",

@@ -341,9 +341,7 @@ pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
     if np.collective {
         return Who::Collective;
     }
-    if np.anaphor
-        && let Some((hs, he)) = np.head_word
-    {
+    if let Some((hs, he)) = np.poss_anaphor.or(np.head_word.filter(|_| np.anaphor)) {
         let w = text[hs..he].to_ascii_lowercase();
         if matches!(
             w.as_str(),
