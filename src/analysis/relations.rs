@@ -785,6 +785,9 @@ fn titles(
             {
                 let t = &sent.toks[q];
                 match t.kind {
+                    // "an analyst at a firm in London": a state named as a place is no body.
+                    Kind::Ent { actor: Some(a), .. } if sent.mentions[a].role == Role::Location => {
+                    }
                     Kind::Ent { actor: Some(a), .. } => {
                         let x = sent.mentions[a].actor;
                         if ctx.is_person(x) {

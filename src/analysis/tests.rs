@@ -457,6 +457,11 @@ fn relations_table() {
             vec![],
         ),
         (
+            "\"Nobody wants this,\" said Tom Becker, a regional analyst at Northgate Consulting in London.",
+            vec![],
+            vec![("Tom Becker", "member_of", "United Kingdom")],
+        ),
+        (
             "The Islamic Resistance in Iraq, an umbrella that includes Kataib Hezbollah and \
              Harakat al-Nujaba, said it would go on.",
             vec![
