@@ -152,7 +152,14 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             && p.mood.chain > 0
             && sent.is_punct(p.mood.chain - 1, ',')
             && matches!(sent.toks[p.tok].tag, Tag::Verb(f) if f & crate::lexicon::words::form::ING != 0);
+        // "fired a missile that struck a ship": a weapon's verb after "that" is the act of
+        // the one who fired it.
+        let weapon_relative = relative
+            && c == VerbClass::Attack
+            && p.agent()
+                .is_some_and(|a| a.head & noun::WEAPON != 0 && a.actors.is_empty());
         if (relative && c == VerbClass::Harm)
+            || weapon_relative
             || (participle && matches!(c, VerbClass::Harm | VerbClass::Attack))
         {
             relatives.push(pi);
@@ -273,6 +280,15 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
     // Nouns on their own.
     for (pi, p) in preds.iter().enumerate() {
         if used[pi] || !matches!(p.class, PClass::AttackNoun | PClass::WeakAttackNoun) {
+            continue;
+        }
+        // "an attack drone", "attack helicopters", "strike aircraft": the noun names a kind
+        // of weapon, not an act.
+        if fr.sent.toks.get(p.tok + 1).is_some_and(|t| {
+            t.kind == super::frames::Kind::Word
+                && t.noun() & (noun::WEAPON | noun::FORCE) != 0
+                && t.noun() & (noun::ATTACK | noun::WEAK_ATTACK) == 0
+        }) {
             continue;
         }
         // A noun inside another noun's phrase ("a drone strike attack") joins it.

@@ -1037,7 +1037,27 @@ impl Sent<'_, '_> {
             let list_closes = (k + 1..m).any(|x| matches!(self.w(x), "and" | "or"));
             self.is_punct(k, ',') && verb_next && (self.w(k + 1) == "and" || !list_closes)
         };
-        after && before && !clause_follows
+        // Two nouns of armed forces or weapons: "US bombers and fighters", "drones and
+        // rockets". After a verb, "struck bases and militants fired …" joins two clauses.
+        let nouns = (self.w(k) == "and" || self.w(k) == "or")
+            && k > 0
+            && k + 1 < self.toks.len()
+            && self.toks[k - 1].kind == Kind::Word
+            && self.toks[k + 1].kind == Kind::Word
+            && self.toks[k - 1].noun() & (noun::FORCE | noun::WEAPON) != 0
+            && self.toks[k + 1].noun() & (noun::FORCE | noun::WEAPON | noun::COLLECTIVE) != 0
+            && {
+                let verb_before = (0..k - 1)
+                    .rev()
+                    .take_while(|&x| !matches!(self.toks[x].kind, Kind::Punct(',' | ';' | ':')))
+                    .any(|x| matches!(self.toks[x].tag, Tag::Verb(_)));
+                let verb_after = self
+                    .toks
+                    .get(k + 2)
+                    .is_some_and(|t| matches!(t.tag, Tag::Verb(_) | Tag::Aux(_)));
+                !(verb_before && verb_after)
+            };
+        nouns || after && before && !clause_follows
     }
 
     /// What the phrase `toks[s..e]` names.
@@ -1638,7 +1658,33 @@ impl Sent<'_, '_> {
             if a == 0 || a <= floor.saturating_sub(40) {
                 return (None, false);
             }
-            let s = self.np_start_ending_at(a - 1, 0);
+            let mut s = self.np_start_ending_at(a - 1, 0);
+            // "a missile from Yemen that hit …", "a base in Syria that houses …": a place
+            // after a preposition does not act; the clause is about the noun before it.
+            let place_only = (s..a).any(|k| match self.toks[k].kind {
+                Kind::Ent { place: Some(_), .. } => true,
+                Kind::Ent { actor: Some(m), .. } => {
+                    self.mentions[m].role == Role::Location
+                        || ctx.kind(self.mentions[m].actor) == ActorKind::State
+                }
+                _ => false,
+            }) && (s..a).all(|k| {
+                matches!(self.toks[k].kind, Kind::Ent { .. }) || self.toks[k].tag == Tag::Det
+            });
+            if place_only
+                && s >= 2
+                && matches!(
+                    self.w(s - 1),
+                    "in" | "from" | "near" | "at" | "inside" | "outside"
+                )
+                && matches!(self.toks[s - 2].tag, Tag::Noun(_))
+            {
+                s = self.np_start_ending_at(s - 2, 0);
+                return (
+                    self.np_at(ctx, s, a.min(s + 64)).filter(|n| n.e <= a),
+                    false,
+                );
+            }
             return (self.np_at(ctx, s, a), false);
         }
         if t.tag == Tag::Conj && matches!(self.w(j), "and" | "but" | "or") {

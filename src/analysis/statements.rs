@@ -197,11 +197,16 @@ impl Ctx<'_, '_, '_> {
             if e.mood.modal || e.mood.intended || e.mood.cond {
                 continue;
             }
-            // A count of attacks is a tally, not a statement.
-            if e.counted {
+            let Some(agent) = e.agent else { continue };
+            // A count of attacks is a tally, not a statement, unless the side that carried
+            // them out gives it ("the group said it had carried out 70 attacks"): that claims
+            // them.
+            if e.counted
+                && !matches!(agent, Who::Actor(a) if speaker.is_some_and(|s| self.side(s) == self.side(a)))
+                && !matches!(agent, Who::We)
+            {
                 continue;
             }
-            let Some(agent) = e.agent else { continue };
             // What earlier sentences said of "the strikes" is not said again by naming them;
             // a source that reports what they did ("the strikes hit …") says it.
             if e.via == super::events::Via::Discourse && e.noun_only {

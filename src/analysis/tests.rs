@@ -293,6 +293,35 @@ fn attacks_table() {
                 None,
             )],
         ),
+        // Coordinated forces share their owner; a place before "that" does not act.
+        (
+            "date 2024-03-09\nBritish jets and warships struck radar sites in Hodeidah on \
+             Friday.",
+            vec![(
+                s("2024-03-08"),
+                s("Hodeidah"),
+                s("Yemen"),
+                s("United Kingdom"),
+                None,
+                None,
+                None,
+                None,
+            )],
+        ),
+        (
+            "date 2024-03-09\nThe Houthis fired a missile from Yemen that struck a cargo ship \
+             near Aden on Friday.",
+            vec![(
+                s("2024-03-08"),
+                s("Aden"),
+                s("Yemen"),
+                s("Houthis"),
+                None,
+                s("missile"),
+                None,
+                None,
+            )],
+        ),
         // The attacker from grammar, active and passive, and from a claim.
         (
             "date 2024-02-10\nUS warplanes bombed a Kataib Hezbollah depot in Jurf al-Sakhar on \
