@@ -703,6 +703,23 @@ fn verb_here(sent: &Sent<'_, '_>, i: usize, forms: u8) -> bool {
     if matches!(p.kind, Kind::Num(_)) || p.num.is_some() {
         return false;
     }
+    // "the Erbil bombing", "the Tower 22 shelling": an -ing form after a determiner and names
+    // is a noun.
+    if forms & form::ING != 0
+        && forms & (form::BASE | form::S | form::PAST) == 0
+        && let Some(j) = prev_i
+    {
+        let mut k = j + 1;
+        while k > 0
+            && (matches!(sent.toks[k - 1].kind, Kind::Ent { .. } | Kind::Num(_))
+                || sent.toks[k - 1].tag == Tag::Name)
+        {
+            k -= 1;
+        }
+        if k <= j && k > 0 && matches!(sent.toks[k - 1].tag, Tag::Det | Tag::Poss) {
+            return false;
+        }
+    }
     if forms & (form::PAST | form::PART | form::ING) != 0 && forms & (form::BASE | form::S) == 0 {
         return true;
     }
@@ -1961,6 +1978,34 @@ impl Sent<'_, '_> {
                 .and_then(|q| q.pp("by").cloned());
             if let Some(by) = next_by {
                 out[k].pps.push(("by", by));
+            }
+        }
+        // "X is believed to have carried out …", "X is said to be behind …": the verb after
+        // "to" takes the passive verb's subject, hedged.
+        for k in 1..out.len() {
+            let p = &out[k];
+            if p.subj.is_some() || !matches!(p.class, PClass::Verb(_) | PClass::Responsible) {
+                continue;
+            }
+            let mut j = p.tok;
+            while j > 0 && matches!(self.w(j - 1), "have" | "be" | "been" | "to") {
+                j -= 1;
+                if self.w(j) == "to" {
+                    break;
+                }
+            }
+            if j == p.tok || self.w(j) != "to" || j == 0 {
+                continue;
+            }
+            let Some(q) = out[..k].iter().rev().find(|q| q.tok + 1 == j) else {
+                continue;
+            };
+            if q.mood.passive
+                && matches!(q.class, PClass::Verb(VerbClass::Believe | VerbClass::Say))
+                && let Some(subj) = q.subj.clone()
+            {
+                out[k].subj = Some(subj);
+                out[k].mood.hedged = true;
             }
         }
         self.non_involvement(ctx, &mut out, &segs);

@@ -191,6 +191,16 @@ impl Ctx<'_, '_, '_> {
     fn events(&mut self) {
         for e in self.evs {
             let src = self.source(e.tok);
+            // "X is believed to have carried out the attack": the narrator reports an
+            // attribution it does not make its own; an accusation with no speaker.
+            let hedged = e.preds.iter().any(|&pi| self.fr.preds[pi].mood.hedged);
+            if let (Source::Narrator, true, Some(Who::Actor(a))) = (src, hedged, e.agent)
+                && !e.mood.neg
+                && !e.counted
+            {
+                self.push(StatementKind::Accusation, None, Some(a), e.tok);
+                continue;
+            }
             let Source::Framed(speaker) = src else {
                 continue;
             };
@@ -398,10 +408,20 @@ impl Ctx<'_, '_, '_> {
                         continue;
                     }
                     let (speakers, blamed) = if p.mood.passive {
-                        // "was blamed on X": X; "X was blamed for …": X.
+                        // "was blamed on X", "was attributed to X": X; "X was blamed for
+                        // …", "X is accused of attacks on …": X.
+                        let lemma = sent.toks[p.tok]
+                            .entry
+                            .and_then(|e| e.verbs.iter().find(|v| v.class == VerbClass::Blame))
+                            .map_or("", |v| &*v.lemma);
+                        let named = match lemma {
+                            "blame" | "pin" => p.pp("on"),
+                            "attribute" => p.pp("to"),
+                            _ => None,
+                        };
                         (
                             self.speakers_of(p.pp("by"), src),
-                            p.pp("on").cloned().or(p.subj.clone()),
+                            named.cloned().or(p.subj.clone()),
                         )
                     } else {
                         (self.speakers_of(p.subj.as_ref(), src), self.blamed(p))

@@ -143,6 +143,23 @@ fn statements_table() {
             "Hamas fired rockets on Monday. Its spokesman said the group's fighters had also shelled an army post.",
             &[("claim", Some("Hamas"), Some("Hamas"))],
         ),
+        // Attribution in the passive and hedged; a gerund after names is a noun.
+        (
+            "American officials have attributed the Basra shelling to Asaib Ahl al-Haq.",
+            &[(
+                "accusation",
+                Some("United States"),
+                Some("Asaib Ahl al-Haq"),
+            )],
+        ),
+        (
+            "Harakat al-Nujaba is often accused of rocket attacks on American convoys.",
+            &[("accusation", None, Some("Harakat al-Nujaba"))],
+        ),
+        (
+            "Kataib Sayyid al-Shuhada is thought to have carried out the ambush on the convoy.",
+            &[("accusation", None, Some("Kataib Sayyid al-Shuhada"))],
+        ),
         // A rejected warning, access or figure denies no part in an act.
         (
             "The tanker's captain rejected repeated warnings from the navy.",
