@@ -34,6 +34,10 @@
 //! assert!(files[0].0.starts_with("gen/"));
 //! ```
 
+// `*rng.pick(..)` reads a `&str` out of a slice of them; without the `*` the generic pick
+// would be asked for a slice of `str` (clippy's auto-deref lint misreads it).
+#![allow(clippy::explicit_auto_deref)]
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::lexicon::{Actor, Lexicon};
@@ -810,13 +814,10 @@ fn cap(s: &str) -> String {
 
 fn cap_into(s: &str, out: &mut String) {
     let mut chars = s.chars();
-    match chars.next() {
-        // "al-Houthi" at the start of a sentence is "Al-Houthi"; a quote mark stays.
-        Some(c) => {
-            out.extend(c.to_uppercase());
-            out.push_str(chars.as_str());
-        }
-        None => {}
+    // "al-Houthi" at the start of a sentence is "Al-Houthi"; a quote mark stays.
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
     }
 }
 
@@ -866,7 +867,7 @@ const TENS: [&str; 10] = [
 fn words(n: u32) -> String {
     match n {
         0..20 => ONES[n as usize].to_string(),
-        20..100 if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        20..100 if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
         20..100 => format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize]),
         _ => digits(n),
     }
