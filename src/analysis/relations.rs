@@ -982,7 +982,12 @@ fn umbrellas(
                 continue;
             }
             k += 1;
-            while k < n && matches!(sent.toks[k].tag, Tag::Det | Tag::Adj) {
+            // "part of the Iran-led \"Axis of Resistance\"": determiners, adjectives and an
+            // opening quote before the name.
+            while k < n
+                && (matches!(sent.toks[k].tag, Tag::Det | Tag::Adj)
+                    || matches!(sent.toks[k].kind, Kind::Punct('"' | '“' | '\'' | '‘')))
+            {
                 k += 1;
             }
             let Some(x) = ent(k).filter(|&a| groupish(a)) else {

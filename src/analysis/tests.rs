@@ -498,6 +498,11 @@ fn relations_table() {
             vec![],
         ),
         (
+            "Asaib Ahl al-Haq is part of the “Coordination Framework”, a bloc in parliament.",
+            vec![("Asaib Ahl al-Haq", "member_of", "Coordination Framework")],
+            vec![],
+        ),
+        (
             "Pentagon press secretary Pat Ryder took questions.",
             vec![("Pat Ryder", "member_of", "Pentagon")],
             vec![],
