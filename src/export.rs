@@ -140,6 +140,13 @@ fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a
             }
         }
     }
+    // The places the attacks name, listed after the actors (kind "place", in no document's
+    // actors) with the gazetteer's other spellings, so that a reader of the export can tell
+    // "Rumeilan" and "Rmelan" are the one place.
+    let mut places: Vec<crate::model::PlaceId> =
+        order.iter().filter_map(|k| merged[k].place).collect();
+    places.sort_unstable();
+    places.dedup();
     let attacks = order
         .iter()
         .map(|key| {
@@ -197,6 +204,18 @@ fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a
                     .collect(),
                 mentions: x.mention_count,
             })
+            .chain(places.iter().map(|&p| {
+                let pl = lex.place(p);
+                Actor {
+                    id: (a.actors.len() + p.index()) as u32,
+                    name: &pl.name,
+                    kind: "place",
+                    known: true,
+                    aliases: &pl.aliases,
+                    docs: Vec::new(),
+                    mentions: 0,
+                }
+            }))
             .collect(),
         statements: a
             .statements
@@ -264,4 +283,39 @@ pub fn write(
     crate::util::write_atomic_with(path, |w| {
         serde_json::to_writer_pretty(w, &e).map_err(std::io::Error::other)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyse;
+    use crate::corpus::Corpus;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn the_places_of_attacks_are_listed_with_their_spellings_and_no_documents() {
+        let lex = Lexicon::bundled();
+        let text = "date 2024-02-06\nFive rockets struck the Rmelan base in Syria on Sunday.";
+        let c = Corpus::from_memory(&[("a.txt", text.as_bytes())], &lex);
+        let a = analyse(&c, &lex);
+        let v = super::to_json(&c, &lex, &a);
+        let attack_place = v["attacks"][0]["place"]
+            .as_str()
+            .expect("a place")
+            .to_string();
+        let entry = v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["name"] == attack_place.as_str())
+            .expect("the place is listed");
+        assert_eq!(entry["kind"], "place");
+        assert!(entry["docs"].as_array().unwrap().is_empty());
+        let aliases: Vec<&str> = entry["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|x| x.as_str())
+            .collect();
+        assert!(aliases.contains(&"Rmelan"), "{aliases:?}");
+    }
 }

@@ -712,7 +712,9 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         if t.is(func::GENERIC) {
             e.generic = true;
         }
-        if t.num.is_some() || matches!(t.kind, Kind::Num(_)) {
+        // "three attacks": a number before the attack noun counts attacks; before a verb it
+        // counts the subject's weapons ("five rockets struck").
+        if e.noun_only && (t.num.is_some() || matches!(t.kind, Kind::Num(_))) {
             e.counted = true;
         }
         if t.tag == Tag::Det {
