@@ -1195,7 +1195,8 @@ impl Sent<'_, '_> {
                 !hw.ends_with('s')
                     && !self.toks[h].cap
                     && (s + 1..h).all(|k| {
-                        matches!(self.toks[k].tag, Tag::Adj | Tag::Noun(_))
+                        (matches!(self.toks[k].tag, Tag::Adj | Tag::Noun(_))
+                            || matches!(self.w(k), "same" | "very"))
                             && self.toks[k].kind == Kind::Word
                     })
             });
@@ -1613,9 +1614,9 @@ impl Sent<'_, '_> {
         while j > floor && matches!(self.toks[j].kind, Kind::Punct('"' | '“' | '”')) {
             j -= 1;
         }
-        // Adjuncts between a subject and its verb: "X on Tuesday said", "X late Monday said".
-        while j > floor && matches!(self.toks[j].kind, Kind::Date(_)) && !self.is_punct(j - 1, ',')
-        {
+        // Adjuncts between a subject and its verb: "X on Tuesday said", "X late Monday said",
+        // "X, the ministry's spokesman, on Monday called …".
+        while j > floor && matches!(self.toks[j].kind, Kind::Date(_)) {
             if self.toks[j - 1].tag == Tag::Prep
                 && !matches!(self.w(j - 1), "on" | "late" | "early" | "last")
             {
@@ -1978,6 +1979,18 @@ impl Sent<'_, '_> {
                 .and_then(|q| q.pp("by").cloned());
             if let Some(by) = next_by {
                 out[k].pps.push(("by", by));
+            }
+        }
+        // "an attack claimed by X", "drones launched by Y": a participle right after its noun
+        // with a "by" phrase is passive.
+        for p in out.iter_mut() {
+            if !p.mood.passive
+                && matches!(p.class, PClass::Verb(_))
+                && p.pp("by").is_some()
+                && p.subj.as_ref().is_some_and(|s| s.e == p.tok)
+                && matches!(self.toks[p.tok].tag, Tag::Verb(f) if f & (form::PAST | form::PART) != 0)
+            {
+                p.mood.passive = true;
             }
         }
         // "X is believed to have carried out …", "X is said to be behind …": the verb after

@@ -204,7 +204,7 @@ impl Ctx<'_, '_, '_> {
             let Source::Framed(speaker) = src else {
                 continue;
             };
-            if e.mood.modal || e.mood.intended || e.mood.cond {
+            if e.mood.modal || e.mood.intended || e.mood.cond || self.in_allegation(e.tok) {
                 continue;
             }
             let Some(agent) = e.agent else { continue };
@@ -278,6 +278,17 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// Whether token `tok` is in what a charge says ("the accusations that Tehran was behind
+    /// the attack", "reports that the group fired"): the content of a charge the sentence
+    /// reports or rejects, not what its source asserts.
+    fn in_allegation(&self, tok: usize) -> bool {
+        let sent = &self.fr.sent;
+        (1..tok).any(|k| {
+            sent.toks[k].tag == super::frames::Tag::Comp
+                && sent.toks[k - 1].noun() & noun::ALLEGATION != 0
+        })
+    }
+
     fn run(&mut self) {
         self.events();
         let preds = &self.fr.preds;
@@ -290,6 +301,14 @@ impl Ctx<'_, '_, '_> {
         });
         for p in preds {
             let src = self.source(p.tok);
+            if matches!(
+                p.class,
+                PClass::Responsible
+                    | PClass::Verb(VerbClass::Involve | VerbClass::Blame | VerbClass::Back)
+            ) && self.in_allegation(p.tok)
+            {
+                continue;
+            }
             match p.class {
                 PClass::Verb(VerbClass::Claim) => {
                     if p.mood.neg || p.mood.modal || p.mood.intended || p.mood.cond {

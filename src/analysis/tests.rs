@@ -160,6 +160,25 @@ fn statements_table() {
             "Kataib Sayyid al-Shuhada is thought to have carried out the ambush on the convoy.",
             &[("accusation", None, Some("Kataib Sayyid al-Shuhada"))],
         ),
+        // A participle with "by" is passive; "the same group" points back; a date between
+        // subject and verb; what a rejected charge says is not asserted.
+        (
+            "A mortar attack claimed by Asaib Ahl al-Haq on the airport wounded two guards.",
+            &[("claim", Some("Asaib Ahl al-Haq"), Some("Asaib Ahl al-Haq"))],
+        ),
+        (
+            "Harakat al-Nujaba fired at a base. Most of the recent attacks were claimed by the same group.",
+            &[(
+                "claim",
+                Some("Harakat al-Nujaba"),
+                Some("Harakat al-Nujaba"),
+            )],
+        ),
+        (
+            "Esmaeil Baghaei, the foreign ministry spokesman, on Monday called the accusations \
+             that Tehran was behind the ambush \"absurd.\"",
+            &[("denial", Some("Esmaeil Baghaei"), Some("Iran"))],
+        ),
         // A rejected warning, access or figure denies no part in an act.
         (
             "The tanker's captain rejected repeated warnings from the navy.",
