@@ -490,7 +490,7 @@ pub fn chart_ui(
     // One time axis: both plots span every bar and every tally's period, link their x
     // bounds (zoom and pan move both) and give their y axes the same width, so that a day
     // sits at the same x in both.
-    let (x_lo, x_hi) = x_extent(model);
+    let (x_lo, x_hi, left_out) = x_extent(model);
     let y_axis_w = y_axis_width(ui, model);
     // Legend of the stacked series (outside the plot, so it never covers a bar).
     ui.horizontal_wrapped(|ui| {
@@ -498,7 +498,18 @@ pub fn chart_ui(
             super::widgets::chip(ui, name, palette::series(si, name), true);
         }
     });
-    let bars_h = (bars_h - 20.0).max(50.0);
+    if left_out > 0 {
+        let first = model
+            .bins
+            .iter()
+            .find(|b| b.total() > 0)
+            .map(|b| day_date(b.start).format("%b %Y").to_string())
+            .unwrap_or_default();
+        ui.weak(format!(
+            "{left_out} earlier incident(s), from {first}, lie left of the view: drag the chart or zoom out (Ctrl + wheel)"
+        ));
+    }
+    let bars_h = (bars_h - if left_out > 0 { 40.0 } else { 20.0 }).max(50.0);
     // Bars.
     let mut charts: Vec<BarChart> = Vec::new();
     for (si, name) in model.series.iter().enumerate() {
@@ -845,28 +856,65 @@ pub fn tally_lane_id() -> egui::Id {
     egui::Id::NULL.with("proxylens-tally-lane-transform")
 }
 
-/// The days both plots span: every bar and every tally with its period.
-fn x_extent(model: &ChartModel) -> (f64, f64) {
-    let lo = model
+/// The days both plots show at first: every bar and every tally with its period, except a
+/// few incidents far before all the others (a 2020 strike recalled in 2024 news), which would
+/// squeeze the rest into a sliver at the right edge; they stay a drag or a zoom away.
+/// (first day, last day, incidents left out before the first day).
+pub fn x_extent(model: &ChartModel) -> (f64, f64, usize) {
+    let filled: Vec<(i32, i32, usize)> = model
         .bins
         .iter()
-        .map(|b| b.start)
-        .chain(
-            model
-                .tallies
-                .iter()
-                .map(|t| t.since.unwrap_or(t.at).min(t.at)),
-        )
+        .filter(|b| b.total() > 0)
+        .map(|b| (b.start, b.end, b.total()))
+        .collect();
+    let all: usize = filled.iter().map(|b| b.2).sum();
+    let bars_hi = filled.iter().map(|b| b.1).max();
+    // The outliers: a first run of bins holding at most one incident in twenty (at least
+    // one), separated from the rest by a gap longer than the rest spans.
+    let mut cut = 0;
+    let mut before = 0;
+    if let Some(hi) = bars_hi {
+        let mut prefix = 0;
+        for i in 1..filled.len() {
+            prefix += filled[i - 1].2;
+            if prefix > (all / 20).max(1) {
+                break;
+            }
+            let gap = filled[i].0 - filled[i - 1].1;
+            if gap > hi - filled[i].0 {
+                cut = i;
+                before = prefix;
+            }
+        }
+    }
+    let core_lo = filled.get(cut).map(|b| b.0);
+    let span = match (core_lo, bars_hi) {
+        (Some(a), Some(b)) => b - a,
+        _ => i32::MAX / 4,
+    };
+    let lo = filled
+        .get(cut)
+        .map(|b| b.0)
+        .into_iter()
+        .chain(model.tallies.iter().map(|t| {
+            let since = t.since.unwrap_or(t.at).min(t.at);
+            // A tally's period that reaches far back starts at the view.
+            match core_lo {
+                Some(c) if since < c - span => t.at.min(c),
+                _ => since,
+            }
+        }))
         .min()
         .unwrap_or(0);
-    let hi = model
-        .bins
-        .iter()
-        .map(|b| b.end)
+    let hi = bars_hi
+        .into_iter()
         .chain(model.tallies.iter().map(|t| t.at + 1))
         .max()
         .unwrap_or(lo + 7);
-    (lo as f64, hi.max(lo + 7) as f64)
+    let hi = hi.max(lo + 7);
+    // A little room at both ends, so that the first and last bars are not cut by the frame.
+    let pad = ((hi - lo) / 50).max(3);
+    ((lo - pad) as f64, (hi + pad) as f64, before)
 }
 
 /// A y axis wide enough for the largest count of either plot, so that both have the same.
@@ -924,8 +972,9 @@ fn time_plot<'a>(
     Plot::new(id.to_string())
         .link_axis(group, [true, false])
         .link_cursor(group, [true, false])
-        .include_x(lo)
-        .include_x(hi)
+        // The x range is set, not fitted to the data: a bar the extent leaves out (far before
+        // the rest) stays out until the user drags or zooms, in both plots alike.
+        .default_x_bounds(lo, hi)
         .include_y(0.0)
         .allow_zoom([true, false])
         .allow_scroll([true, false])

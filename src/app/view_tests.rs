@@ -98,13 +98,41 @@ fn the_tally_lane_and_the_bars_share_one_time_axis_through_zoom_and_pan() {
         (lo, hi)
     };
     let before = same_axis(&h);
-    // Every bar and every tally is in view.
+    // Every bar and every tally is in view, but for a few incidents far before the rest (the
+    // seeds recall the strike of January 2020), which the header names.
     let app = h.state();
-    let first = app.chart_model.bins.first().expect("bins").start as f64;
-    let last = app.chart_model.bins.last().expect("bins").end as f64;
-    assert!(before.0 <= first && before.1 >= last, "{before:?}");
+    let (lo, hi, left_out) = super::chart::x_extent(&app.chart_model);
+    let filled: Vec<_> = app
+        .chart_model
+        .bins
+        .iter()
+        .filter(|b| b.total() > 0)
+        .collect();
+    let out: usize = filled
+        .iter()
+        .filter(|b| (b.end as f64) <= lo)
+        .map(|b| b.total())
+        .sum();
+    assert_eq!(out, left_out);
+    assert!(left_out * 20 <= filled.iter().map(|b| b.total()).sum::<usize>().max(20));
+    let first_in = filled
+        .iter()
+        .find(|b| b.start as f64 >= lo)
+        .expect("bars in view");
+    let last = filled.last().expect("bins").end as f64;
+    assert!(
+        before.0 <= first_in.start as f64 && before.1 >= last,
+        "{before:?}"
+    );
+    assert!(
+        before.0 <= lo + 1.0 && before.1 >= hi - 1.0,
+        "{before:?} vs {lo}..{hi}"
+    );
     for t in &app.chart_model.tallies {
         assert!(before.0 <= t.at as f64 && t.at as f64 <= before.1);
+    }
+    if left_out > 0 {
+        h.get_by_label_contains("earlier incident(s)");
     }
     // Zoom in over the bars (ctrl + wheel, as a user does): both follow.
     let bars = h.state().chart.transform.expect("bars");
