@@ -72,7 +72,7 @@ static LINK_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:read more|read also|also read|see also|related(?: articles| stories| coverage)?|more on this|recommended|you may also like|more from|most read|trending)(?-u:\b)\s*[:\-–—]?").unwrap()
 });
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:we use cookies|cookie(?:s| policy| settings)|accept all|subscribe|subscription|sign up|newsletter|all rights reserved|copyright|advertisement|share this|share on|follow us|click here|privacy policy|terms of (?:use|service)|(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by|log ?in|download (?:the|our) app|enable javascript|your browser)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:we use cookies|cookie(?:s| policy| settings)|accept all|subscribe|subscription|sign up|newsletter|all rights reserved|copyright|advertisement|share this|share on|follow us|click here|privacy policy|terms of (?:use|service)|(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by|log ?in|download (?:the|our) app|enable javascript|your browser|(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article)|back to top|toggle navigation)(?-u:\b)").unwrap()
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|al|el|van|von))*\s*(?:[,|]\s*[\w .'’-]*)?$").unwrap()
@@ -314,6 +314,28 @@ mod tests {
         assert!(has("Jerusalem Post Store", JunkKind::Furniture));
         assert!(!k.iter().any(|(t, _)| t.starts_with("First paragraph")));
         assert!(!k.iter().any(|(t, _)| t.starts_with("Title of the story")));
+    }
+
+    #[test]
+    fn skip_links_copied_with_a_page_are_junk_and_no_title() {
+        let text = "Skip to main content
+Drones strike a base near Erbil
+
+The first paragraph.
+
+Back to top";
+        let k = kinds(text);
+        assert!(
+            k.iter()
+                .any(|(t, kk)| t == "Skip to main content" && *kk == JunkKind::Boilerplate),
+            "{k:#?}"
+        );
+        assert!(
+            k.iter()
+                .any(|(t, kk)| t == "Back to top" && *kk == JunkKind::Boilerplate),
+            "{k:#?}"
+        );
+        assert!(!k.iter().any(|(t, _)| t.starts_with("Drones strike")));
     }
 
     #[test]

@@ -440,5 +440,11 @@ mod tests {
             meta_of("\n\n# The Headline\n\nbody").title.as_deref(),
             Some("The Headline")
         );
+        assert_eq!(
+            meta_of("Skip to content\nThe Headline\n\nThe body of the story.")
+                .title
+                .as_deref(),
+            Some("The Headline")
+        );
     }
 }
