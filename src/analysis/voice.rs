@@ -62,23 +62,9 @@ const OFFICIAL_MARKERS: &[&str] = &[
     "press conference",
 ];
 
-fn norm(s: &str) -> String {
-    let s = s.trim().to_lowercase();
-    let s = s.strip_prefix("the ").unwrap_or(&s).to_string();
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// The lexicon actor a name stands for (canonical name or alias, spelling folded).
 fn actor_named(ctx: &DocCtx<'_>, name: &str) -> Option<u32> {
-    let k = norm(name);
-    if k.is_empty() {
-        return None;
-    }
-    ctx.lex
-        .actors
-        .iter()
-        .position(|a| norm(&a.name) == k || a.aliases.iter().any(|x| norm(x) == k))
-        .map(|i| i as u32)
+    ctx.lex.actor_by_folded_name(name).map(|a| a.0)
 }
 
 /// The body that issues the document, when the document is an official text of a

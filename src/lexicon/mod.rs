@@ -222,6 +222,16 @@ pub struct Lexicon {
     /// Everything that was wrong but skipped.
     pub issues: Vec<LexiconIssue>,
     by_name: HashMap<String, ActorId>,
+    /// Every canonical name and alias, folded by [`fold_name`]: the first actor that has it.
+    by_folded: HashMap<String, ActorId>,
+}
+
+/// A name folded for lookup: trimmed, lower case, without a leading "the", letters and digits
+/// only ("The Jerusalem Post" and "Jerusalem-Post" fold alike).
+pub fn fold_name(s: &str) -> String {
+    let s = s.trim().to_lowercase();
+    let s = s.strip_prefix("the ").unwrap_or(&s);
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 // ---------------------------------------------------------------- raw (serde) forms
@@ -1232,6 +1242,15 @@ impl Lexicon {
             .match_kind(aho_corasick::MatchKind::Standard)
             .build(&furniture_names)
             .ok();
+        let mut by_folded = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                let k = fold_name(n);
+                if !k.is_empty() {
+                    by_folded.entry(k).or_insert(ActorId(i as u32));
+                }
+            }
+        }
         Lexicon {
             actors,
             places,
@@ -1243,7 +1262,17 @@ impl Lexicon {
             outlet_name_of,
             issues,
             by_name,
+            by_folded,
         }
+    }
+
+    /// The actor whose canonical name or alias folds like `name` ([`fold_name`]).
+    pub fn actor_by_folded_name(&self, name: &str) -> Option<ActorId> {
+        let k = fold_name(name);
+        if k.is_empty() {
+            return None;
+        }
+        self.by_folded.get(&k).copied()
     }
 
     /// The actor with this canonical name.
