@@ -344,6 +344,11 @@ impl DocCtx<'_> {
 
     /// The speaker named in `text[s..e]` (a run of mentions, or a pronoun/role noun).
     pub fn speaker_in(&self, s: usize, e: usize, before: usize) -> Vec<u32> {
+        // Callers cut at byte offsets; a cut inside a character moves back to its start.
+        let (s, e) = (floor_char(self.text, s), floor_char(self.text, e));
+        if s > e {
+            return Vec::new();
+        }
         let ms: Vec<template::SentMention> = self
             .mentions
             .iter()

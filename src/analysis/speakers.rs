@@ -263,7 +263,7 @@ pub fn quote_speaker(q: &Quote, ctx: &DocCtx<'_>) -> Vec<u32> {
     }
     if let Some(m) = ACCORDING.find(after) {
         let s = q.end + m.end();
-        let v = ctx.speaker_in(s, (s + 80).min(sent_end), q.start);
+        let v = ctx.speaker_in(s, super::floor_char(text, (s + 80).min(sent_end)), q.start);
         if !v.is_empty() {
             return v;
         }
