@@ -432,6 +432,51 @@ pub(crate) fn tail_lower(s: &str, n: usize) -> String {
     s[cut..].to_lowercase()
 }
 
+/// "IRGC Quds Force", "the Revolutionary Guards' Quds Force", "Iran's Foreign Ministry": a
+/// body's name that holds the name of the body or state it belongs to (by the lexicon) mentions
+/// that one too; (actor, start, end) of the words that name it. Not for people ("Abdul-Malik
+/// al-Houthi" names no group), outlets ("Tehran Times" names a city) or international bodies.
+fn parents_in_names(ctx: &DocCtx<'_>) -> Vec<(u32, usize, usize, bool)> {
+    let mut out = Vec::new();
+    for m in &ctx.mentions {
+        let Some(unit) = ctx.lex.actors.get(m.actor as usize) else {
+            continue;
+        };
+        if matches!(unit.kind, ActorKind::Person | ActorKind::Media) {
+            continue;
+        }
+        let Some(parent) = unit.affiliation else {
+            continue;
+        };
+        let p = ctx.lex.actor(parent);
+        // "the U.N. Security Council" is a body of its own, not a mention of the U.N.
+        if matches!(
+            p.kind,
+            ActorKind::InternationalOrg | ActorKind::Organisation
+        ) {
+            continue;
+        }
+        let said = &ctx.lower[m.start..m.end];
+        for n in std::iter::once(&p.name).chain(&p.aliases) {
+            let n = n.to_lowercase();
+            if n.len() < 3 {
+                continue;
+            }
+            let found = said.match_indices(n.as_str()).find(|&(i, _)| {
+                let before = said[..i].chars().next_back();
+                let after = said[i + n.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            if let Some((i, _)) = found {
+                out.push((parent.0, m.start + i, m.start + i + n.len(), false));
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// The largest char boundary not above `i`.
 pub fn floor_char(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
@@ -489,6 +534,7 @@ fn analyse_documents(
             let voices = voice::voices(ctx);
             let mut disc = voice::Discourse::default();
             let mut tally_state = tallies::State::default();
+            out.mentions.extend(parents_in_names(ctx));
             for &i in body {
                 let fr = frames::read(ctx, i);
                 let evs = events::read(ctx, &fr, &mut disc);

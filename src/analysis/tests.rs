@@ -731,3 +731,29 @@ fn words_next_to_characters_of_several_bytes_do_not_break_the_reader() {
     let (_, _, a) = run(&[("odd.txt", text)]);
     assert!(a.actor_by_name("Kataib Hezbollah").is_some());
 }
+
+#[test]
+fn a_unit_named_with_its_parent_mentions_the_parent_too() {
+    let docs_of = |text: &str, who: &str| {
+        let (_, _, a) = run(&[("p.txt", text)]);
+        a.actor_by_name(who)
+            .is_some_and(|id| !a.actor(id).docs.is_empty())
+    };
+    assert!(docs_of(
+        "An IRGC Quds Force adviser was killed in the raid.",
+        "IRGC"
+    ));
+    assert!(docs_of(
+        "The Revolutionary Guards' Quds Force denied it.",
+        "IRGC"
+    ));
+    // A person's name, an outlet's or an international body's holds no mention of its parent.
+    assert!(!docs_of(
+        "Abdul-Malik al-Houthi spoke on television.",
+        "Houthis"
+    ));
+    assert!(!docs_of(
+        "The U.N. Security Council met on Friday.",
+        "United Nations"
+    ));
+}
