@@ -68,6 +68,31 @@ pub struct Event {
     pub segment: (usize, usize),
 }
 
+impl Event {
+    /// A new event of predicate `p`, made of `preds`; what it says is filled in later.
+    fn of(p: &Pred, preds: Vec<usize>, noun_only: bool) -> Event {
+        Event {
+            tok: p.tok,
+            preds,
+            agent: None,
+            via: Via::Grammar,
+            agents: Vec::new(),
+            target: None,
+            places: Vec::new(),
+            countries: Vec::new(),
+            date: None,
+            weapons: Vec::new(),
+            mood: p.mood,
+            generic: false,
+            counted: false,
+            definite: false,
+            noun_only,
+            anaphoric_det: false,
+            segment: p.segment,
+        }
+    }
+}
+
 fn who_of(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, np: &Np) -> Who {
     voice::who(ctx, np, fr.sent.toks[np.s].s, ctx.text)
 }
@@ -170,34 +195,9 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         if c == VerbClass::Defend {
             if p.patient().is_some_and(|o| o.head & noun::WEAPON != 0) {
                 // "shot down a US drone": the weapon's owner was attacked.
-                let owned = p.patient().is_some_and(|o| !o.actors.is_empty());
+                // Read as an attack of the subject on the owner (see `fill`).
                 used[pi] = true;
-                events.push(Event {
-                    tok: p.tok,
-                    preds: vec![pi],
-                    agent: None,
-                    via: Via::Grammar,
-                    agents: Vec::new(),
-                    target: None,
-                    places: Vec::new(),
-                    countries: Vec::new(),
-                    date: None,
-                    weapons: Vec::new(),
-                    mood: p.mood,
-                    generic: false,
-                    counted: false,
-                    definite: false,
-                    noun_only: false,
-                    anaphoric_det: false,
-                    segment: p.segment,
-                });
-                if owned {
-                    // Read as an attack of the subject on the owner (see `fill`).
-                    if let Some(e) = events.last_mut() {
-                        e.via = Via::Grammar;
-                        e.counted = false;
-                    }
-                }
+                events.push(Event::of(p, vec![pi], false));
             }
             continue;
         }
@@ -256,25 +256,7 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         }
         match joins {
             Some(j) => events[j].preds.extend(members),
-            None => events.push(Event {
-                tok: p.tok,
-                preds: members,
-                agent: None,
-                via: Via::Grammar,
-                agents: Vec::new(),
-                target: None,
-                places: Vec::new(),
-                countries: Vec::new(),
-                date: None,
-                weapons: Vec::new(),
-                mood: p.mood,
-                generic: false,
-                counted: false,
-                definite: false,
-                noun_only: false,
-                anaphoric_det: false,
-                segment: p.segment,
-            }),
+            None => events.push(Event::of(p, members, false)),
         }
     }
     // Nouns on their own.
@@ -300,25 +282,7 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             e.tok = p.tok;
             continue;
         }
-        events.push(Event {
-            tok: p.tok,
-            preds: vec![pi],
-            agent: None,
-            via: Via::Grammar,
-            agents: Vec::new(),
-            target: None,
-            places: Vec::new(),
-            countries: Vec::new(),
-            date: None,
-            weapons: Vec::new(),
-            mood: p.mood,
-            generic: false,
-            counted: false,
-            definite: false,
-            noun_only: true,
-            anaphoric_det: false,
-            segment: p.segment,
-        });
+        events.push(Event::of(p, vec![pi], true));
     }
     for pi in relatives {
         let p = &preds[pi];
@@ -326,25 +290,7 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             events[j].preds.push(pi);
             used[pi] = true;
         } else if p.class == PClass::Verb(VerbClass::Attack) {
-            events.push(Event {
-                tok: p.tok,
-                preds: vec![pi],
-                agent: None,
-                via: Via::Grammar,
-                agents: Vec::new(),
-                target: None,
-                places: Vec::new(),
-                countries: Vec::new(),
-                date: None,
-                weapons: Vec::new(),
-                mood: p.mood,
-                generic: false,
-                counted: false,
-                definite: false,
-                noun_only: false,
-                anaphoric_det: false,
-                segment: p.segment,
-            });
+            events.push(Event::of(p, vec![pi], false));
         }
     }
     for e in &mut events {

@@ -458,17 +458,23 @@ fn parents_in_names(ctx: &DocCtx<'_>) -> Vec<(u32, usize, usize, bool)> {
         }
         let said = &ctx.lower[m.start..m.end];
         for n in std::iter::once(&p.name).chain(&p.aliases) {
-            let n = n.to_lowercase();
-            if n.len() < 3 {
+            let n = n.as_bytes();
+            if n.len() < 3 || n.len() > said.len() {
                 continue;
             }
-            let found = said.match_indices(n.as_str()).find(|&(i, _)| {
-                let before = said[..i].chars().next_back();
-                let after = said[i + n.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
+            // `said` is lower-cased already; an exact match of UTF-8 falls on characters.
+            let found = (0..=said.len() - n.len()).find(|&i| {
+                said.as_bytes()[i..i + n.len()].eq_ignore_ascii_case(n)
+                    && !said[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                    && !said[i + n.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
             });
-            if let Some((i, _)) = found {
+            if let Some(i) = found {
                 out.push((parent.0, m.start + i, m.start + i + n.len(), false));
                 break;
             }
