@@ -375,6 +375,38 @@ fn with_lines(
         .collect()
 }
 
+/// Reads the named entries of one section into `into`, with the file and line each comes
+/// from: an entry without a name is reported and skipped; a later file's entry of the same name
+/// replaces the earlier one.
+fn read_named<T: serde::de::DeserializeOwned>(
+    src: &Source<'_>,
+    items: Vec<toml::Spanned<toml::Value>>,
+    what: &str,
+    name: impl Fn(&T) -> &String,
+    into: &mut Vec<(T, String)>,
+    issues: &mut Vec<LexiconIssue>,
+) {
+    for (line, v) in with_lines(src, items) {
+        let Some(x) = typed::<T>(src, line, v, issues) else {
+            continue;
+        };
+        if name(&x).trim().is_empty() {
+            issues.push(LexiconIssue {
+                file: src.name.into(),
+                line: Some(line),
+                message: format!("{what} without a name, skipped"),
+            });
+            continue;
+        }
+        let origin = format!("{}:{}", src.name, line);
+        if let Some(slot) = into.iter_mut().find(|(r, _)| name(r) == name(&x)) {
+            *slot = (x, origin);
+        } else {
+            into.push((x, origin));
+        }
+    }
+}
+
 fn parse_doc(src: &Source<'_>, issues: &mut Vec<LexiconIssue>) -> Option<Sections> {
     match toml::from_str::<Sections>(src.text) {
         Ok(t) => Some(t),
@@ -861,44 +893,24 @@ impl Lexicon {
             let Some(mut doc) = parse_doc(src, &mut issues) else {
                 continue;
             };
-            for (line, v) in with_lines(src, std::mem::take(&mut doc.actor)) {
-                let Some(a) = typed::<RawActor>(src, line, v, &mut issues) else {
-                    continue;
-                };
-                if a.name.trim().is_empty() {
-                    issues.push(LexiconIssue {
-                        file: src.name.into(),
-                        line: Some(line),
-                        message: "actor without a name, skipped".into(),
-                    });
-                    continue;
-                }
-                let origin = format!("{}:{}", src.name, line);
-                if let Some(slot) = raw_actors.iter_mut().find(|(r, _)| r.name == a.name) {
-                    *slot = (a, origin);
-                } else {
-                    raw_actors.push((a, origin));
-                }
-            }
-            for (line, v) in with_lines(src, std::mem::take(&mut doc.place)) {
-                let Some(p) = typed::<RawPlace>(src, line, v, &mut issues) else {
-                    continue;
-                };
-                if p.name.trim().is_empty() {
-                    issues.push(LexiconIssue {
-                        file: src.name.into(),
-                        line: Some(line),
-                        message: "place without a name, skipped".into(),
-                    });
-                    continue;
-                }
-                let origin = format!("{}:{}", src.name, line);
-                if let Some(slot) = raw_places.iter_mut().find(|(r, _)| r.name == p.name) {
-                    *slot = (p, origin);
-                } else {
-                    raw_places.push((p, origin));
-                }
-            }
+            let actors = std::mem::take(&mut doc.actor);
+            read_named(
+                src,
+                actors,
+                "actor",
+                |a: &RawActor| &a.name,
+                &mut raw_actors,
+                &mut issues,
+            );
+            let places = std::mem::take(&mut doc.place);
+            read_named(
+                src,
+                places,
+                "place",
+                |p: &RawPlace| &p.name,
+                &mut raw_places,
+                &mut issues,
+            );
             for (line, v) in with_lines(src, std::mem::take(&mut doc.outlet)) {
                 let Some(o) = typed::<RawOutlet>(src, line, v, &mut issues) else {
                     continue;
