@@ -872,8 +872,21 @@ impl Sent<'_, '_> {
             return None;
         }
         let mut e = i;
+        let mut quoted = false;
         while e < limit.min(self.toks.len()) {
             let x = &self.toks[e];
+            // Scare quotes inside a phrase: 'the "occupation forces"', 'a "vital target"'.
+            if e > i && matches!(x.kind, Kind::Punct('"' | '“' | '”')) {
+                let open = !quoted
+                    && x.kind != Kind::Punct('”')
+                    && matches!(self.toks[e - 1].tag, Tag::Det | Tag::Adj | Tag::Poss)
+                    && self.toks.get(e + 1).is_some_and(np_material);
+                if open || quoted && x.kind != Kind::Punct('“') {
+                    quoted = open;
+                    e += 1;
+                    continue;
+                }
+            }
             // A determiner after a noun starts another phrase ("told reporters the base …"),
             // and so does a word of quantity ("attacked US bases dozens of times").
             if (x.tag == Tag::Det && x.num.is_none()
@@ -1011,6 +1024,26 @@ impl Sent<'_, '_> {
             return None;
         }
         Some(self.np_info(ctx, i, e))
+    }
+
+    /// The noun phrase at `i`, also when it stands in quotation marks (a complement quoted
+    /// from a statement: 'blamed "rogue elements" for the attack', 'carried out by "armed
+    /// groups operating in Syria"'); the marks are part of the phrase.
+    fn np_quoted(&self, ctx: &DocCtx<'_>, i: usize, limit: usize) -> Option<Np> {
+        if !matches!(
+            self.toks.get(i).map(|t| t.kind),
+            Some(Kind::Punct('"' | '“' | '‘'))
+        ) {
+            return self.np_at(ctx, i, limit);
+        }
+        let mut np = self.np_at(ctx, i + 1, limit)?;
+        if np.pron.is_some() {
+            return None;
+        }
+        if np.e < limit && self.is_close_quote(np.e) {
+            np.e += 1;
+        }
+        Some(np)
     }
 
     /// Whether the comma or "and" at `k` joins two noun phrases of a list (a name or actor on
@@ -1745,6 +1778,8 @@ impl Sent<'_, '_> {
         // Particles and tails of phrasal verbs, adverbs.
         while j < limit
             && (self.toks[j].tag == Tag::Adv
+                || matches!(self.toks[j].kind, Kind::Date(_))
+                    && self.toks.get(j + 1).is_some_and(|n| n.tag == Tag::Prep)
                 || matches!(
                     self.w(j),
                     "out" | "down" | "up" | "off" | "responsibility" | "credit"
@@ -1755,7 +1790,7 @@ impl Sent<'_, '_> {
         }
         let mut obj = None;
         if j < limit
-            && let Some(np) = self.np_at(ctx, j, limit)
+            && let Some(np) = self.np_quoted(ctx, j, limit)
         {
             j = np.e;
             obj = Some(np);
@@ -1796,7 +1831,7 @@ impl Sent<'_, '_> {
                 }
                 _ => break,
             };
-            match self.np_at(ctx, j + 1, limit) {
+            match self.np_quoted(ctx, j + 1, limit) {
                 Some(np) => {
                     j = np.e;
                     pps.push((prep, np));
@@ -1830,6 +1865,16 @@ impl Sent<'_, '_> {
                             .any(|k| self.w(k) == "responsibility") =>
                 {
                     vec![PClass::Responsible]
+                }
+                // "a group calling itself X" names; it does not speak.
+                Tag::Verb(_)
+                    if matches!(self.w(i), "call" | "calls" | "calling" | "called")
+                        && matches!(
+                            self.w(i + 1),
+                            "itself" | "themselves" | "himself" | "herself"
+                        ) =>
+                {
+                    continue;
                 }
                 Tag::Verb(f) => {
                     let Some(e) = t.entry else { continue };
@@ -1928,18 +1973,42 @@ impl Sent<'_, '_> {
                 };
                 // "…, holding them responsible": a participle after a comma, with no subject of
                 // its own, has the subject of the clause before it.
-                let participle = p.subj.is_none()
+                // A participle right after a comma has no subject of its own, even when a
+                // phrase in commas stands before it ("In a statement, X said …, adding that").
+                let speech = matches!(class, PClass::Verb(VerbClass::Say));
+                let participle = (p.subj.is_none() || speech)
                     && !is_noun
-                    && mood.chain > 0
-                    && self.is_punct(mood.chain - 1, ',')
+                    && mood.chain == i
+                    && i > 0
+                    && self.is_punct(i - 1, ',')
                     && matches!(self.toks[i].tag, Tag::Verb(f) if f & form::ING != 0);
                 if participle {
+                    p.subj = None;
                     p.shared_subject = true;
                 }
+                // A speech participle continues the speech ("X said the drone hit the base,
+                // adding that …": X adds, not the drone); another, the clause before it.
+                // A speaker is someone: "a statement circulated on Telegram, saying …" is the
+                // group's saying, not the statement's.
+                let prev =
+                    |q: &&Pred| matches!(q.class, PClass::Verb(_)) && q.tok < i && q.subj.is_some();
+                let someone = |q: &&Pred| {
+                    q.subj
+                        .as_ref()
+                        .is_some_and(|s| !s.actors.is_empty() || s.pron.is_some() || s.collective)
+                };
+                let shared_with = if participle && speech {
+                    let mut before = out.iter().rev().filter(prev);
+                    before
+                        .clone()
+                        .find(|q| matches!(q.class, PClass::Verb(VerbClass::Say)) && someone(q))
+                        .or_else(|| before.clone().find(someone))
+                        .or_else(|| before.next())
+                } else {
+                    out.iter().rev().find(prev)
+                };
                 if p.shared_subject
-                    && let Some(prev) = out.iter().rev().find(|q| {
-                        matches!(q.class, PClass::Verb(_)) && q.tok < i && q.subj.is_some()
-                    })
+                    && let Some(prev) = shared_with
                 {
                     p.subj = prev.subj.clone();
                     // "wants to hide its hand and deny its role": the first verb's mood holds.

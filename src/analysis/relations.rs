@@ -524,7 +524,12 @@ pub fn from_frames(
             }
             PClass::Verb(VerbClass::Meet) => {
                 let Some(s) = p.subj.as_ref() else { continue };
-                let other = p.pp("with").or(p.obj.as_ref());
+                // "met with X", "met X": the partner is the verb's first complement, not a
+                // "with" further on ("what it called an attack on its border with Syria").
+                let other = match p.pps.first() {
+                    Some(("with", np)) if p.obj.is_none() => Some(np),
+                    _ => p.obj.as_ref(),
+                };
                 if let (Who::Actor(x), Some(o)) = (who(s), other)
                     && let Who::Actor(y) = who(o)
                     && sent.w(p.tok) != "calling"

@@ -188,6 +188,26 @@ fn statements_table() {
             "Iran's foreign ministry dismissed any collusion with the gunmen.",
             &[("denial", Some("Iranian Foreign Ministry"), Some("Iran"))],
         ),
+        // Complements quoted from a statement, and speech that goes on in a participle.
+        (
+            "Jordan's army said the raid had been carried out by \"outlaw groups backed by Iran\".",
+            &[
+                ("accusation", Some("Jordanian Armed Forces"), None),
+                ("accusation", Some("Jordanian Armed Forces"), Some("Iran")),
+            ],
+        ),
+        (
+            "The Pentagon blamed \u{201c}Iran-aligned militias\u{201d} for the rocket fire.",
+            &[("accusation", Some("Pentagon"), None)],
+        ),
+        (
+            "In a short statement, the Houthis said their navy hit a tanker, adding that the strike was carried out by the group's drone unit.",
+            &[("claim", Some("Houthis"), Some("Houthis"))],
+        ),
+        (
+            "An unknown faction calling itself Ashab al-Kahf claimed the blast in a post shared on Telegram, saying it had hit a \"US convoy\".",
+            &[("claim", Some("Ashab al-Kahf"), Some("Ashab al-Kahf"))],
+        ),
         // Nothing: narration, threats, hypotheses, negated claims, counts.
         (
             "US aircraft struck two depots in western Iraq on Tuesday.",
@@ -504,6 +524,23 @@ fn relations_table() {
         (
             "Kataib Hezbollah, which is funded and armed by Iran, denied it.",
             vec![("Iran", "backs", "Kataib Hezbollah")],
+            vec![],
+        ),
+        (
+            "The king, who met Erdogan on Monday, condemned what he called an assault on the border with Syria.",
+            vec![],
+            vec![
+                ("Jordan", "negotiates_with", "Syria"),
+                ("King Abdullah II", "negotiates_with", "Syria"),
+            ],
+        ),
+        (
+            "Blinken spoke on Friday with Iraqi Prime Minister Mohammed Shia al-Sudani.",
+            vec![(
+                "Antony Blinken",
+                "negotiates_with",
+                "Mohammed Shia al-Sudani",
+            )],
             vec![],
         ),
         (
