@@ -402,6 +402,25 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     {
         e.agent = None;
     }
+    // "The ministry said fighter jets struck the depots": aircraft or warships no one owns in
+    // the phrase, told of by a speaker, are the speaker's side's.
+    if e.agent.is_none()
+        && let PClass::Verb(_) = main.class
+        && let Some(np) = main.agent()
+        && np.head & noun::PLATFORM != 0
+        && np.actors.is_empty()
+        && !np.collective
+        && np.possessor.is_none()
+        && np.pron.is_none()
+        && let Some(sp) = fr.speech_over(e.tok)
+        && let Some(spk) = sp.speaker.as_ref()
+        && let Who::Actor(a) = who_of(ctx, fr, spk)
+    {
+        let side = if ctx.is_person(a) { ctx.side(a) } else { a };
+        if !ctx.is_person(side) {
+            e.agent = Some(Who::Actor(side));
+        }
+    }
     // The noun's governing verb: "X launched an attack", "X claimed the attack", "the attack
     // was carried out by X", "blamed the attack on X".
     if e.agent.is_none() {

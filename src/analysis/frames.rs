@@ -2358,10 +2358,13 @@ impl Sent<'_, '_> {
                         Kind::Punct('.' | ',' | ';' | '!' | '?' | '"' | '”' | ')')
                     ));
             if trailing {
+                // A frame set inside the clause ("The strikes, he said, were a response to
+                // …"): what is said goes on after it.
+                let inside = k + 1 < n && self.is_punct(k, ',') && self.starts_clause(k + 1);
                 out.push(Speech {
                     verb: i,
                     speaker,
-                    content: (0, frame_start - 1),
+                    content: (0, if inside { n } else { frame_start - 1 }),
                 });
                 continue;
             }

@@ -208,6 +208,19 @@ fn statements_table() {
             "An unknown faction calling itself Ashab al-Kahf claimed the blast in a post shared on Telegram, saying it had hit a \"US convoy\".",
             &[("claim", Some("Ashab al-Kahf"), Some("Ashab al-Kahf"))],
         ),
+        // A frame set inside the clause; aircraft no one owns, told of by a side's source.
+        (
+            "The ambush, Lloyd Austin said, was carried out by Kataib Hezbollah.",
+            &[("accusation", Some("Lloyd Austin"), Some("Kataib Hezbollah"))],
+        ),
+        (
+            "Israel's military said fighter jets bombed a Hezbollah depot near Tyre.",
+            &[("claim", Some("Israel Defense Forces"), Some("Israel"))],
+        ),
+        (
+            "The Pentagon said the jets were grounded after the storm.",
+            &[],
+        ),
         // Nothing: narration, threats, hypotheses, negated claims, counts.
         (
             "US aircraft struck two depots in western Iraq on Tuesday.",

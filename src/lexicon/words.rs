@@ -105,6 +105,8 @@ pub mod noun {
     pub const COUNT: u32 = 1 << 14;
     /// A word of office ("spokesman", "minister").
     pub const TITLE: u32 = 1 << 15;
+    /// What strikes for its owner: aircraft, warships ("fighter jets carried out the raid").
+    pub const PLATFORM: u32 = 1 << 16;
 
     pub(super) fn parse(s: &str) -> Option<u32> {
         Some(match s {
@@ -124,6 +126,7 @@ pub mod noun {
             "weapon" => WEAPON,
             "count" => COUNT,
             "title" => TITLE,
+            "platform" => PLATFORM,
             _ => return None,
         })
     }
