@@ -510,6 +510,14 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         if w.ends_with("ly") && w.len() > 4 {
             return Tag::Adv;
         }
+        // "Iran-aligned", "Houthi-controlled": glued to a name, an adjective.
+        if w.ends_with("ed")
+            && t.glued
+            && i > 0
+            && matches!(sent.toks[i - 1].kind, Kind::Ent { .. })
+        {
+            return Tag::Adj;
+        }
         if w.ends_with("ed") && w.len() > 4 && !after_det {
             return Tag::Verb(form::PAST | form::PART);
         }
@@ -622,6 +630,20 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
             && i > 0
             && matches!(sent.toks[i - 1].kind, Kind::Ent { .. })
             && forms & (form::PART | form::ING) != 0
+        {
+            return Tag::Adj;
+        }
+        // A participle that cannot be a clause's verb, before a noun, is an adjective: "said
+        // armed men stormed …", "Iran-aligned armed factions", "by trained fighters".
+        if forms & form::PART != 0
+            && forms & form::BASE == 0
+            && prev.is_none_or(|p| {
+                matches!(p.tag, Tag::Adj | Tag::Verb(_) | Tag::Comp | Tag::Prep)
+                    && !(p.tag == Tag::Prep && sent.w(prev_skip_adv(sent, i).unwrap_or(0)) == "to")
+            })
+            && next.is_some_and(|n| {
+                n.kind == Kind::Word && n.entry.is_some_and(|e| e.nouns != 0 && e.verbs.is_empty())
+            })
         {
             return Tag::Adj;
         }
@@ -1759,6 +1781,19 @@ impl Sent<'_, '_> {
                     return (Some(np), false);
                 }
             }
+            // "factions based in Iraq were …", "the groups operating in Syria have …".
+            if s > floor + 2
+                && self.toks[s - 1].tag == Tag::Prep
+                && matches!(self.toks[s - 2].tag, Tag::Verb(f) if f & (form::ING | form::PART) != 0)
+                && matches!(self.toks[s - 3].tag, Tag::Noun(_) | Tag::Name)
+                && self.toks[s - 3].kind == Kind::Word
+            {
+                let head_end = s - 3;
+                let hs = self.np_start_ending_at(head_end, floor);
+                if let Some(np) = self.np_at(ctx, hs, head_end + 1) {
+                    return (Some(np), false);
+                }
+            }
             let np = self
                 .np_at(ctx, s, j + 1)
                 .or_else(|| self.np_at(ctx, self.np_start_ending_at(j, floor), j + 1));
@@ -1896,12 +1931,21 @@ impl Sent<'_, '_> {
                     }
                     v
                 }
-                // "the hallmarks of Kataib Hezbollah", "Iran's fingerprints".
+                // "X was responsible", "are responsible for": read as a word of any class.
+                _ if i > 0 && matches!(self.w(i), "responsible" | "culpable") => {
+                    vec![PClass::Responsible]
+                }
+                // "the hallmarks of Kataib Hezbollah", "Iran's fingerprints", "was the work of
+                // X".
                 Tag::Noun(_)
                     if matches!(
                         self.w(i),
                         "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature"
-                    ) =>
+                    ) || self.w(i) == "work"
+                        && i >= 2
+                        && self.w(i - 1) == "the"
+                        && self.w(i + 1) == "of"
+                        && matches!(self.toks[i - 2].tag, Tag::Aux(f) if f & func::BE != 0) =>
                 {
                     vec![PClass::Responsible]
                 }

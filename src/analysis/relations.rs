@@ -725,6 +725,9 @@ fn titles(
     use crate::lexicon::words::noun;
     let sent = &fr.sent;
     let n = sent.toks.len();
+    // "a Baghdad-based analyst": where the person works, not a body they belong to.
+    let based =
+        |q: usize| sent.toks.get(q + 1).is_some_and(|t| t.glued) && sent.w(q + 1) == "based";
     for k in 0..n {
         let Kind::Ent { actor: Some(m), .. } = sent.toks[k].kind else {
             continue;
@@ -748,6 +751,7 @@ fn titles(
         while j > 0 {
             let t = &sent.toks[j - 1];
             let ok = match t.kind {
+                Kind::Ent { actor: Some(_), .. } if based(j - 1) => true,
                 Kind::Ent { actor: Some(a), .. } => {
                     let x = sent.mentions[a].actor;
                     if ctx.is_person(x) {
@@ -791,8 +795,8 @@ fn titles(
                 let t = &sent.toks[q];
                 match t.kind {
                     // "an analyst at a firm in London": a state named as a place is no body.
-                    Kind::Ent { actor: Some(a), .. } if sent.mentions[a].role == Role::Location => {
-                    }
+                    Kind::Ent { actor: Some(a), .. }
+                        if sent.mentions[a].role == Role::Location || based(q) => {}
                     Kind::Ent { actor: Some(a), .. } => {
                         let x = sent.mentions[a].actor;
                         if ctx.is_person(x) {

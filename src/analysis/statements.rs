@@ -717,11 +717,14 @@ impl Ctx<'_, '_, '_> {
         let at = p.pp("at").cloned();
         match lemma {
             "attribute" | "pin" => to.or(on),
-            "point" => at,
+            "point" => at.or(to),
             _ => {
                 let o = p.obj.clone();
                 // "blamed the group for …", "blamed them for …": an anaphor or a personal
                 // pronoun names the blamed as well as a name does.
+                // "placed the blame on X", "laid the responsibility at X's door": the blame is
+                // not who is blamed.
+                let o = o.filter(|o| o.head & noun::RESPONSIBILITY == 0 || !o.actors.is_empty());
                 let obj_named = o.as_ref().is_some_and(|o| {
                     !o.actors.is_empty()
                         || o.collective
@@ -748,7 +751,7 @@ impl Ctx<'_, '_, '_> {
         let w = sent.w(p.tok);
         if matches!(
             w,
-            "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature"
+            "hallmarks" | "hallmark" | "footprints" | "fingerprints" | "signature" | "work"
         ) {
             // "… of X", or "X's fingerprints".
             if let Some(of) = p.pp("of") {

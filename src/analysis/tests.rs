@@ -221,6 +221,31 @@ fn statements_table() {
             "The Pentagon said the jets were grounded after the storm.",
             &[],
         ),
+        // Blame in other words: the blame laid on X, X responsible, the work of X, pointing to X.
+        (
+            "Washington laid the blame for the sinking on the Houthis.",
+            &[("accusation", Some("United States"), Some("Houthis"))],
+        ),
+        (
+            "Benjamin Netanyahu said Iran-aligned armed factions based in Syria were responsible.",
+            &[("accusation", Some("Benjamin Netanyahu"), None)],
+        ),
+        (
+            "\"That bombing was the work of Hezbollah,\" Benjamin Netanyahu said.",
+            &[("accusation", Some("Benjamin Netanyahu"), Some("Hezbollah"))],
+        ),
+        (
+            "A US official told Reuters that early evidence pointed to Kataib Hezbollah.",
+            &[(
+                "accusation",
+                Some("United States"),
+                Some("Kataib Hezbollah"),
+            )],
+        ),
+        (
+            "The minister pointed to a rise in attacks since October.",
+            &[],
+        ),
         // Nothing: narration, threats, hypotheses, negated claims, counts.
         (
             "US aircraft struck two depots in western Iraq on Tuesday.",
@@ -555,6 +580,11 @@ fn relations_table() {
                 "Mohammed Shia al-Sudani",
             )],
             vec![],
+        ),
+        (
+            "Rahim Hamid, a Basra-based political analyst, said the truce was fragile.",
+            vec![],
+            vec![("Rahim Hamid", "member_of", "Iraq")],
         ),
         (
             "Hezbollah leader Hassan Nasrallah spoke.",
