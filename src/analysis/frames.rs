@@ -1924,6 +1924,12 @@ impl Sent<'_, '_> {
                         if s.class == VerbClass::Other {
                             continue;
                         }
+                        // "would not back down", "backed off": a retreat, not support.
+                        if s.class == VerbClass::Back
+                            && matches!(self.w(i + 1), "down" | "off" | "away")
+                        {
+                            continue;
+                        }
                         let c = PClass::Verb(s.class);
                         if !v.contains(&c) {
                             v.push(c);
@@ -2203,6 +2209,17 @@ impl Sent<'_, '_> {
         {
             m.intended = true;
         }
+        // "braced for an attack", "preparing for strikes", "warned of attacks": what is
+        // awaited has not happened.
+        if k >= 1
+            && matches!(self.w(k), "for" | "of" | "against")
+            && matches!(self.toks[k - 1].tag, Tag::Verb(_))
+            && self.toks[k - 1]
+                .entry
+                .is_some_and(|e| e.verb(VerbClass::Intend))
+        {
+            m.intended = true;
+        }
         // The governing verb: "vowed new attacks", "would be a strike".
         if k < i
             && let Tag::Verb(_) = self.toks[k].tag
@@ -2240,10 +2257,22 @@ impl Sent<'_, '_> {
                 let w = self.w(i);
                 let hit = match w {
                     "nothing" => self.w(i + 1) == "to" && self.w(i + 2) == "do",
+                    // "on its own", "of its own accord"; not "a tribute of his own".
                     "own" => {
                         i >= 2
-                            && matches!(self.w(i - 1), "its" | "their" | "his")
-                            && matches!(self.w(i - 2), "on" | "of")
+                            && matches!(self.w(i - 1), "its" | "their" | "his" | "her")
+                            && (self.w(i - 2) == "on"
+                                || self.w(i - 2) == "of"
+                                    && matches!(
+                                        self.w(i + 1),
+                                        "accord"
+                                            | "volition"
+                                            | "will"
+                                            | "principles"
+                                            | "priorities"
+                                            | "interests"
+                                            | "calculations"
+                                    ))
                     }
                     "independently" | "autonomously" | "unilaterally" => true,
                     "orders" | "instructions" | "directives" => {

@@ -804,14 +804,24 @@ pub fn extract(
         disc,
         out: Vec::new(),
     };
-    if !(voice == Voice::Question
-        && fr.speech.is_empty()
-        && fr.preds.iter().all(|p| {
-            !matches!(
-                p.class,
-                PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame)
-            )
-        }))
+    // A question asserts nothing ("Are you ruling out strikes on Iran?", "So you blame
+    // Tehran?").
+    let question = fr
+        .sent
+        .toks
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.kind, Kind::Punct('"' | '”' | '’' | ')')))
+        .is_some_and(|t| t.kind == Kind::Punct('?'));
+    if !question
+        && !(voice == Voice::Question
+            && fr.speech.is_empty()
+            && fr.preds.iter().all(|p| {
+                !matches!(
+                    p.class,
+                    PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame)
+                )
+            }))
     {
         c.run();
     }

@@ -246,6 +246,22 @@ fn statements_table() {
             "The minister pointed to a rise in attacks since October.",
             &[],
         ),
+        // Questions, retreats, awaited attacks and one's own things are no statements.
+        ("Are you ruling out strikes on Iranian soil?", &[]),
+        ("So you are blaming Tehran directly?", &[]),
+        (
+            "Hezbollah's leader said in a speech that the movement would not back down.",
+            &[],
+        ),
+        (
+            "The cleric, who seldom speaks about individual fighters, published a tribute of his own.",
+            &[],
+        ),
+        ("Israel braced for an attack by Iran and Hezbollah.", &[]),
+        (
+            "The Houthis say they act on the basis of their own priorities.",
+            &[("denial", Some("Houthis"), Some("Houthis"))],
+        ),
         // Nothing: narration, threats, hypotheses, negated claims, counts.
         (
             "US aircraft struck two depots in western Iraq on Tuesday.",
