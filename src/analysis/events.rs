@@ -131,6 +131,15 @@ fn noun_agent(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, p: &Pred) -> Option<Who> {
             };
         }
         if matches!(t.tag, Tag::Noun(c) if c & noun::COLLECTIVE != 0) {
+            // "the group's attacks": the group named before, if there is one.
+            if k > p.segment.0
+                && matches!(sent.w(k - 1), "the" | "this" | "that")
+                && sent.toks.get(k + 1).is_some_and(|t| t.tag == Tag::Poss)
+                && let Some(np) = sent.np_at(ctx, k - 1, k + 1)
+                && let w @ Who::Actor(_) = who_of(ctx, fr, &np)
+            {
+                return Some(w);
+            }
             return Some(Who::Collective);
         }
         let np_like = matches!(t.tag, Tag::Adj | Tag::Det | Tag::Poss | Tag::Noun(_))

@@ -1869,7 +1869,13 @@ impl Sent<'_, '_> {
             match self.np_quoted(ctx, j + 1, limit) {
                 Some(np) => {
                     j = np.e;
+                    // "in response to attacks on US troops by the militia": what follows
+                    // belongs to the response, not to the verb.
+                    let response = np.head & noun::RESPONSE != 0;
                     pps.push((prep, np));
+                    if response {
+                        break;
+                    }
                 }
                 None => {
                     // "blamed it on", "according to": nothing after.
@@ -2105,7 +2111,7 @@ impl Sent<'_, '_> {
         for p in out.iter_mut() {
             if !p.mood.passive
                 && matches!(p.class, PClass::Verb(_))
-                && p.pp("by").is_some()
+                && p.pps.first().is_some_and(|(w, _)| *w == "by")
                 && p.subj.as_ref().is_some_and(|s| s.e == p.tok)
                 && matches!(self.toks[p.tok].tag, Tag::Verb(f) if f & (form::PAST | form::PART) != 0)
             {

@@ -334,6 +334,40 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
             ("claim", Some("CENTCOM"), Some("United States")),
         ])
     );
+    // The issuer's own strike and the other side's attacks it answers, in one sentence.
+    let text = "source UK Ministry of Defence\nPress Release\n\nTwo RAF Tornado jets have carried \
+                out strikes against a Houthi radar site in Yemen, in response to the group's \
+                repeated attacks on merchant ships.";
+    assert_eq!(
+        statements_of(text),
+        want(&[
+            (
+                "accusation",
+                Some("UK Ministry of Defence"),
+                Some("Houthis")
+            ),
+            (
+                "claim",
+                Some("UK Ministry of Defence"),
+                Some("United Kingdom")
+            ),
+        ])
+    );
+    // What follows "in response to" is the response's, not the strike's: the "by" phrase
+    // names who attacked the troops, not who struck the depots.
+    let text = "The US military said its jets struck two depots in Iraq on Friday in response to \
+                attacks on US troops by Kataib Hezbollah.";
+    assert_eq!(
+        statements_of(text),
+        want(&[
+            (
+                "accusation",
+                Some("United States"),
+                Some("Kataib Hezbollah")
+            ),
+            ("claim", Some("United States"), Some("United States")),
+        ])
+    );
     // A news story: the outlet's narration is no source.
     let text = "source Reuters\n\nU.S. forces struck two Houthi radar sites in Yemen on Feb. 3.";
     assert_eq!(statements_of(text), want(&[]));

@@ -324,9 +324,6 @@ pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
             _ => Who::Unknown,
         };
     }
-    if np.collective {
-        return Who::Collective;
-    }
     if let Some((hs, he)) = np.poss_anaphor.or(np.head_word.filter(|_| np.anaphor)) {
         let w = text[hs..he].to_ascii_lowercase();
         if matches!(
@@ -347,7 +344,7 @@ pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
                     ActorKind::ArmedGroup | ActorKind::PoliticalParty
                 )
             };
-            return earlier_in_sentence(ctx, pos, group)
+            let found = earlier_in_sentence(ctx, pos, group)
                 .or_else(|| ctx.last_subject_before(pos).filter(|&a| group(a)))
                 .or_else(|| {
                     ctx.mentions
@@ -356,9 +353,18 @@ pub fn who(ctx: &DocCtx<'_>, np: &Np, pos: usize, text: &str) -> Who {
                         .filter(|m| m.end <= pos)
                         .map(|m| m.actor)
                         .find(|&a| group(a))
-                })
-                .map_or(Who::Unknown, Who::Actor);
+                });
+            // "the group's attacks" points back to the group named before; with none, it is
+            // an unnamed one.
+            return match found {
+                Some(a) => Who::Actor(a),
+                None if np.collective => Who::Collective,
+                None => Who::Unknown,
+            };
         }
+    }
+    if np.collective {
+        return Who::Collective;
     }
     // "our forces", "our troops".
     if let Some((hs, _)) = np.head_word {
