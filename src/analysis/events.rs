@@ -142,9 +142,15 @@ fn noun_agent(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, p: &Pred) -> Option<Who> {
             }
             return Some(Who::Collective);
         }
+        // "the Iranian drone and missile attack": nouns joined inside the phrase.
+        let joined = matches!(sent.w(k), "and" | "or")
+            && k > p.segment.0
+            && matches!(sent.toks[k - 1].tag, Tag::Noun(_))
+            && matches!(sent.toks[k + 1].tag, Tag::Noun(_));
         let np_like = matches!(t.tag, Tag::Adj | Tag::Det | Tag::Poss | Tag::Noun(_))
             || matches!(t.kind, Kind::Date(_) | Kind::Num(_))
-            || t.glued;
+            || t.glued
+            || joined;
         if !np_like {
             break;
         }

@@ -1086,9 +1086,13 @@ impl Sent<'_, '_> {
             .toks
             .get(j)
             .is_some_and(|t| matches!(t.kind, Kind::Ent { .. }) || t.tag == Tag::Name);
+        // "F-16 and F-15E jets": a designator ends in a number glued to its letters.
         let before = k > 0
             && self.toks.get(k - 1).is_some_and(|t| {
-                matches!(t.kind, Kind::Ent { .. }) || t.tag == Tag::Name || t.tag == Tag::Noun(0)
+                matches!(t.kind, Kind::Ent { .. })
+                    || t.tag == Tag::Name
+                    || t.tag == Tag::Noun(0)
+                    || matches!(t.kind, Kind::Num(_)) && t.glued
             });
         // The actor after must not start a clause: "Iran denied it, and Iraq said …", "…
         // by Harakat al-Nujaba, US officials said". A bare comma joins a list only when an
