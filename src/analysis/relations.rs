@@ -725,6 +725,23 @@ fn titles(
     use crate::lexicon::words::noun;
     let sent = &fr.sent;
     let n = sent.toks.len();
+    // A multi-word title is one word ("chief negotiator" is no chief).
+    let word_classes = |t: &super::frames::Tok<'_>| match t.phrase {
+        Some((c, n)) if n > 1 => c,
+        _ => t.noun() | t.entry.map_or(0, |e| e.nouns),
+    };
+    let subordinate_word = |w: &str| {
+        matches!(
+            w,
+            "senior" | "top" | "deputy" | "vice" | "assistant" | "field" | "local" | "regional"
+        )
+    };
+    let lead_modifies_title = |q: usize| {
+        let len = sent.toks[q].phrase.map_or(1, |p| p.1 as usize).max(1);
+        sent.toks.get(q + len).is_some_and(|t| {
+            t.kind == Kind::Word && t.noun() & noun::TITLE != 0 && t.noun() & noun::LEADER == 0
+        })
+    };
     // "a Baghdad-based analyst": where the person works, not a body they belong to.
     let based =
         |q: usize| sent.toks.get(q + 1).is_some_and(|t| t.glued) && sent.w(q + 1) == "based";
@@ -739,6 +756,9 @@ fn titles(
         // Before the name: the phrase of title words and bodies that ends at it.
         let mut lead = false;
         let mut member = false;
+        // One of several heads, or a deputy: "a senior commander of X", "a Hezbollah
+        // leader", "the deputy head of X", "the group's chief negotiator" are members.
+        let mut subordinate = false;
         let mut orgs: Vec<u32> = Vec::new();
         let mut j = k;
         // "Iran's foreign ministry spokesman, Nasser Kanaani": the title before a comma.
@@ -763,8 +783,11 @@ fn titles(
                 }
                 Kind::Punct('.') => j >= 2 && sent.toks[j - 2].kind == Kind::Word,
                 Kind::Word => {
-                    let c = t.noun() | t.entry.map_or(0, |e| e.nouns);
+                    let c = word_classes(t);
+                    subordinate |= subordinate_word(sent.w(j - 1));
                     if c & noun::LEADER != 0 {
+                        // "chief negotiator", "chief spokesman": a title of its own.
+                        subordinate |= lead_modifies_title(j - 1);
                         lead = true;
                         true
                     } else if c & (noun::TITLE | noun::MEMBER) != 0 {
@@ -784,6 +807,9 @@ fn titles(
                 break;
             }
             j -= 1;
+        }
+        if j > 0 && matches!(sent.w(j - 1), "a" | "an") {
+            subordinate = true;
         }
         // After the name: ", the group's spokesman," / ", head of X,".
         if !lead && !member && sent.is_punct(k + 1, ',') {
@@ -805,8 +831,11 @@ fn titles(
                         orgs.push(x);
                     }
                     Kind::Word => {
-                        let c = t.noun() | t.entry.map_or(0, |e| e.nouns);
+                        let c = word_classes(t);
+                        subordinate |= subordinate_word(sent.w(q))
+                            || q == k + 2 && matches!(sent.w(q), "a" | "an");
                         if c & noun::LEADER != 0 {
+                            subordinate |= lead_modifies_title(q);
                             lead = true;
                         } else if c & noun::TITLE != 0 {
                             member = true;
@@ -825,7 +854,7 @@ fn titles(
         if !(lead || member) {
             continue;
         }
-        let kind = if lead {
+        let kind = if lead && !subordinate {
             RelationKind::Leads
         } else {
             RelationKind::MemberOf

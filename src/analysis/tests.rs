@@ -636,6 +636,27 @@ fn relations_table() {
             vec![],
             vec![("Rahim Hamid", "member_of", "Iraq")],
         ),
+        // One of several heads, a deputy, a head of something else: members.
+        (
+            "A drone strike killed Fuad Shukr, a senior Hezbollah commander, in Beirut.",
+            vec![("Fuad Shukr", "member_of", "Hezbollah")],
+            vec![("Fuad Shukr", "leads", "Hezbollah")],
+        ),
+        (
+            "Houthi chief negotiator Mohammed Abdulsalam spoke to reporters.",
+            vec![("Mohammed Abdulsalam", "member_of", "Houthis")],
+            vec![("Mohammed Abdulsalam", "leads", "Houthis")],
+        ),
+        (
+            "Vice President Kamala Harris joined the meeting.",
+            vec![("Kamala Harris", "member_of", "United States")],
+            vec![("Kamala Harris", "leads", "United States")],
+        ),
+        (
+            "Iraqi Prime Minister Mohammed Shia al-Sudani condemned the raid.",
+            vec![("Mohammed Shia al-Sudani", "leads", "Iraq")],
+            vec![("Mohammed Shia al-Sudani", "member_of", "Iraq")],
+        ),
         (
             "Hezbollah leader Hassan Nasrallah spoke.",
             vec![("Hassan Nasrallah", "leads", "Hezbollah")],
