@@ -81,6 +81,25 @@ fn markers(t: &Template, s: &str) -> Vec<(u32, Role)> {
         .collect()
 }
 
+/// A word that names a part of a state or body before a head's title: "security chief X",
+/// "the army commander X" head that part, not the whole.
+fn head_of_part(w: &str) -> bool {
+    matches!(
+        w,
+        "security"
+            | "intelligence"
+            | "army"
+            | "military"
+            | "police"
+            | "spy"
+            | "navy"
+            | "naval"
+            | "border"
+            | "counterterrorism"
+            | "operations"
+    )
+}
+
 fn kind_ok(ctx: &DocCtx<'_>, a: u32, kinds: &[ActorKind]) -> bool {
     kinds.is_empty() || kinds.contains(&ctx.kind(a))
 }
@@ -123,6 +142,14 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
                 continue;
             }
             let side = |single: &str, list: &str| -> Vec<u32> {
+                // "the Iran-backed militia X": a name glued to a participle modifies the
+                // phrase; it is not the actor the cue names.
+                if single == "to"
+                    && let Some(g) = c.name(single)
+                    && t.text.as_bytes().get(g.end() + 1) == Some(&b'-')
+                {
+                    return Vec::new();
+                }
                 if let Some(g) = c.name(single) {
                     return markers(t, std::str::from_utf8(g.as_bytes()).unwrap_or(""))
                         .into_iter()
@@ -357,6 +384,20 @@ pub fn extract(ctx: &DocCtx<'_>, si: usize, state: &mut State, hits: &[CueHit<'_
                 RelationKind::MemberOf
             } else {
                 tdef.relation
+            };
+            // "Russian security chief X", "the army commander X": the head of a part, with no
+            // body named, is a member of the state, not its leader.
+            let kind = if kind == RelationKind::Leads && org.is_none() {
+                let title_start = c.name("title").map_or(0, |g| g.start());
+                let before = t.text[..title_start].trim_end();
+                let prev = before
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                let part = head_of_part(prev);
+                if part { RelationKind::MemberOf } else { kind }
+            } else {
+                kind
             };
             if let Some(to) = to {
                 push(person.actor, to, kind, &mut out);
@@ -680,8 +721,9 @@ pub fn from_frames(
         } else {
             RelationKind::Backs
         };
+        // "Houthi-controlled parts of Yemen": a state is held, not backed.
         for &y in &np.actors {
-            if !ctx.is_person(y) {
+            if !ctx.is_person(y) && ctx.kind(y) != ActorKind::State {
                 push(backer, y, kind, &mut out);
             }
         }
@@ -731,10 +773,11 @@ fn titles(
         _ => t.noun() | t.entry.map_or(0, |e| e.nouns),
     };
     let subordinate_word = |w: &str| {
-        matches!(
-            w,
-            "senior" | "top" | "deputy" | "vice" | "assistant" | "field" | "local" | "regional"
-        )
+        head_of_part(w)
+            || matches!(
+                w,
+                "senior" | "top" | "deputy" | "vice" | "assistant" | "field" | "local" | "regional"
+            )
     };
     let lead_modifies_title = |q: usize| {
         let len = sent.toks[q].phrase.map_or(1, |p| p.1 as usize).max(1);
@@ -742,9 +785,14 @@ fn titles(
             t.kind == Kind::Word && t.noun() & noun::TITLE != 0 && t.noun() & noun::LEADER == 0
         })
     };
-    // "a Baghdad-based analyst": where the person works, not a body they belong to.
-    let based =
-        |q: usize| sent.toks.get(q + 1).is_some_and(|t| t.glued) && sent.w(q + 1) == "based";
+    // "a Baghdad-based analyst", "the US-led coalition": a name glued to a participle
+    // modifies the phrase; it is not the body the person belongs to.
+    let based = |q: usize| {
+        sent.toks
+            .get(q + 1)
+            .is_some_and(|t| t.glued && t.kind == Kind::Word)
+            && sent.w(q + 1).ends_with("ed")
+    };
     for k in 0..n {
         let Kind::Ent { actor: Some(m), .. } = sent.toks[k].kind else {
             continue;
@@ -794,11 +842,19 @@ fn titles(
                         member = true;
                         true
                     } else {
-                        matches!(t.tag, Tag::Adj | Tag::Name | Tag::Poss | Tag::Noun(_))
+                        // "the head of X": "of" after a title; "the US killing of General
+                        // X" names no body of X's.
+                        (matches!(t.tag, Tag::Adj | Tag::Name | Tag::Poss | Tag::Noun(_))
+                            && c & (noun::ATTACK | noun::WEAK_ATTACK | noun::RESPONSE) == 0)
                             || matches!(
                                 sent.w(j - 1),
-                                "the" | "former" | "late" | "then" | "of" | "de" | "-"
+                                "the" | "former" | "late" | "then" | "de" | "-"
                             )
+                            || sent.w(j - 1) == "of"
+                                && j >= 2
+                                && word_classes(&sent.toks[j - 2])
+                                    & (noun::TITLE | noun::LEADER | noun::MEMBER)
+                                    != 0
                     }
                 }
                 _ => false,

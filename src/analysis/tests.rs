@@ -657,6 +657,39 @@ fn relations_table() {
             vec![("Mohammed Shia al-Sudani", "leads", "Iraq")],
             vec![("Mohammed Shia al-Sudani", "member_of", "Iraq")],
         ),
+        // The name that modifies a noun is not the body: "ships linked to Israel" are not
+        // the Houthis', "the Iran-backed militia X" is not Iran, "the US killing of General
+        // X" makes X no member of the US, "Russian security chief X" heads a part.
+        (
+            "The Houthis say they target ships linked to Israel.",
+            vec![],
+            vec![("Israel", "backs", "Houthis")],
+        ),
+        (
+            "Kataib Hezbollah, a militia closely aligned with Iran, denied it.",
+            vec![("Iran", "backs", "Kataib Hezbollah")],
+            vec![],
+        ),
+        (
+            "Qais al-Khazali, the leader of the Iran-backed militia Asaib Ahl al-Haq, spoke.",
+            vec![("Qais al-Khazali", "leads", "Asaib Ahl al-Haq")],
+            vec![("Qais al-Khazali", "leads", "Iran")],
+        ),
+        (
+            "Protests followed the US killing of General Qassem Soleimani in Baghdad.",
+            vec![],
+            vec![("Qassem Soleimani", "member_of", "United States")],
+        ),
+        (
+            "Russian security chief Sergei Shoigu met Iranian officials.",
+            vec![("Sergei Shoigu", "member_of", "Russia")],
+            vec![("Sergei Shoigu", "leads", "Russia")],
+        ),
+        (
+            "Militants shelled Houthi-controlled parts of Yemen.",
+            vec![],
+            vec![("Houthis", "backs", "Yemen")],
+        ),
         (
             "Hezbollah leader Hassan Nasrallah spoke.",
             vec![("Hassan Nasrallah", "leads", "Hezbollah")],
