@@ -1991,7 +1991,17 @@ impl Sent<'_, '_> {
                 // The subject may lie before a relative clause or an appositive of its own
                 // ("X, an umbrella that includes Y, has claimed"): only hard punctuation
                 // bounds the search.
-                let floor = (0..mood.chain)
+                // "US Central Command (CENTCOM) said": the subject stands before the brackets.
+                let bracketed = (mood.chain >= 3 && self.is_punct(mood.chain - 1, ')'))
+                    .then(|| {
+                        (mood.chain.saturating_sub(8)..mood.chain - 1)
+                            .rev()
+                            .find(|&k| self.is_punct(k, '('))
+                    })
+                    .flatten()
+                    .filter(|&k| k > 0);
+                let chain_at = bracketed.unwrap_or(mood.chain);
+                let floor = (0..chain_at)
                     .rev()
                     .find(|&k| {
                         matches!(
@@ -2003,7 +2013,7 @@ impl Sent<'_, '_> {
                 let (subj, shared) = if is_noun {
                     (None, false)
                 } else {
-                    self.subject(ctx, mood.chain, floor)
+                    self.subject(ctx, chain_at, floor)
                 };
                 let (subj, shared) = if subj.is_none() && !shared && !is_noun && seg.0 > 0 {
                     // A subject before a relative pronoun or "that": "the group that claimed".

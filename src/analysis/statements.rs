@@ -717,7 +717,10 @@ impl Ctx<'_, '_, '_> {
         let at = p.pp("at").cloned();
         match lemma {
             "attribute" | "pin" => to.or(on),
-            "point" => at.or(to),
+            // "pointed to Kataib Hezbollah"; "pointed to Khamenei's remarks" blames no one.
+            "point" => at
+                .or(to)
+                .filter(|n| n.possessor.is_none() || n.head & noun::COLLECTIVE != 0),
             _ => {
                 let o = p.obj.clone();
                 // "blamed the group for …", "blamed them for …": an anaphor or a personal

@@ -246,6 +246,15 @@ fn statements_table() {
             "The minister pointed to a rise in attacks since October.",
             &[],
         ),
+        (
+            "Analysts pointed to Hassan Nasrallah's speech on Friday.",
+            &[],
+        ),
+        // A name with its abbreviation in brackets before the verb.
+        (
+            "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
+            &[("claim", Some("CENTCOM"), Some("United States"))],
+        ),
         // Questions, retreats, awaited attacks and one's own things are no statements.
         ("Are you ruling out strikes on Iranian soil?", &[]),
         ("So you are blaming Tehran directly?", &[]),
@@ -368,6 +377,11 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
             ("claim", Some("United States"), Some("United States")),
         ])
     );
+    // A story that tells of "a statement on Sunday" is no official text: its narration is
+    // no body's voice.
+    let text = "In a statement on Sunday, the Pentagon said three soldiers were wounded.\n\n\
+                Kataib Hezbollah fired rockets at the base on Monday.";
+    assert_eq!(statements_of(text), want(&[]));
     // A news story: the outlet's narration is no source.
     let text = "source Reuters\n\nU.S. forces struck two Houthi radar sites in Yemen on Feb. 3.";
     assert_eq!(statements_of(text), want(&[]));

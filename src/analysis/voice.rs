@@ -72,7 +72,18 @@ fn actor_named(ctx: &DocCtx<'_>, name: &str) -> Option<u32> {
 pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
     let head_end = super::floor_char(ctx.text, 2000.min(ctx.text.len()));
     let head = &ctx.lower[..head_end];
-    let official = OFFICIAL_MARKERS.iter().any(|m| head.contains(m));
+    // The markers stand in the header: a title-like line ("Press Release",
+    // "Statement by the Secretary", "Readout of …"), or the start of one. A story's "in a
+    // statement on Monday" or "told a briefing" is no header.
+    let official = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .any(|l| {
+            OFFICIAL_MARKERS
+                .iter()
+                .any(|m| l.starts_with(m) || l.len() <= 120 && !l.ends_with('.') && l.contains(m))
+        });
     let issuing = |a: u32| {
         !matches!(
             ctx.kind(a),
