@@ -633,6 +633,15 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         {
             return Tag::Adj;
         }
+        // After a determiner, a possessive or an adjective, a word of a verb's "-s" form is
+        // a plural noun: "his recent remarks", "the group's threats".
+        if forms & form::S != 0
+            && forms & (form::PAST | form::ING) == 0
+            && prev.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Poss | Tag::Adj))
+            && w.ends_with('s')
+        {
+            return Tag::Noun(0);
+        }
         // A participle that cannot be a clause's verb, before a noun, is an adjective: "said
         // armed men stormed …", "Iran-aligned armed factions", "by trained fighters".
         if forms & form::PART != 0

@@ -718,9 +718,9 @@ impl Ctx<'_, '_, '_> {
         match lemma {
             "attribute" | "pin" => to.or(on),
             // "pointed to Kataib Hezbollah"; "pointed to Khamenei's remarks" blames no one.
-            "point" => at
-                .or(to)
-                .filter(|n| n.possessor.is_none() || n.head & noun::COLLECTIVE != 0),
+            "point" => at.or(to).filter(|n| {
+                !(n.s..n.e).any(|k| self.fr.sent.toks[k].tag == super::frames::Tag::Poss)
+            }),
             _ => {
                 let o = p.obj.clone();
                 // "blamed the group for …", "blamed them for …": an anaphor or a personal

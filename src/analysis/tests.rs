@@ -250,6 +250,10 @@ fn statements_table() {
             "Analysts pointed to Hassan Nasrallah's speech on Friday.",
             &[],
         ),
+        (
+            "Analysts cited Ali Khamenei's recent remarks that Tehran would be patient.",
+            &[],
+        ),
         // A name with its abbreviation in brackets before the verb.
         (
             "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
