@@ -636,6 +636,20 @@ fn prepare<'a>(
                 .collect()
         })
         .collect();
+    // People named again by their family name alone.
+    for (doc, all) in docs.iter().zip(&mut all) {
+        let later: Vec<RawMention> = mentions::family_names(&doc.text, lex, all)
+            .into_iter()
+            .filter(|m| {
+                doc.junk_at(m.start)
+                    .is_none_or(|j| ANALYSED_JUNK.contains(&j.kind))
+            })
+            .collect();
+        if !later.is_empty() {
+            all.extend(later);
+            all.sort_by_key(|m| (m.start, m.end));
+        }
+    }
     // Unknown actors, outside known mentions and junk.
     let unknown: Vec<Vec<UnknownActor>> = docs
         .iter()

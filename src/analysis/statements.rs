@@ -92,6 +92,15 @@ impl Ctx<'_, '_, '_> {
         {
             return self.disc.last_speaker;
         }
+        // "he said", "she added": the person who spoke last goes on speaking, even when
+        // another person was named since ("Austin said …; Biden ordered the raids. The
+        // strikes, he said, …").
+        if matches!(np.pron, Some("he" | "she"))
+            && let Some(last) = self.disc.last_speaker
+            && self.ctx.is_person(last)
+        {
+            return Some(last);
+        }
         match self.who(np) {
             Who::Actor(a) => Some(a),
             Who::We => self.voice_speaker(),

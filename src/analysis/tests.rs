@@ -386,6 +386,24 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
     let text = "In a statement on Sunday, the Pentagon said three soldiers were wounded.\n\n\
                 Kataib Hezbollah fired rockets at the base on Monday.";
     assert_eq!(statements_of(text), want(&[]));
+    // A person named in full speaks on under the family name alone; a family name two
+    // people share names neither.
+    let text = "Deputy Pentagon press secretary Sabrina Singh spoke on Monday.\n\nSingh said \
+                the ambush bore the hallmarks of Kataib Hezbollah.";
+    assert_eq!(
+        statements_of(text),
+        want(&[(
+            "accusation",
+            Some("Sabrina Singh"),
+            Some("Kataib Hezbollah")
+        )])
+    );
+    let text = "Matthew Miller and Christopher Miller spoke on Monday.\n\nMiller said the \
+                ambush bore the hallmarks of Kataib Hezbollah.";
+    assert_eq!(
+        statements_of(text),
+        want(&[("accusation", None, Some("Kataib Hezbollah"))])
+    );
     // A news story: the outlet's narration is no source.
     let text = "source Reuters\n\nU.S. forces struck two Houthi radar sites in Yemen on Feb. 3.";
     assert_eq!(statements_of(text), want(&[]));
