@@ -825,16 +825,17 @@ pub fn extract(
         .rev()
         .find(|t| !matches!(t.kind, Kind::Punct('"' | '”' | '’' | ')')))
         .is_some_and(|t| t.kind == Kind::Punct('?'));
-    if !question
-        && !(voice == Voice::Question
-            && fr.speech.is_empty()
-            && fr.preds.iter().all(|p| {
-                !matches!(
-                    p.class,
-                    PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame)
-                )
-            }))
-    {
+    // A questioner's line asserts nothing unless it reports speech or a claim, denial or
+    // blame.
+    let questioner_only = voice == Voice::Question
+        && fr.speech.is_empty()
+        && fr.preds.iter().all(|p| {
+            !matches!(
+                p.class,
+                PClass::Verb(VerbClass::Claim | VerbClass::Deny | VerbClass::Blame)
+            )
+        });
+    if !question && !questioner_only {
         c.run();
     }
     // The last source of the sentence speaks on in the next ("the statement added").
