@@ -769,7 +769,16 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         }
         let d = if k > q.segment.0 { sent.w(k - 1) } else { "" };
         let singular = !w.ends_with('s') || w.ends_with("ss");
-        if matches!(d, "the" | "this" | "that") && singular && holds(main.subj.as_ref(), q.tok) {
+        // "… were wounded in that attack": a verb of harm in the attack named before.
+        let harmed_in = main.class == PClass::Verb(VerbClass::Harm)
+            && main
+                .pps
+                .iter()
+                .any(|(w, n)| matches!(*w, "in" | "during") && holds(Some(n), q.tok));
+        if matches!(d, "the" | "this" | "that")
+            && singular
+            && (holds(main.subj.as_ref(), q.tok) || harmed_in)
+        {
             e.definite = true;
             e.anaphoric_det = true;
         }

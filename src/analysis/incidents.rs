@@ -408,9 +408,17 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
         let r = reports[i].clone();
         // "the attack": the last attack reported in the document, when nothing the report
         // says contradicts it.
-        let previous = (r.anaphoric && i > 0 && reports[i - 1].span.doc == r.span.doc)
-            .then(|| incident_of[i - 1])
-            .filter(|&k| k != usize::MAX)
+        // Bare re-mentions before it ("the strikes were a response") point further back.
+        let previous = r
+            .anaphoric
+            .then(|| {
+                (0..i)
+                    .rev()
+                    .take_while(|&j| reports[j].span.doc == r.span.doc)
+                    .map(|j| incident_of[j])
+                    .find(|&k| k != usize::MAX)
+            })
+            .flatten()
             .filter(|&k| {
                 let inc = &incidents[k];
                 compatible(&inc.date, &r.date)

@@ -572,6 +572,15 @@ fn same_attack_told_twice_is_one_incident() {
          Sunday. The attack hit Tower 22, a small outpost near the Syrian border.",
     )]);
     assert_eq!(a.incidents.len(), 1, "{:#?}", a.incidents);
+    // Casualties "in that attack", sentences later, are the same attack's.
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "date 2024-01-29\nA drone attack on Tower 22 in Jordan on Sunday killed three US \
+         soldiers.\n\nOfficials said the base was hit while troops slept.\n\nMore than 40 \
+         service members were wounded in that attack.",
+    )]);
+    assert_eq!(a.incidents.len(), 1, "{:#?}", a.incidents);
+    assert_eq!(a.incidents[0].injured, Some(40));
     // In two.
     let (_, _, a) = run(&[
         (
