@@ -1514,6 +1514,9 @@ impl Sent<'_, '_> {
                         || (t.tag == Tag::Prep
                             && matches!(w, "after" | "following" | "since" | "before")
                             && i > 0)
+                        // "The strikes came as Israel and Hamas agreed to a truce": "as"
+                        // before a clause of its own.
+                        || (w == "as" && i > 0 && self.clause_after(i + 1))
                         || (t.tag == Tag::Rel && i > 0)
                         || (t.tag == Tag::Comp && i > 0)
                 }
@@ -2550,6 +2553,26 @@ impl Sent<'_, '_> {
             self.toks.get(i).map(|t| t.kind),
             Some(Kind::Punct('”' | '"' | '’'))
         )
+    }
+
+    /// Whether a noun phrase with its own finite verb starts at `i` ("as Israel and Hamas
+    /// agreed …", not "as a warning", "as well as").
+    fn clause_after(&self, i: usize) -> bool {
+        let mut k = i;
+        while k < self.toks.len() && k < i + 8 {
+            let t = &self.toks[k];
+            if matches!(t.tag, Tag::Aux(_))
+                || matches!(t.tag, Tag::Verb(f) if f & (form::PAST | form::S) != 0)
+            {
+                return k > i;
+            }
+            let joined = matches!(self.w(k), "and" | "or") && k > i;
+            if !(np_material(t) || t.tag == Tag::Pron || joined) {
+                return false;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Whether a clause (a verb) starts at `i`.

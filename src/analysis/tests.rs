@@ -446,6 +446,21 @@ fn attacks_of(
 fn attacks_table() {
     let s = |x: &str| Some(x.to_string());
     let cases = vec![
+        // The place of what happens meanwhile is not the attack's.
+        (
+            "date 2023-11-25\nUS jets struck two militia depots in Iraq on Friday as Israel and \
+             Hamas agreed to a truce in Gaza.",
+            vec![(
+                s("2023-11-24"),
+                None,
+                s("Iraq"),
+                s("United States"),
+                None,
+                None,
+                None,
+                None,
+            )],
+        ),
         (
             "date 2024-01-30\nA drone attack on Tower 22 in Jordan on Sunday killed three US \
              soldiers and injured 34 others.",
