@@ -41,6 +41,34 @@ struct PatternInfo {
     demonym: bool,
     /// The pattern has several words (allowed to follow a run-together lowercase letter).
     multiword: bool,
+    /// A name made of capitalised common words ("Iraqi Security Forces", "Supreme National
+    /// Security Council") names the body only with its capitals; "Iraqi security forces"
+    /// describes whoever is meant.
+    title_case: bool,
+}
+
+/// Whether the words after the first of a multi-word name are capitalised common words
+/// (`common` says which lower-case words are in the lexicon's word list).
+fn title_cased(v: &str, common: &dyn Fn(&str) -> bool) -> bool {
+    let mut words = v.split_whitespace();
+    words.next();
+    let mut any = false;
+    for w in words {
+        if w.starts_with(char::is_uppercase) && w.len() > 3 && common(&w.to_lowercase()) {
+            any = true;
+        }
+    }
+    any
+}
+
+/// Whether the text has the capitals the name's capitalised common words ask for.
+fn keeps_capitals(found: &str, pattern: &str) -> bool {
+    let f: Vec<&str> = found.split_whitespace().collect();
+    let p: Vec<&str> = pattern.split_whitespace().collect();
+    f.len() != p.len()
+        || f.iter().zip(&p).skip(1).all(|(a, b)| {
+            !(b.starts_with(char::is_uppercase) && b.len() > 3) || a.starts_with(char::is_uppercase)
+        })
 }
 
 /// Finds lexicon names, cue keywords and attack words in text, all in one pass.
@@ -212,6 +240,7 @@ fn build(patterns: &[(String, PatternInfo)]) -> (Vec<PatternInfo>, Vec<String>) 
             if merged.target == info.target {
                 merged.capital &= info.capital;
                 merged.after_particle |= info.after_particle;
+                merged.title_case &= info.title_case;
             }
             continue;
         }
@@ -225,6 +254,7 @@ fn build(patterns: &[(String, PatternInfo)]) -> (Vec<PatternInfo>, Vec<String>) 
 impl Matcher {
     /// Builds the matcher for a lexicon.
     pub fn new(lex: &Lexicon) -> Matcher {
+        let common = |w: &str| lex.words.get(w).is_some();
         let mut actor_pats = Vec::new();
         for (i, a) in lex.actors.iter().enumerate() {
             let (actor, not_actor) = (Target::Actor(i as u32), Target::NotActor(i as u32));
@@ -237,6 +267,7 @@ impl Matcher {
                     let exact = is_acronym(&v);
                     let capital = v.starts_with(char::is_uppercase);
                     let multiword = v.contains(' ');
+                    let title_case = multiword && title_cased(&v, &common);
                     actor_pats.push((
                         v,
                         PatternInfo {
@@ -246,6 +277,7 @@ impl Matcher {
                             after_particle: false,
                             demonym,
                             multiword,
+                            title_case,
                         },
                     ));
                 }
@@ -269,6 +301,7 @@ impl Matcher {
                             after_particle,
                             demonym: false,
                             multiword,
+                            title_case: false,
                         },
                     ));
                 }
@@ -549,6 +582,8 @@ fn accept(text: &str, s: usize, e: usize, info: &PatternInfo, pattern: &str) -> 
         if (caps_before && caps_after) || ((caps_before || caps_after) && heading_line) {
             return false;
         }
+    } else if info.title_case && !keeps_capitals(found, pattern) {
+        return false;
     } else if info.capital {
         // A particle is three ASCII bytes ("al-", "al "), so the slice is on a boundary.
         let word = if info.after_particle {

@@ -1001,3 +1001,20 @@ fn a_unit_named_with_its_parent_mentions_the_parent_too() {
         "United Nations"
     ));
 }
+
+#[test]
+fn a_name_of_capitalised_common_words_names_the_body_only_with_its_capitals() {
+    let (_, _, a) = run(&[
+        (
+            "a.txt",
+            "Iraqi security forces sealed off the road near the airport.",
+        ),
+        (
+            "b.txt",
+            "The Iraqi Security Forces sealed off the road near the airport.",
+        ),
+    ]);
+    let isf = a.actor_by_name("Iraqi Security Forces").unwrap();
+    let docs: Vec<usize> = a.actor(isf).docs.iter().map(|d| d.index()).collect();
+    assert_eq!(docs, vec![1]);
+}
