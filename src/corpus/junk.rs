@@ -170,6 +170,9 @@ fn detect_with(text: &str, known: &[Junk], trailing_furniture: bool) -> Vec<Junk
         let words = word_count(t);
         if is_script(t) {
             mark(JunkKind::Script);
+        } else if t.starts_with("![") && t.contains("](") {
+            // A Markdown image: its text describes the photo, as a caption does.
+            mark(JunkKind::Caption);
         } else if CAPTION_CREDIT.is_match(t) && (words < 60 || t.contains('©')) {
             mark(JunkKind::Caption);
         } else if t.len() >= 20 && !seen.insert(t) {
@@ -294,11 +297,15 @@ mod tests {
 
     #[test]
     fn recognises_page_junk() {
-        let text = "Title of the story\n\nby Jane Doe\nA caption of a photo (AP)\n\nFirst paragraph says something.\n\nA caption of a photo (AP)\nREAD ALSO:\nAnother story headline\nYet another one\n\nSecond paragraph, with more. Source: Deutsche Welle\n\nWe use cookies to improve your experience.\n`; document.getElementById(\"x\").innerHTML = cont; var d = 1;\nadmin\nJerusalem Post Store";
+        let text = "Title of the story\n\nby Jane Doe\nA caption of a photo (AP)\n\n![Troops board a plane at a base in Kuwait.](https://example.org/p.jpg)\n\nFirst paragraph says something.\n\nA caption of a photo (AP)\nREAD ALSO:\nAnother story headline\nYet another one\n\nSecond paragraph, with more. Source: Deutsche Welle\n\nWe use cookies to improve your experience.\n`; document.getElementById(\"x\").innerHTML = cont; var d = 1;\nadmin\nJerusalem Post Store";
         let k = kinds(text);
         let has = |s: &str, kind: JunkKind| k.iter().any(|(t, kk)| t == s && *kk == kind);
         assert!(has("by Jane Doe", JunkKind::Byline), "{k:#?}");
         assert!(has("A caption of a photo (AP)", JunkKind::Caption));
+        assert!(has(
+            "![Troops board a plane at a base in Kuwait.](https://example.org/p.jpg)",
+            JunkKind::Caption
+        ));
         assert!(has("READ ALSO:", JunkKind::LinkList));
         assert!(has("Another story headline", JunkKind::LinkList));
         assert!(has("Source: Deutsche Welle", JunkKind::SourceLine));
