@@ -616,7 +616,7 @@ fn name_regex(pattern: &str) -> BytesRegex {
 }
 
 /// The words that end a group's name ("the X Y Brigades").
-const GROUP_WORD: &str = r"(?:Brigades?|Battalions?|Movement|Front|Army|Organi[sz]ation|Forces|Party|Council|Corps|Regiment|Division|Militia|Gathering|Coalition|Alliance|Committee|League|Guards?)";
+const GROUP_WORD: &str = r"(?:Brigades?|Battalions?|Movement|Front|Army|Organi[sz]ation|Forces|Party|Council|Corps|Regiment|Division|Militia|Gathering|Coalition|Alliance|Committee|League|Guards?|Airlines|Airways|Shipping|Maritime|Navigation|Tankers)";
 /// Up to four capitalised words before a group word.
 static UNKNOWN_GROUP: LazyLock<BytesRegex> =
     LazyLock::new(|| name_regex(&format!(r"\b(?:[A-Z]{{W}}+\s+){{1,4}}{GROUP_WORD}\b")));
@@ -771,7 +771,19 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
             if name.ends_with("Party") || name.ends_with("Movement") || name.ends_with("Gathering")
             {
                 ActorKind::PoliticalParty
-            } else if name.ends_with("Council") || name.ends_with("Committee") {
+            } else if [
+                "Council",
+                "Committee",
+                "Airlines",
+                "Airways",
+                "Shipping",
+                "Maritime",
+            ]
+            .iter()
+            .chain(&["Navigation", "Tankers"])
+            .any(|w| name.ends_with(w))
+            {
+                // Councils and committees; airlines and shipping firms.
                 ActorKind::Organisation
             } else {
                 ActorKind::ArmedGroup

@@ -1018,3 +1018,19 @@ fn a_name_of_capitalised_common_words_names_the_body_only_with_its_capitals() {
     let docs: Vec<usize> = a.actor(isf).docs.iter().map(|d| d.index()).collect();
     assert_eq!(docs, vec![1]);
 }
+
+#[test]
+fn airlines_and_shipping_firms_are_found_by_their_names() {
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "A missile hit a tanker managed by Blue Horizon Shipping near Aden. Flights of \
+         Cedar Coast Airways were cancelled.",
+    )]);
+    for name in ["Blue Horizon Shipping", "Cedar Coast Airways"] {
+        let id = a.actor_by_name(name);
+        assert!(
+            id.is_some_and(|i| a.actor(i).kind == ActorKind::Organisation),
+            "{name}"
+        );
+    }
+}
