@@ -106,6 +106,10 @@ fn holds(np: Option<&Np>, k: usize) -> bool {
 fn launches(p: &Pred) -> bool {
     p.patient()
         .is_some_and(|o| o.head & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0)
+        // "it was carried out by X": the act named before, with the one who did it.
+        || p.mood.passive
+            && p.pp("by").is_some()
+            && p.subj.as_ref().is_some_and(|s| matches!(s.pron, Some("it" | "they")))
 }
 
 /// The agent an attack noun has in its own phrase ("Houthi attacks", "Iran's strike").

@@ -2172,6 +2172,39 @@ impl Sent<'_, '_> {
                 out[k].mood.hedged = true;
             }
         }
+        // "The ambush appeared to have been carried out by X", "the blast seems to have been
+        // caused by Y": the verb after a raising verb takes its subject, hedged.
+        for k in 0..out.len() {
+            if out[k].subj.is_some() || !matches!(out[k].class, PClass::Verb(_)) {
+                continue;
+            }
+            // The chain may start at "to" ("to have been carried") or after it.
+            let mut j = out[k].mood.chain;
+            while j > 0 && matches!(self.w(j - 1), "have" | "been" | "be" | "to") {
+                j -= 1;
+                if self.w(j) == "to" {
+                    break;
+                }
+            }
+            if self.w(j) != "to"
+                || j == 0
+                || !matches!(
+                    self.w(j - 1),
+                    "appear" | "appears" | "appeared" | "seem" | "seems" | "seemed"
+                )
+            {
+                continue;
+            }
+            let raising = j - 1;
+            let floor = (0..raising)
+                .rev()
+                .find(|&x| matches!(self.toks[x].kind, Kind::Punct(';' | ':' | '(' | ')')))
+                .map_or(0, |x| x + 1);
+            if let (Some(subj), _) = self.subject(ctx, raising, floor) {
+                out[k].subj = Some(subj);
+                out[k].mood.hedged = true;
+            }
+        }
         self.non_involvement(ctx, &mut out, &segs);
         out
     }

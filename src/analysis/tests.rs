@@ -254,6 +254,15 @@ fn statements_table() {
             "Analysts cited Ali Khamenei's recent remarks that Tehran would be patient.",
             &[],
         ),
+        // Raising verbs and "it" for the act named before.
+        (
+            "Joe Biden said the ambush appeared to have been carried out by \"Iran-aligned militia groups.\"",
+            &[("accusation", Some("Joe Biden"), None)],
+        ),
+        (
+            "\"We know it was carried out by Kataib Hezbollah,\" Joe Biden said.",
+            &[("accusation", Some("Joe Biden"), Some("Kataib Hezbollah"))],
+        ),
         // A name with its abbreviation in brackets before the verb.
         (
             "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
