@@ -2290,10 +2290,14 @@ impl Sent<'_, '_> {
             && let Tag::Verb(_) = self.toks[k].tag
         {
             let g = self.mood(k, seg);
-            if self.toks[k]
-                .entry
-                .is_some_and(|e| e.verb(VerbClass::Intend))
-            {
+            // A phrasal sense needs its particle: "called for strikes", not "called the
+            // strikes a mistake".
+            if self.toks[k].entry.is_some_and(|e| {
+                e.verbs.iter().any(|v| {
+                    v.class == VerbClass::Intend
+                        && (v.tail.is_empty() || self.tail_follows(k, &v.tail))
+                })
+            }) {
                 m.intended = true;
             }
             m.modal |= g.modal;

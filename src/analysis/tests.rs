@@ -263,6 +263,11 @@ fn statements_table() {
             "\"We know it was carried out by Kataib Hezbollah,\" Joe Biden said.",
             &[("accusation", Some("Joe Biden"), Some("Kataib Hezbollah"))],
         ),
+        // "call for" intends; "called the strikes a mistake" does not.
+        (
+            "Nasser Kanaani called the Friday strikes \"another strategic mistake\" by the United States.",
+            &[("accusation", Some("Nasser Kanaani"), Some("United States"))],
+        ),
         // A name with its abbreviation in brackets before the verb.
         (
             "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
