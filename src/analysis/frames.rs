@@ -2079,12 +2079,25 @@ impl Sent<'_, '_> {
                         .as_ref()
                         .is_some_and(|s| !s.actors.is_empty() || s.pron.is_some() || s.collective)
                 };
+                // The nearest act of speech (said, denied, claimed, blamed), else the main
+                // clause's verb: "Iran rejected allegations that it was behind an attack that
+                // killed three, saying …" is Iran's saying.
                 let shared_with = if participle && speech {
                     let mut before = out.iter().rev().filter(prev);
                     before
                         .clone()
-                        .find(|q| matches!(q.class, PClass::Verb(VerbClass::Say)) && someone(q))
-                        .or_else(|| before.clone().find(someone))
+                        .find(|q| {
+                            matches!(
+                                q.class,
+                                PClass::Verb(
+                                    VerbClass::Say
+                                        | VerbClass::Deny
+                                        | VerbClass::Claim
+                                        | VerbClass::Blame
+                                )
+                            ) && someone(q)
+                        })
+                        .or_else(|| out.iter().filter(prev).find(someone))
                         .or_else(|| before.next())
                 } else {
                     out.iter().rev().find(prev)

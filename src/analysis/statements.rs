@@ -686,6 +686,16 @@ impl Ctx<'_, '_, '_> {
                     .then_some(p.tok + 1)
             });
         if let Some(c) = comp {
+            // "rejected allegations that it was behind …": a pronoun first stands for the
+            // one it points to (here the denier), not for a name further on.
+            if let Some(np) = sent.np_at(self.ctx, c + 1, sent.toks.len())
+                && np.pron.is_some()
+            {
+                return match self.who(&np) {
+                    Who::Actor(a) => Some(a),
+                    _ => None,
+                };
+            }
             for k in c + 1..sent.toks.len().min(c + 12) {
                 if let Kind::Ent { actor: Some(a), .. } = sent.toks[k].kind {
                     let m = &sent.mentions[a];

@@ -268,6 +268,11 @@ fn statements_table() {
             "Nasser Kanaani called the Friday strikes \"another strategic mistake\" by the United States.",
             &[("accusation", Some("Nasser Kanaani"), Some("United States"))],
         ),
+        // What "it" denies is the denier's part; "saying" is the main clause's.
+        (
+            "Iran rejected allegations that it was behind a drone attack on a US outpost near the Jordanian-Syrian border that killed three troops, saying armed groups in the region make their own decisions.",
+            &[("denial", Some("Iran"), Some("Iran"))],
+        ),
         // A name with its abbreviation in brackets before the verb.
         (
             "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
