@@ -2383,10 +2383,15 @@ impl Sent<'_, '_> {
                             && !matches!(w, "credit" | "responsibility")
                     }
                 };
+                // "did not take part in": the phrasal sense needs its particle ("did not
+                // take place" denies no part).
                 let involved = matches!(self.toks[i].tag, Tag::Verb(_))
-                    && self.toks[i]
-                        .entry
-                        .is_some_and(|e| e.verb(VerbClass::Involve))
+                    && self.toks[i].entry.is_some_and(|e| {
+                        e.verbs.iter().any(|v| {
+                            v.class == VerbClass::Involve
+                                && (v.tail.is_empty() || self.tail_follows(i, &v.tail))
+                        })
+                    })
                     && self.mood(i, (a, b)).neg;
                 if !(hit || involved) {
                     continue;

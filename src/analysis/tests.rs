@@ -273,6 +273,10 @@ fn statements_table() {
             "Iran rejected allegations that it was behind a drone attack on a US outpost near the Jordanian-Syrian border that killed three troops, saying armed groups in the region make their own decisions.",
             &[("denial", Some("Iran"), Some("Iran"))],
         ),
+        (
+            "The government spokesman told state TV that the attack did not take place on Jordanian soil.",
+            &[],
+        ),
         // A name with its abbreviation in brackets before the verb.
         (
             "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
