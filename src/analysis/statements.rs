@@ -426,6 +426,40 @@ impl Ctx<'_, '_, '_> {
                     {
                         continue;
                     }
+                    // "rejected claims that the carrier had been hit": what is rejected is
+                    // that an attack struck, with no one named as its author, not anyone's
+                    // part in one.
+                    if p.obj
+                        .as_ref()
+                        .is_some_and(|o| o.head & noun::ALLEGATION != 0)
+                        && let Some(c) = (p.obj.as_ref().map_or(p.tok + 1, |o| o.e)
+                            ..sent.toks.len().min(p.tok + 12))
+                            .find(|&k| sent.toks[k].tag == super::frames::Tag::Comp)
+                    {
+                        let inside = |q: &&Pred| q.tok > c && q.segment.0 <= c + 1;
+                        let charged = preds.iter().filter(inside).any(|q| {
+                            matches!(
+                                q.class,
+                                PClass::Responsible
+                                    | PClass::NotInvolved
+                                    | PClass::Verb(
+                                        VerbClass::Involve
+                                            | VerbClass::Back
+                                            | VerbClass::Claim
+                                            | VerbClass::Blame
+                                    )
+                            ) || matches!(
+                                q.class,
+                                PClass::Verb(VerbClass::Attack | VerbClass::Launch)
+                            ) && (!q.mood.passive || q.pp("by").is_some())
+                        });
+                        let acts = preds.iter().filter(inside).any(|q| {
+                            matches!(q.class, PClass::Verb(VerbClass::Attack | VerbClass::Launch))
+                        });
+                        if acts && !charged {
+                            continue;
+                        }
+                    }
                     for speaker in self.speakers_of(p.subj.as_ref(), src) {
                         let about = self.denied(p).or(speaker.map(|s| self.side(s)));
                         self.push(StatementKind::Denial, speaker, about, p.tok);
@@ -516,6 +550,23 @@ impl Ctx<'_, '_, '_> {
                     let Source::Framed(speaker) = src else {
                         continue;
                     };
+                    // "had no connection to the United States", "is not linked to Israel":
+                    // a denial of a part only where an attack is spoken of.
+                    if matches!(
+                        sent.w(p.tok),
+                        "connection"
+                            | "connections"
+                            | "link"
+                            | "links"
+                            | "ties"
+                            | "linked"
+                            | "connected"
+                            | "tied"
+                            | "related"
+                    ) && !attack_words
+                    {
+                        continue;
+                    }
                     let from = p.pp("from").map(|n| self.who(n));
                     // "X acted on its own", "X takes no orders": denies that someone stands
                     // behind X (the one named after "from", else the speaker's side); "X had

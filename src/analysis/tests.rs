@@ -277,6 +277,19 @@ fn statements_table() {
             "The government spokesman told state TV that the attack did not take place on Jordanian soil.",
             &[],
         ),
+        // Rejecting that an attack struck, or a ship's ties, is no denial of a part.
+        (
+            "US officials have rejected earlier claims by the Houthis that the carrier had been hit.",
+            &[],
+        ),
+        (
+            "The tanker's Greek manager said it had no connection to the United States.",
+            &[],
+        ),
+        (
+            "Iran rejected claims that it had supplied the drones used in the attack.",
+            &[("denial", Some("Iran"), Some("Iran"))],
+        ),
         // A name with its abbreviation in brackets before the verb.
         (
             "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
