@@ -1716,6 +1716,11 @@ impl Sent<'_, '_> {
                 }
             }
             if let Some(k) = found {
+                // "… and, as usual, said": a verb coordinated past an adverbial in commas
+                // shares the subject before the "and".
+                if k > floor && matches!(self.w(k - 1), "and" | "but" | "or") {
+                    return (None, true);
+                }
                 let inner = self.np_at(ctx, k + 1, j);
                 // The appositive names a person: that person is the subject
                 // ("Iran's foreign ministry spokesman, Nasser Kanaani, said").
@@ -2138,7 +2143,11 @@ impl Sent<'_, '_> {
                 .iter()
                 .take_while(|q| q.tok <= out[k].tok + 8)
                 .find(|q| {
-                    matches!(q.class, PClass::Verb(_)) && q.pp("by").is_some() && q.subj.is_none()
+                    matches!(q.class, PClass::Verb(_))
+                        && q.pp("by").is_some()
+                        && (q.subj.is_none()
+                            || q.subj.as_ref().map(|s| (s.s, s.e))
+                                == out[k].subj.as_ref().map(|s| (s.s, s.e)))
                 })
                 .and_then(|q| q.pp("by").cloned());
             if let Some(by) = next_by {

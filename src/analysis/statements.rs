@@ -113,7 +113,18 @@ impl Ctx<'_, '_, '_> {
     /// The source of the predicate at token `tok`.
     fn source(&self, tok: usize) -> Source {
         if let Some(sp) = self.fr.speech_over(tok) {
-            return Source::Framed(self.speaker(sp));
+            // "Historical trends suggest", "the data show": no one speaks; the narrator
+            // reports.
+            let no_one = sp.speaker.as_ref().is_some_and(|np| {
+                np.actors.is_empty()
+                    && np.pron.is_none()
+                    && !np.collective
+                    && !np.anaphor
+                    && np.head & (noun::OFFICIAL | noun::TITLE | noun::LEADER | noun::FORCE) == 0
+            });
+            if !no_one {
+                return Source::Framed(self.speaker(sp));
+            }
         }
         if let Some(q) = self.quote_speaker(tok) {
             return Source::Framed(q.or(self.voice_speaker()));
@@ -354,6 +365,20 @@ impl Ctx<'_, '_, '_> {
                             || matches!(sent.w(o.s), "both" | "all" | "most" | "many" | "some" | "several" | "one" | "each")
                     }) || (p.mood.passive && p.subj.as_ref().is_some_and(|o| o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0 || o.pron.is_some() || o.anaphor || o.head == 0))
                         || (p.obj.is_none() && p.pps.iter().any(|(w, _)| *w == "for"))
+                        // "claimed to have struck a tanker", "claimed to target Haifa".
+                        || (p.obj.is_none() && !p.mood.passive && sent.w(p.tok + 1) == "to" && {
+                            let mut k = p.tok + 2;
+                            while matches!(sent.w(k), "have" | "be" | "been") {
+                                k += 1;
+                            }
+                            self.fr.preds.iter().any(|q| {
+                                q.tok == k
+                                    && matches!(
+                                        q.class,
+                                        PClass::Verb(VerbClass::Attack | VerbClass::Launch)
+                                    )
+                            })
+                        })
                         // "the attack, which the group claimed", "an attack, claimed by X,":
                         // the act is the noun before.
                         || (p.obj.is_none()

@@ -290,6 +290,28 @@ fn statements_table() {
             "Iran rejected claims that it had supplied the drones used in the attack.",
             &[("denial", Some("Iran"), Some("Iran"))],
         ),
+        // Claims in the infinitive; coordinated participles share their "by"; trends and
+        // data are no speakers; a regional engagement is no attack.
+        (
+            "The Houthis claimed to have struck a tanker in the Red Sea.",
+            &[("claim", Some("Houthis"), Some("Houthis"))],
+        ),
+        (
+            "\"We believe the ambush was planned, financed and carried out by Kataib Hezbollah,\" John Kirby said.",
+            &[("accusation", Some("John Kirby"), Some("Kataib Hezbollah"))],
+        ),
+        (
+            "Historical trends suggest that strikes since the Oct. 7 Hamas assault on Israel have not deterred the militias.",
+            &[],
+        ),
+        (
+            "The sanctions could weaken Tehran's regional engagement.",
+            &[],
+        ),
+        (
+            "Saeed Khatibzadeh said the US was disrupting security in the region and, as usual, said Iran had nothing to do with the attacks.",
+            &[("denial", Some("Saeed Khatibzadeh"), Some("Iran"))],
+        ),
         // A name with its abbreviation in brackets before the verb.
         (
             "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
