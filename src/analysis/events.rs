@@ -93,6 +93,29 @@ impl Event {
     }
 }
 
+/// Who claims: "it claimed …" stands for a group, not for the state named last ("It has
+/// backed the talks with Washington … It also claimed the attack").
+fn claimer_of(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, np: &Np) -> Who {
+    let w = who_of(ctx, fr, np);
+    if matches!(np.pron, Some("it" | "they"))
+        && let Who::Actor(a) = w
+        && ctx.kind(a) == crate::model::ActorKind::State
+    {
+        let pos = fr.sent.toks[np.s].s;
+        if let Some(g) = ctx
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= pos)
+            .map(|m| m.actor)
+            .find(|&x| ctx.kind(x) == crate::model::ActorKind::ArmedGroup)
+        {
+            return Who::Actor(g);
+        }
+    }
+    w
+}
+
 fn who_of(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, np: &Np) -> Who {
     voice::who(ctx, np, fr.sent.toks[np.s].s, ctx.text)
 }
@@ -463,7 +486,7 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                         q.subj.as_ref()
                     };
                     if let Some(a) = a {
-                        e.agent = Some(who_of(ctx, fr, a));
+                        e.agent = Some(claimer_of(ctx, fr, a));
                         e.via = Via::Claim;
                     }
                 }
@@ -506,7 +529,7 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                 q.subj.as_ref()
             };
             if let Some(a) = a {
-                let w = who_of(ctx, fr, a);
+                let w = claimer_of(ctx, fr, a);
                 if w != Who::Unknown {
                     e.agent = Some(w);
                     e.via = Via::Claim;

@@ -2160,10 +2160,19 @@ impl Sent<'_, '_> {
             if !p.mood.passive
                 && matches!(p.class, PClass::Verb(_))
                 && p.pps.first().is_some_and(|(w, _)| *w == "by")
-                && p.subj.as_ref().is_some_and(|s| s.e == p.tok)
+                // "an attack claimed by X", or set off by commas: "an attack on the base,
+                // claimed by X, wounded three".
+                && (p.subj.as_ref().is_some_and(|s| s.e == p.tok)
+                    || p.tok > 0 && self.is_punct(p.tok - 1, ',') && p.mood.chain == p.tok)
                 && matches!(self.toks[p.tok].tag, Tag::Verb(f) if f & (form::PAST | form::PART) != 0)
             {
                 p.mood.passive = true;
+                // Set off by commas, it tells of the noun right before them ("the Quds
+                // Force, commanded by X,"), not of a subject further back.
+                if !p.subj.as_ref().is_some_and(|s| s.e == p.tok) && p.tok >= 2 {
+                    let s = self.np_start_ending_at(p.tok - 2, p.segment.0.min(p.tok - 2));
+                    p.subj = self.np_at(ctx, s, p.tok - 1);
+                }
             }
         }
         // "X is believed to have carried out …", "X is said to be behind …": the verb after

@@ -1092,3 +1092,27 @@ fn airlines_and_shipping_firms_are_found_by_their_names() {
         );
     }
 }
+
+#[test]
+fn who_claimed_an_attack_is_its_attacker() {
+    let attacker = |text: &str| -> Vec<Option<String>> {
+        let (_, _, a) = run(&[("a.txt", text)]);
+        a.incidents.iter().map(|i| name(&a, i.attacker)).collect()
+    };
+    // A claim set off by commas after the attack.
+    assert_eq!(
+        attacker(
+            "date 2023-12-27\nA drone attack on Erbil air base on Christmas Day, claimed by \
+             Kataib Hezbollah, wounded three US soldiers."
+        ),
+        vec![Some("Kataib Hezbollah".to_string())]
+    );
+    // "It claimed": a group, not the state named last.
+    assert_eq!(
+        attacker(
+            "date 2024-01-02\nAsaib Ahl al-Haq backs the talks with Washington. It also claimed \
+             the Christmas Day rocket attack on Erbil air base."
+        ),
+        vec![Some("Asaib Ahl al-Haq".to_string())]
+    );
+}
