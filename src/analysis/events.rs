@@ -282,11 +282,12 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         // Nouns inside its subject or object belong to it, and for a verb of harm the one it
         // happened in ("were killed in a drone attack").
         let mut members = vec![pi];
+        // "were killed in a drone attack", "killed X with a drone strike".
         let harm_in = |q: &Pred| {
             matches!(c, VerbClass::Harm | VerbClass::Attack)
-                && p.pps
-                    .iter()
-                    .any(|(w, n)| matches!(*w, "in" | "during" | "by") && holds(Some(n), q.tok))
+                && p.pps.iter().any(|(w, n)| {
+                    matches!(*w, "in" | "during" | "by" | "with") && holds(Some(n), q.tok)
+                })
         };
         for (qi, q) in preds.iter().enumerate() {
             if matches!(q.class, PClass::AttackNoun | PClass::WeakAttackNoun)

@@ -1107,6 +1107,14 @@ fn who_claimed_an_attack_is_its_attacker() {
         ),
         vec![Some("Kataib Hezbollah".to_string())]
     );
+    // The strike a killing was done with is the same act, by the killer.
+    assert_eq!(
+        attacker(
+            "date 2024-02-10\nIn January 2020 the United States killed Qassem Soleimani with a \
+             drone strike at Baghdad airport."
+        ),
+        vec![Some("United States".to_string())]
+    );
     // "It claimed": a group, not the state named last.
     assert_eq!(
         attacker(
