@@ -617,6 +617,25 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
     {
         return Tag::Noun(e.nouns);
     }
+    // "a drone strike", "an army raid": after "a" and nouns, a word that is also a noun ends
+    // the phrase (a singular subject would take "-s").
+    if has_verb
+        && has_noun
+        && forms & form::BASE != 0
+        && forms & (form::PAST | form::S) == 0
+        && i >= 2
+    {
+        let mut k = i;
+        while k > 0
+            && matches!(sent.toks[k - 1].tag, Tag::Noun(_) | Tag::Adj)
+            && sent.toks[k - 1].kind == Kind::Word
+        {
+            k -= 1;
+        }
+        if k < i && k > 0 && matches!(sent.w(k - 1), "a" | "an") {
+            return Tag::Noun(e.nouns);
+        }
+    }
     if has_verb && has_noun {
         return if verb_here(sent, i, forms) {
             Tag::Verb(forms)
