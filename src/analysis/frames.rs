@@ -899,6 +899,31 @@ const QUANTITY: &[&str] = &[
     "range",
 ];
 
+/// Verbs of going on, starting and stopping, whose subject the verb after them shares.
+const CATENATIVE: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "keep",
+    "keeps",
+    "kept",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "start",
+    "starts",
+    "started",
+    "resume",
+    "resumed",
+    "resumes",
+    "went",
+    "go",
+    "goes",
+    "gone",
+];
+
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me",
 ];
@@ -1610,11 +1635,30 @@ impl Sent<'_, '_> {
                         {
                             m.neg = true;
                         }
+                        // "will continue to strike", "has not stopped firing": the verb of
+                        // going on passes on the mood of its own chain.
+                        if CATENATIVE.contains(&gw) {
+                            let g_mood = self.mood(g, seg);
+                            m.modal |= g_mood.modal;
+                            m.neg |= g_mood.neg;
+                            m.intended |= g_mood.intended;
+                            m.cond |= g_mood.cond;
+                        }
                     }
                     j = k;
                     break;
                 }
                 _ if w == "be" || w == "been" => {}
+                // "would keep targeting ships", "kept firing": the verb of going on passes
+                // on the mood of its chain.
+                Tag::Verb(_) if CATENATIVE.contains(&w) && j == i => {
+                    let g_mood = self.mood(k, seg);
+                    m.modal |= g_mood.modal;
+                    m.neg |= g_mood.neg;
+                    m.intended |= g_mood.intended;
+                    m.cond |= g_mood.cond;
+                    break;
+                }
                 _ => break,
             }
             j = k;
@@ -1703,6 +1747,21 @@ impl Sent<'_, '_> {
         // A quote mark between subject and verb: `its fighters had "shelled …`.
         while j > floor && matches!(self.toks[j].kind, Kind::Punct('"' | '“' | '”')) {
             j -= 1;
+        }
+        // A verb of going on before it: "X has continued to claim", "X kept claiming", "X
+        // began to fire": the subject is that verb's.
+        {
+            let mut k = j;
+            if self.w(k) == "to" && k > floor {
+                k -= 1;
+            }
+            if k > floor && CATENATIVE.contains(&self.w(k)) {
+                k -= 1;
+                while k > floor && matches!(self.toks[k].tag, Tag::Aux(_) | Tag::Adv | Tag::Neg) {
+                    k -= 1;
+                }
+                j = k;
+            }
         }
         // Adjuncts between a subject and its verb: "X on Tuesday said", "X late Monday said",
         // "X, the ministry's spokesman, on Monday called …".

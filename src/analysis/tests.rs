@@ -312,6 +312,23 @@ fn statements_table() {
             "Saeed Khatibzadeh said the US was disrupting security in the region and, as usual, said Iran had nothing to do with the attacks.",
             &[("denial", Some("Saeed Khatibzadeh"), Some("Iran"))],
         ),
+        // Verbs of going on: the subject and the mood are theirs.
+        (
+            "The Islamic Resistance in Iraq has kept claiming drone attacks on Israel.",
+            &[(
+                "claim",
+                Some("Islamic Resistance in Iraq"),
+                Some("Islamic Resistance in Iraq"),
+            )],
+        ),
+        (
+            "The Houthis said they would keep targeting ships bound for Israel.",
+            &[],
+        ),
+        (
+            "\"Our fighters will continue to strike the occupation bases,\" Kataib Hezbollah said.",
+            &[],
+        ),
         // A name with its abbreviation in brackets before the verb.
         (
             "US Central Command (CENTCOM) said its forces struck 40 targets in Syria.",
