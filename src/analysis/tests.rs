@@ -411,6 +411,18 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
             ("denial", Some("Nasser Kanaani"), Some("Iran")),
         ])
     );
+    // A label names the one of two people with that family name whom the page names in
+    // full, even in its byline.
+    let text = "By Matthew Miller\n\nMR MILLER: We assess that Kataib Hezbollah carried out the \
+                attack.";
+    assert_eq!(
+        statements_of(text),
+        want(&[(
+            "accusation",
+            Some("Matthew Miller"),
+            Some("Kataib Hezbollah")
+        )])
+    );
     // A press release: the issuing body speaks in its narration.
     let text = "source U.S. Central Command\nPress Release\n\nU.S. forces conducted strikes on two \
                 Houthi radar sites in Yemen on Feb. 3. The Houthis fired an anti-ship missile at a \

@@ -274,11 +274,26 @@ fn label_speaker(ctx: &DocCtx<'_>, words: &[&str]) -> Option<u32> {
             }
         }
     }
-    ctx.lex
+    // Of the lexicon's people with that name, the one the page names in full anywhere (a
+    // byline, the page's description), else the first.
+    let candidates: Vec<u32> = ctx
+        .lex
         .actors
         .iter()
-        .position(|a| a.kind == ActorKind::Person && names.iter().any(|n| *n == last(&a.name)))
-        .map(|i| i as u32)
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Person && names.iter().any(|n| *n == last(&a.name)))
+        .map(|(i, _)| i as u32)
+        .collect();
+    candidates
+        .iter()
+        .copied()
+        .find(|&i| {
+            let a = &ctx.lex.actors[i as usize];
+            std::iter::once(&a.name)
+                .chain(a.aliases.iter())
+                .any(|n| n.contains(' ') && ctx.lower.contains(&n.to_ascii_lowercase()))
+        })
+        .or_else(|| candidates.first().copied())
 }
 
 /// Who a noun phrase stands for, as an actor ref: its own actor, or for a pronoun or an
