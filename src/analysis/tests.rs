@@ -423,6 +423,17 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
             Some("Kataib Hezbollah")
         )])
     );
+    // "From: Ministry of Defence": the ministry of the state the page speaks of.
+    let text = "Press release\nRAF jets strike targets in Yemen\n\nFrom: Ministry of Defence\n\n\
+                Four RAF Typhoon jets have carried out strikes against two Houthi sites in Yemen.";
+    assert_eq!(
+        statements_of(text),
+        want(&[(
+            "claim",
+            Some("UK Ministry of Defence"),
+            Some("United Kingdom")
+        )])
+    );
     // A press release: the issuing body speaks in its narration.
     let text = "source U.S. Central Command\nPress Release\n\nU.S. forces conducted strikes on two \
                 Houthi radar sites in Yemen on Feb. 3. The Houthis fired an anti-ship missile at a \

@@ -98,6 +98,31 @@ pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
             .find(|m| m.start > at && m.end <= end && issuing(m.actor))
             .map(|m| m.actor)
     });
+    // "From: Ministry of Defence": a body named without its state is the one of the state the
+    // document speaks of ("UK Ministry of Defence" on a page about the RAF).
+    let from_line = from_line.or_else(|| {
+        let at = head.find("\nfrom:")? + "\nfrom:".len();
+        let end = head[at..].find('\n').map_or(head_end, |e| at + e);
+        let phrase = head[at..end].split(" and ").next()?.trim();
+        if phrase.len() < 6 {
+            return None;
+        }
+        let states: Vec<u32> = ctx
+            .mentions
+            .iter()
+            .map(|m| ctx.side(m.actor))
+            .filter(|&a| ctx.kind(a) == ActorKind::State)
+            .collect();
+        ctx.lex
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                a.kind == ActorKind::GovernmentBody && a.name.to_lowercase().ends_with(phrase)
+            })
+            .map(|(i, _)| i as u32)
+            .find(|&i| states.contains(&ctx.side(i)))
+    });
     let named = ctx
         .doc
         .source
