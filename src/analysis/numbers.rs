@@ -47,7 +47,15 @@ static NUM_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?i)^{NUM
 
 /// Parses a number matched by [`NUMBER`].
 pub fn parse(s: &str) -> Option<u64> {
-    let s = s.trim().to_ascii_lowercase();
+    let s = s.trim();
+    // Every number starts with a digit or with the first letter of a number word; most words
+    // of a text are refused here, without a copy or a search.
+    if s.bytes().next().is_none_or(|b| {
+        b.is_ascii() && !b.is_ascii_digit() && !b"aefnostz".contains(&b.to_ascii_lowercase())
+    }) {
+        return None;
+    }
+    let s = s.to_ascii_lowercase();
     if !NUM_RE.is_match(&s) {
         return None;
     }
