@@ -55,7 +55,11 @@ pub fn parse(s: &str) -> Option<u64> {
     }) {
         return None;
     }
-    let s = s.to_ascii_lowercase();
+    let s: std::borrow::Cow<'_, str> = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        s.to_ascii_lowercase().into()
+    } else {
+        s.into()
+    };
     if !NUM_RE.is_match(&s) {
         return None;
     }
