@@ -136,7 +136,7 @@ pub fn detect_in_page(text: &str, known: &[Junk]) -> Vec<Junk> {
 
 fn detect_with(text: &str, known: &[Junk], trailing_furniture: bool) -> Vec<Junk> {
     let mut junk: Vec<Junk> = known.to_vec();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str, rustc_hash::FxBuildHasher> = HashSet::default();
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut off = 0;
     for l in text.split('\n') {
@@ -167,29 +167,33 @@ fn detect_with(text: &str, known: &[Junk], trailing_furniture: bool) -> Vec<Junk
                 kind,
             })
         };
-        let words = word_count(t);
+        // Counted only for the lines a rule may mark: most lines are prose that none does.
+        let words = std::cell::LazyCell::new(|| word_count(t));
         if is_script(t) {
             mark(JunkKind::Script);
-        } else if CAPTION_CREDIT.is_match(t) && (words < 60 || t.contains('©')) {
+        } else if CAPTION_CREDIT.is_match(t) && (*words < 60 || t.contains('©')) {
             mark(JunkKind::Caption);
         } else if t.len() >= 20 && !seen.insert(t) {
             mark(JunkKind::Duplicate);
-        } else if LINK_HEADER.is_match(t) && words < 25 {
+        } else if LINK_HEADER.is_match(t) && *words < 25 {
             mark(JunkKind::LinkList);
             in_links = 8;
             continue;
-        } else if in_links > 0 && words < 20 && !ends_like_prose(t) && !t.contains(". ") {
+        } else if in_links > 0 && *words < 20 && !ends_like_prose(t) && !t.contains(". ") {
             mark(JunkKind::LinkList);
             in_links -= 1;
             continue;
-        } else if SOURCE_LINE.is_match(t) && words <= 8 {
+        } else if SOURCE_LINE.is_match(t) && *words <= 8 {
             mark(JunkKind::SourceLine);
-        } else if META_LINE.is_match(t) && words <= 3 {
+        } else if META_LINE.is_match(t) && *words <= 3 {
             mark(JunkKind::Metadata);
-        } else if BOILERPLATE.is_match(t) && words < 25 {
+        } else if BOILERPLATE.is_match(t) && *words < 25 {
             mark(JunkKind::Boilerplate);
-        } else if (BYLINE.is_match(t) && words <= 8)
-            || (words == 1 && t.chars().count() <= 6 && !t.ends_with(['.', '?', '!']))
+        } else if (BYLINE.is_match(t) && *words <= 8)
+            || (t.len() <= 24
+                && t.chars().count() <= 6
+                && *words == 1
+                && !t.ends_with(['.', '?', '!']))
         {
             mark(JunkKind::Byline);
         } else {
