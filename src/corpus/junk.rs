@@ -86,11 +86,53 @@ static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:date|published|posted|updated|last updated|publication date)\s*[:\-]?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:.Z+-]*)?").unwrap()
 });
-static SCRIPT_TOKENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"document\.|window\.|getElementById|innerHTML|function\s*\(|(?-u:\b)var\s+\w+\s*=|(?-u:\b)let\s+\w+\s*=|(?-u:\b)const\s+\w+\s*=|=>|\}\s*\)|\);|!==|===|\.style\.|addEventListener|\{\s*\}").unwrap()
+/// Signs of program code, as alternatives of one pattern (in this order: the first that
+/// matches at a place is the one counted there).
+const SCRIPT_SIGNS: &[&str] = &[
+    r"document\.",
+    r"window\.",
+    r"getElementById",
+    r"innerHTML",
+    r"function\s*\(",
+    r"(?-u:\b)var\s+\w+\s*=",
+    r"(?-u:\b)let\s+\w+\s*=",
+    r"(?-u:\b)const\s+\w+\s*=",
+    r"=>",
+    r"\}\s*\)",
+    r"\);",
+    r"!==",
+    r"===",
+    r"\.style\.",
+    r"addEventListener",
+    r"\{\s*\}",
+];
+static SCRIPT_TOKENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&SCRIPT_SIGNS.join("|")).unwrap());
+/// The signs of each of [`SCRIPT_GATES`] (every sign in one).
+const SCRIPT_GATE_GROUPS: &[&[usize]] = &[
+    &[0, 1, 2, 3, 8, 10, 11, 12, 13, 14],
+    &[4],
+    &[5, 6, 7],
+    &[9, 15],
+];
+/// The same signs in a few patterns that each start with a literal the regex engine looks for
+/// first: together they tell a line with no sign (almost every line) several times faster
+/// than [`SCRIPT_TOKENS`], whose one-byte alternatives ("{", "=") leave it nothing to look
+/// for but the automaton.
+static SCRIPT_GATES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    SCRIPT_GATE_GROUPS
+        .iter()
+        .map(|group| {
+            let alts: Vec<&str> = group.iter().map(|&i| SCRIPT_SIGNS[i]).collect();
+            Regex::new(&alts.join("|")).unwrap()
+        })
+        .collect()
 });
 
 fn is_script(line: &str) -> bool {
+    if !SCRIPT_GATES.iter().any(|g| g.is_match(line)) {
+        return false;
+    }
     let hits = SCRIPT_TOKENS.find_iter(line).take(3).count();
     if hits >= 2 {
         return true;
@@ -294,6 +336,16 @@ mod tests {
             .into_iter()
             .map(|j| (text[j.start..j.end].to_string(), j.kind))
             .collect()
+    }
+
+    #[test]
+    fn the_script_gates_hold_every_sign_once() {
+        let mut all: Vec<usize> = SCRIPT_GATE_GROUPS
+            .iter()
+            .flat_map(|g| g.iter().copied())
+            .collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..SCRIPT_SIGNS.len()).collect::<Vec<_>>());
     }
 
     #[test]
