@@ -19,13 +19,13 @@ struct Doc<'a> {
 }
 
 #[derive(Serialize)]
-struct Actor<'a> {
+struct Actor<'a, D: Serialize> {
     id: u32,
     name: &'a str,
     kind: &'a str,
     known: bool,
     aliases: &'a [String],
-    docs: Vec<&'a str>,
+    docs: D,
     mentions: u32,
 }
 
@@ -73,7 +73,7 @@ struct Attack<'a> {
     country: Option<&'a str>,
     attacker: Option<&'a str>,
     target: Option<&'a str>,
-    weapon: Option<String>,
+    weapon: Option<&'a str>,
     killed: Option<u64>,
     injured: Option<u64>,
     text: &'a str,
@@ -83,110 +83,144 @@ struct Attack<'a> {
 }
 
 #[derive(Serialize)]
-struct Relation<'a> {
+struct Relation<'a, E: Serialize> {
     from: &'a str,
     to: &'a str,
     kind: &'a str,
-    evidence: Vec<Evidence<'a>>,
+    evidence: E,
 }
 
-#[derive(Serialize)]
-struct Export<'a> {
-    generator: &'static str,
-    documents: Vec<Doc<'a>>,
-    failed: &'a [crate::corpus::Failed],
-    lexicon_issues: Vec<String>,
-    actors: Vec<Actor<'a>>,
-    statements: Vec<Statement<'a>>,
-    tallies: Vec<Tally<'a>>,
-    attacks: Vec<Attack<'a>>,
-    relations: Vec<Relation<'a>>,
+/// A sequence made as it is written: `make` gives its items each time it is serialised, so
+/// the export never holds a list of all its items.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
-/// Builds the export as a JSON value.
-pub fn to_json(corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> serde_json::Value {
-    serde_json::to_value(build(corpus, lex, a)).expect("export serialises")
+/// The files of some documents, as a lazy list.
+fn files_of<'a>(corpus: &'a Corpus, docs: &'a [DocId]) -> impl Serialize + 'a {
+    Lazy(move || docs.iter().map(move |d| corpus.doc(*d).rel_path.as_str()))
 }
 
-/// The export, borrowing from the corpus and the analysis.
-fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a> {
-    let file = |s: &Span| corpus.doc(s.doc).rel_path.as_str();
-    let text = |s: &Span| &corpus.doc(s.doc).text[s.range()];
-    let name = |id: ActorId| a.actor(id).name.as_str();
-    // One attack per (document, incident): the first report in the document, with what all
-    // of the document's reports of it say (one sentence names the place, a later one who
-    // claimed it); what other documents say stays theirs.
-    let mut merged: std::collections::HashMap<(DocId, IncidentId), AttackReport> =
+/// One attack of the export: what all the reports of one incident in one document say
+/// together (indexes into [`Analysis::reports`] and the merged values).
+struct Merged {
+    /// The first report (its sentence is the attack's).
+    first: usize,
+    date: Option<chrono::NaiveDate>,
+    place: Option<crate::model::PlaceId>,
+    country: Option<ActorId>,
+    attacker: Option<ActorId>,
+    target: Option<ActorId>,
+    /// The report whose weapon is given.
+    weapon: Option<usize>,
+    killed: Option<u64>,
+    injured: Option<u64>,
+}
+
+/// One attack per (document, incident): the first report in the document, with what all of
+/// the document's reports of it say (one sentence names the place, a later one who claimed
+/// it); what other documents say stays theirs. In the order of the first reports.
+fn merge_attacks(reports: &[AttackReport]) -> Vec<Merged> {
+    let mut at: std::collections::HashMap<(DocId, IncidentId), usize> =
         std::collections::HashMap::new();
-    let mut order: Vec<(DocId, IncidentId)> = Vec::new();
-    for r in &a.reports {
-        let key = (r.span.doc, r.incident);
-        match merged.get_mut(&key) {
-            Some(m) => {
+    let mut merged: Vec<Merged> = Vec::new();
+    for (i, r) in reports.iter().enumerate() {
+        match at.get(&(r.span.doc, r.incident)) {
+            Some(&k) => {
+                let m = &mut merged[k];
                 m.date = m.date.or(r.date);
                 m.place = m.place.or(r.place);
                 m.country = m.country.or(r.country);
                 m.attacker = m.attacker.or(r.attacker);
                 m.target = m.target.or(r.target);
-                if m.weapon.is_none() {
-                    m.weapon = r.weapon.clone();
+                if m.weapon.is_none() && r.weapon.is_some() {
+                    m.weapon = Some(i);
                 }
                 m.killed = m.killed.or(r.killed);
                 m.injured = m.injured.or(r.injured);
             }
             None => {
-                merged.insert(key, r.clone());
-                order.push(key);
+                at.insert((r.span.doc, r.incident), merged.len());
+                merged.push(Merged {
+                    first: i,
+                    date: r.date,
+                    place: r.place,
+                    country: r.country,
+                    attacker: r.attacker,
+                    target: r.target,
+                    weapon: r.weapon.is_some().then_some(i),
+                    killed: r.killed,
+                    injured: r.injured,
+                });
             }
         }
     }
+    merged
+}
+
+/// Writes the export of `corpus`, `lex` and `a` as pretty JSON to `w`, item by item: only
+/// the merged attacks are gathered first.
+fn serialize_to(
+    w: &mut dyn std::io::Write,
+    corpus: &Corpus,
+    lex: &Lexicon,
+    a: &Analysis,
+) -> serde_json::Result<()> {
+    use serde::ser::SerializeStruct;
+    let file = |s: &Span| corpus.doc(s.doc).rel_path.as_str();
+    let text = |s: &Span| &corpus.doc(s.doc).text[s.range()];
+    let name = |id: ActorId| a.actor(id).name.as_str();
+    let merged = merge_attacks(&a.reports);
     // The places the attacks name, listed after the actors (kind "place", in no document's
     // actors) with the gazetteer's other spellings, so that a reader of the export can tell
     // "Rumeilan" and "Rmelan" are the one place.
-    let mut places: Vec<crate::model::PlaceId> =
-        order.iter().filter_map(|k| merged[k].place).collect();
+    let mut places: Vec<crate::model::PlaceId> = merged.iter().filter_map(|m| m.place).collect();
     places.sort_unstable();
     places.dedup();
-    let attacks = order
-        .iter()
-        .map(|key| {
-            let r = &merged[key];
+    let attacks = Lazy(|| {
+        merged.iter().map(|m| {
+            let r = &a.reports[m.first];
             let inc = &a.incidents[r.incident.index()];
             Attack {
                 file: file(&r.span),
                 incident: r.incident.0,
-                date: r.date.map(|d| d.to_string()),
-                place: r.place.map(|p| lex.place(p).name.as_str()),
-                country: r.country.map(name),
-                attacker: r.attacker.map(name),
-                target: r.target.map(name),
-                weapon: r.weapon.clone(),
-                killed: r.killed,
-                injured: r.injured,
+                date: m.date.map(|d| d.to_string()),
+                place: m.place.map(|p| lex.place(p).name.as_str()),
+                country: m.country.map(name),
+                attacker: m.attacker.map(name),
+                target: m.target.map(name),
+                weapon: m.weapon.and_then(|k| a.reports[k].weapon.as_deref()),
+                killed: m.killed,
+                injured: m.injured,
                 text: text(&r.span),
                 start: r.span.start,
                 end: r.span.end,
                 reports: inc.reports.len(),
             }
         })
-        .collect();
-    Export {
-        generator: concat!("proxylens ", env!("CARGO_PKG_VERSION")),
-        documents: corpus
-            .docs
-            .iter()
-            .map(|d| Doc {
-                file: &d.rel_path,
-                title: &d.title,
-                date: d.date.map(|x| x.to_string()),
-                source: d.source.as_deref(),
-                format: d.format,
-                encoding: d.encoding,
-            })
-            .collect(),
-        failed: &corpus.failed,
-        lexicon_issues: lex.issues.iter().map(|i| i.to_string()).collect(),
-        actors: a
+    });
+    let documents = Lazy(|| {
+        corpus.docs.iter().map(|d| Doc {
+            file: &d.rel_path,
+            title: &d.title,
+            date: d.date.map(|x| x.to_string()),
+            source: d.source.as_deref(),
+            format: d.format,
+            encoding: d.encoding,
+        })
+    });
+    let lexicon_issues = Lazy(|| lex.issues.iter().map(|i| i.to_string()));
+    let actors = Lazy(|| {
+        let known = a
             .actors
             .iter()
             .enumerate()
@@ -197,78 +231,87 @@ fn build<'a>(corpus: &'a Corpus, lex: &'a Lexicon, a: &'a Analysis) -> Export<'a
                 kind: x.kind.as_str(),
                 known: x.known,
                 aliases: &x.aliases,
-                docs: x
-                    .docs
-                    .iter()
-                    .map(|d| corpus.doc(*d).rel_path.as_str())
-                    .collect(),
+                docs: files_of(corpus, &x.docs),
                 mentions: x.mention_count,
-            })
-            .chain(places.iter().map(|&p| {
-                let pl = lex.place(p);
-                Actor {
-                    id: (a.actors.len() + p.index()) as u32,
-                    name: &pl.name,
-                    kind: "place",
-                    known: true,
-                    aliases: &pl.aliases,
-                    docs: Vec::new(),
-                    mentions: 0,
-                }
-            }))
-            .collect(),
-        statements: a
-            .statements
-            .iter()
-            .map(|s| Statement {
-                file: file(&s.span),
-                kind: s.kind.as_str(),
-                speaker: s.speaker.map(name),
-                about: s.about.map(name),
-                text: text(&s.span),
-                start: s.span.start,
-                end: s.span.end,
-                cue: text(&s.cue),
-            })
-            .collect(),
-        tallies: a
-            .tallies
-            .iter()
-            .map(|t| Tally {
-                file: file(&t.span),
-                value: t.value,
-                unit: &t.unit,
-                since: t.since.map(|d| d.to_string()),
-                as_of: t.as_of.map(|d| d.to_string()),
-                region: t.region.as_deref(),
-                reported_by: t.reported_by.map(name),
-                lower_bound: t.lower_bound,
-                text: text(&t.span),
-                start: t.span.start,
-                end: t.span.end,
-            })
-            .collect(),
-        attacks,
-        relations: a
-            .relations
-            .iter()
-            .map(|r| Relation {
-                from: name(r.from),
-                to: name(r.to),
-                kind: r.kind.as_str(),
-                evidence: r
-                    .evidence
-                    .iter()
-                    .map(|s| Evidence {
-                        file: file(s),
-                        text: text(s),
-                        start: s.start,
-                        end: s.end,
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
+            });
+        let places = places.iter().map(|&p| {
+            let pl = lex.place(p);
+            Actor {
+                id: (a.actors.len() + p.index()) as u32,
+                name: &pl.name,
+                kind: "place",
+                known: true,
+                aliases: &pl.aliases,
+                docs: files_of(corpus, &[]),
+                mentions: 0,
+            }
+        });
+        known.chain(places)
+    });
+    let statements = Lazy(|| {
+        a.statements.iter().map(|s| Statement {
+            file: file(&s.span),
+            kind: s.kind.as_str(),
+            speaker: s.speaker.map(name),
+            about: s.about.map(name),
+            text: text(&s.span),
+            start: s.span.start,
+            end: s.span.end,
+            cue: text(&s.cue),
+        })
+    });
+    let tallies = Lazy(|| {
+        a.tallies.iter().map(|t| Tally {
+            file: file(&t.span),
+            value: t.value,
+            unit: &t.unit,
+            since: t.since.map(|d| d.to_string()),
+            as_of: t.as_of.map(|d| d.to_string()),
+            region: t.region.as_deref(),
+            reported_by: t.reported_by.map(name),
+            lower_bound: t.lower_bound,
+            text: text(&t.span),
+            start: t.span.start,
+            end: t.span.end,
+        })
+    });
+    let relations = Lazy(|| {
+        a.relations.iter().map(|r| Relation {
+            from: name(r.from),
+            to: name(r.to),
+            kind: r.kind.as_str(),
+            evidence: Lazy(move || {
+                r.evidence.iter().map(move |s| Evidence {
+                    file: file(s),
+                    text: text(s),
+                    start: s.start,
+                    end: s.end,
+                })
+            }),
+        })
+    });
+    let mut ser = serde_json::Serializer::pretty(w);
+    let mut st = serde::Serializer::serialize_struct(&mut ser, "Export", 9)?;
+    st.serialize_field(
+        "generator",
+        concat!("proxylens ", env!("CARGO_PKG_VERSION")),
+    )?;
+    st.serialize_field("documents", &documents)?;
+    st.serialize_field("failed", &corpus.failed)?;
+    st.serialize_field("lexicon_issues", &lexicon_issues)?;
+    st.serialize_field("actors", &actors)?;
+    st.serialize_field("statements", &statements)?;
+    st.serialize_field("tallies", &tallies)?;
+    st.serialize_field("attacks", &attacks)?;
+    st.serialize_field("relations", &relations)?;
+    st.end()
+}
+
+/// Builds the export as a JSON value.
+pub fn to_json(corpus: &Corpus, lex: &Lexicon, a: &Analysis) -> serde_json::Value {
+    let mut out = Vec::new();
+    serialize_to(&mut out, corpus, lex, a).expect("export serialises");
+    serde_json::from_slice(&out).expect("export parses")
 }
 
 /// Writes the export to `path` atomically (temporary file, then rename).
@@ -278,10 +321,10 @@ pub fn write(
     lex: &Lexicon,
     a: &Analysis,
 ) -> std::io::Result<()> {
-    // Streamed: a large corpus never has its whole export in memory.
-    let e = build(corpus, lex, a);
+    // Streamed: a large corpus never has its whole export, nor a list of its findings as the
+    // export writes them, in memory.
     crate::util::write_atomic_with(path, |w| {
-        serde_json::to_writer_pretty(w, &e).map_err(std::io::Error::other)
+        serialize_to(w, corpus, lex, a).map_err(std::io::Error::other)
     })
 }
 

@@ -281,7 +281,30 @@ fn exit(r: Result<(), String>) -> ExitCode {
     }
 }
 
+/// Sets glibc's malloc to serve large blocks (a corpus' lists of findings as they grow, a big
+/// page's text) from the system and to give them back when freed. By default it raises that
+/// threshold after each large block freed, up to 32 MB, so that lists growing past it are
+/// copied at each doubling inside the heap and the blocks they leave stay resident (on 50 MB
+/// of short articles the peak was 177 MB, with this 164 MB).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_malloc() {
+    /// `M_MMAP_THRESHOLD` of glibc's `<malloc.h>`.
+    const M_MMAP_THRESHOLD: i32 = -3;
+    unsafe extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    // SAFETY: mallopt only changes the allocator's parameters (glibc takes its lock), and it
+    // runs first thing in main, before any other thread exists.
+    unsafe {
+        mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_malloc() {}
+
 fn main() -> ExitCode {
+    tune_malloc();
     STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
     match cli.command {

@@ -229,10 +229,9 @@ fn words_in<'l>(
             let mut word = &part[i..end];
             let mut wstart = abs;
             // "didn't": "did" + "n't".
-            let lw = word.to_ascii_lowercase();
             let rest = &part[end..];
             if (rest.starts_with("'t") || rest.starts_with("’t"))
-                && lw.ends_with('n')
+                && word.ends_with(['n', 'N'])
                 && word.len() > 1
             {
                 let stem = &word[..word.len() - 1];
@@ -333,7 +332,13 @@ fn push_word<'l>(
         return;
     }
     let w = &text[s..e];
-    let lw = w.to_lowercase();
+    // Most words are written in lower case already: they are their own key.
+    let lw: std::borrow::Cow<'_, str> =
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            w.into()
+        } else {
+            w.to_lowercase().into()
+        };
     let num = if w.chars().all(|c| c.is_ascii_digit() || c == ',') {
         w.replace(',', "").parse::<u64>().ok()
     } else {

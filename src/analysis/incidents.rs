@@ -500,7 +500,9 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
             }
         };
         if sigs.len() <= k {
-            sigs.push(Vec::new());
+            // Most incidents keep one signature: room for one, not the four a first push
+            // reserves (a large corpus has tens of thousands of incidents).
+            sigs.push(Vec::with_capacity(1));
         }
         if !sigs[k].contains(&sig) {
             sigs[k].push(sig);

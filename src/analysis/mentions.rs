@@ -71,12 +71,12 @@ fn keeps_capitals(found: &str, pattern: &str) -> bool {
         })
 }
 
-/// Finds lexicon names, cue keywords and attack words in text, all in one pass.
+/// Finds lexicon names and cue keywords in text, all in one pass.
 pub struct Matcher {
-    /// One automaton over the lowercased actor names, place names, cue keywords and attack
-    /// words, in that order, that reports every occurrence of each, for ASCII-lowercased text:
-    /// with lowercased words it finds what a case-insensitive search finds in the text. One
-    /// pass costs about half as much as four searches, one per kind.
+    /// One automaton over the lowercased actor names, place names and cue keywords, in that
+    /// order, that reports every occurrence of each, for ASCII-lowercased text: with
+    /// lowercased words it finds what a case-insensitive search finds in the text. One pass
+    /// costs about half as much as a search per kind.
     ac: AhoCorasick,
     actor_info: Vec<PatternInfo>,
     actor_patterns: Vec<String>,
@@ -85,10 +85,9 @@ pub struct Matcher {
     is_state: Vec<bool>,
     /// The lexicon's address regions ("Pennsylvania", "Ga.").
     address_regions: Vec<String>,
-    /// The first pattern of the place names, of the cue keywords, of the attack words.
+    /// The first pattern of the place names, of the cue keywords.
     places_from: usize,
     keywords_from: usize,
-    attack_words_from: usize,
 }
 
 /// What one pass of the [`Matcher`] finds in a text.
@@ -100,9 +99,6 @@ pub struct Scan {
     pub places: Vec<PlaceMention>,
     /// Every occurrence of a cue keyword: (offset, index in `lex.cues.gate_words`).
     pub keywords: Vec<(usize, usize)>,
-    /// Every occurrence of an attack word: (start, end, index among the strong then the weak
-    /// attack words), by start, the longest first (see [`leftmost_longest`]).
-    pub attack_words: Vec<(usize, usize, usize)>,
 }
 
 /// Of all the occurrences of some words, `(start, end, word)` sorted by start, the longest
@@ -308,14 +304,8 @@ impl Matcher {
             }
         }
         let (place_info, place_patterns) = build(&place_pats);
-        let attack_words = lex
-            .cues
-            .attack_triggers
-            .iter()
-            .chain(&lex.cues.weak_attack_triggers);
         let places_from = actor_patterns.len();
         let keywords_from = places_from + place_patterns.len();
-        let attack_words_from = keywords_from + lex.cues.gate_words.len();
         // The case rules of names are checked on the text (`accept`). A contiguous NFA: over
         // the bundled gazetteer's 7,000 spellings a DFA takes 36 MB and a fifth of a second
         // to build, and scans no faster.
@@ -327,7 +317,6 @@ impl Matcher {
                     .iter()
                     .chain(&place_patterns)
                     .chain(&lex.cues.gate_words)
-                    .chain(attack_words)
                     .map(|p| p.to_ascii_lowercase()),
             )
             .expect("name automaton");
@@ -344,7 +333,6 @@ impl Matcher {
             address_regions: lex.address_regions.clone(),
             places_from,
             keywords_from,
-            attack_words_from,
         }
     }
 
@@ -365,13 +353,11 @@ impl Matcher {
                 if bounded(text, s, e, &self.place_info[p]) {
                     places.push((s, e, p));
                 }
-            } else if p < self.attack_words_from {
-                out.keywords.push((s, p - self.keywords_from));
             } else {
-                out.attack_words.push((s, e, p - self.attack_words_from));
+                out.keywords.push((s, p - self.keywords_from));
             }
         }
-        for v in [&mut actors, &mut places, &mut out.attack_words] {
+        for v in [&mut actors, &mut places] {
             v.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
         }
         for (s, e, p) in leftmost_longest(&actors) {
@@ -840,29 +826,19 @@ mod tests {
 
     #[test]
     fn one_overlapping_pass_finds_what_leftmost_longest_searches_find() {
-        // The names and the attack words, each kind searched on its own leftmost-longest as
-        // before, against the selection from the one overlapping pass; on the seeds and on
-        // generated articles.
+        // The names, searched on their own leftmost-longest as before, against the selection
+        // from the one overlapping pass; on the seeds and on generated articles.
         let lex = Lexicon::bundled();
         let m = Matcher::new(&lex);
-        let lowered =
-            |v: &[String]| -> Vec<String> { v.iter().map(|p| p.to_ascii_lowercase()).collect() };
-        let actor_words = lowered(&m.actor_patterns);
-        let attack_words: Vec<String> = lowered(
-            &lex.cues
-                .attack_triggers
-                .iter()
-                .chain(&lex.cues.weak_attack_triggers)
-                .cloned()
-                .collect::<Vec<_>>(),
-        );
-        let own = |words: &[String]| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(words)
-                .expect("automaton")
-        };
-        let (actors_ac, attacks_ac) = (own(&actor_words), own(&attack_words));
+        let actor_words: Vec<String> = m
+            .actor_patterns
+            .iter()
+            .map(|p| p.to_ascii_lowercase())
+            .collect();
+        let actors_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&actor_words)
+            .expect("automaton");
         let texts: Vec<String> = crate::seeds::SEEDS
             .iter()
             .map(|(_, b)| b.to_vec())
@@ -875,25 +851,21 @@ mod tests {
             .collect();
         let mut found = 0;
         for lower in &texts {
-            let (mut actors, mut attacks) = (Vec::new(), Vec::new());
+            let mut actors = Vec::new();
             for x in m.ac.find_overlapping_iter(lower.as_str()) {
                 let p = x.pattern().as_usize();
                 if p < m.places_from {
                     actors.push((x.start(), x.end(), p));
-                } else if p >= m.attack_words_from {
-                    attacks.push((x.start(), x.end(), p - m.attack_words_from));
                 }
             }
-            for (all, ac) in [(&mut actors, &actors_ac), (&mut attacks, &attacks_ac)] {
-                all.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
-                let want: Vec<_> = ac
-                    .find_iter(lower.as_str())
-                    .map(|x| (x.start(), x.end(), x.pattern().as_usize()))
-                    .collect();
-                let got: Vec<_> = leftmost_longest(all).collect();
-                assert_eq!(want, got);
-                found += want.len();
-            }
+            actors.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+            let want: Vec<_> = actors_ac
+                .find_iter(lower.as_str())
+                .map(|x| (x.start(), x.end(), x.pattern().as_usize()))
+                .collect();
+            let got: Vec<_> = leftmost_longest(&actors).collect();
+            assert_eq!(want, got);
+            found += want.len();
         }
         assert!(found > 10_000, "{found}");
     }

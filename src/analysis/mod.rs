@@ -269,8 +269,6 @@ pub struct DocCtx<'a> {
     pub places: Vec<PlaceMention>,
     /// Every cue keyword in the text (see [`mentions::Scan`]).
     pub keywords: Vec<(usize, usize)>,
-    /// Every attack word in the text (see [`mentions::Scan`]).
-    pub attack_words: Vec<(usize, usize, usize)>,
     /// Sentences.
     pub sentences: Vec<Sentence>,
     /// One template per sentence.
@@ -811,7 +809,6 @@ fn prepare<'a>(
             roles,
             places,
             keywords: scan.keywords,
-            attack_words: scan.attack_words,
             sentences,
             templates,
             quotes,

@@ -47,7 +47,19 @@ static NUM_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?i)^{NUM
 
 /// Parses a number matched by [`NUMBER`].
 pub fn parse(s: &str) -> Option<u64> {
-    let s = s.trim().to_ascii_lowercase();
+    let s = s.trim();
+    // Every number starts with a digit or with the first letter of a number word; most words
+    // of a text are refused here, without a copy or a search.
+    if s.bytes().next().is_none_or(|b| {
+        b.is_ascii() && !b.is_ascii_digit() && !b"aefnostz".contains(&b.to_ascii_lowercase())
+    }) {
+        return None;
+    }
+    let s: std::borrow::Cow<'_, str> = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        s.to_ascii_lowercase().into()
+    } else {
+        s.into()
+    };
     if !NUM_RE.is_match(&s) {
         return None;
     }

@@ -141,9 +141,11 @@ impl Template {
         is_state: impl Fn(u32) -> bool,
     ) -> Template {
         let mut out = String::with_capacity(end - start + 16);
-        let mut map = vec![(0usize, start)];
+        // Room for every mention at once (built for every sentence).
+        let mut map = Vec::with_capacity(mentions.len() + 1);
+        map.push((0usize, start));
         let mut pos = start;
-        let mut sms = Vec::new();
+        let mut sms = Vec::with_capacity(mentions.len());
         for &(idx, actor, s, e, demonym) in mentions {
             if s < pos || e > end {
                 continue;

@@ -170,10 +170,6 @@ pub struct Cues {
     pub titles: Vec<Title>,
     /// Weapons.
     pub weapons: Vec<Weapon>,
-    /// Words that make a sentence report an attack (lower case stems, matched as whole words).
-    pub attack_triggers: Vec<String>,
-    /// Words that report an attack only with a stated day, or after a weapon word.
-    pub weak_attack_triggers: Vec<String>,
     /// Nouns for non-state collectives ("militias"): a demonym before them is not an actor.
     pub collectives: Vec<String>,
     /// Verbs of saying, for reported speech.
@@ -1066,9 +1062,6 @@ impl Lexicon {
                         })
                         .unwrap_or_default()
                 };
-                cues.attack_triggers.extend(list("attack_triggers"));
-                cues.weak_attack_triggers
-                    .extend(list("weak_attack_triggers"));
                 cues.collectives.extend(list("collectives"));
                 cues.speech_verbs.extend(list("speech_verbs"));
                 // Proper nouns: their case is kept.

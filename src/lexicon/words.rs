@@ -269,7 +269,9 @@ pub struct Example {
 /// The word table.
 #[derive(Clone, Debug, Default)]
 pub struct Words {
-    map: HashMap<Box<str>, Entry>,
+    /// Looked up for every word of every sentence: hashed with rustc's fast hash, not the
+    /// default's DoS-resistant one (the keys are the lexicon's own words).
+    map: HashMap<Box<str>, Entry, rustc_hash::FxBuildHasher>,
     /// Every example and counter-example, for the tests.
     pub examples: Vec<Example>,
 }
