@@ -202,6 +202,8 @@ const LABEL_FONT: f32 = 11.5;
 const LABEL_CHAR_W: f32 = 6.2;
 /// Height of a label (points).
 const LABEL_H: f32 = 15.0;
+/// From this many edges on, the shorter ones on screen get no arrowhead unless lit.
+const CROWDED_EDGES: usize = 2000;
 
 /// The network's layout: the engine ([`graph_layout::Layout`]) fed from the model, and the
 /// view's pan and zoom. Kept across rebuilds, so that nodes stay where they were.
@@ -752,6 +754,7 @@ fn edge_styles(
                 bend: layout.bends.get(ei).copied().unwrap_or(0.0),
                 color,
                 width: edge_width(e.weight, heaviest) * if lit { 1.8 } else { 1.0 },
+                lit,
             })
         })
         .collect()
@@ -1300,6 +1303,7 @@ pub fn network_ui(
         zoom,
         pixels_per_point: ui.ctx().pixels_per_point(),
         style: style_key,
+        crowded: model.edges.len() > CROWDED_EDGES,
     };
     let fills = &view.node_fills;
     let node_looks = |i: usize| {

@@ -23,6 +23,8 @@ pub struct EdgeStyle {
     pub color: Color32,
     /// Width (points).
     pub width: f32,
+    /// Whether the selection lights it (it keeps its arrowhead where others lose theirs).
+    pub lit: bool,
 }
 
 /// What the meshes show: the same key gives the same meshes, up to a pan.
@@ -36,6 +38,8 @@ pub struct SceneKey {
     pub pixels_per_point: f32,
     /// What the edges' and nodes' styles were made from (model, highlights).
     pub style: u64,
+    /// Whether so many edges are drawn that the shorter ones get no arrowhead unless lit.
+    pub crowded: bool,
 }
 
 /// What a frame gives to draw.
@@ -93,8 +97,11 @@ impl Default for Scene {
     }
 }
 
-/// Edges shorter than this on screen (points) get no arrowhead.
+/// Edges shorter than this on screen (points) get no arrowhead; in a crowd, edges shorter
+/// than the second (unless lit): thousands of arrowheads a few points apart read as noise
+/// over the nodes, and zoomed in they come back.
 const ARROW_MIN_LEN: f32 = 24.0;
+const ARROW_MIN_LEN_CROWDED: f32 = 40.0;
 
 impl Scene {
     /// Brings the meshes up to date with `input`: as they are when the key is the same and
@@ -145,6 +152,11 @@ impl Scene {
             .expand(max_bend + 2.0);
         self.covered = (!region.contains_rect(all)).then_some(region);
         let cull = self.covered.is_some();
+        let arrow_min = if input.key.crowded {
+            ARROW_MIN_LEN_CROWDED
+        } else {
+            ARROW_MIN_LEN
+        };
         let edges_out = Arc::make_mut(&mut self.edges);
         clear(edges_out);
         self.drawn.clear();
@@ -184,7 +196,7 @@ impl Scene {
             }
             // An arrowhead, where there is room for one.
             let span = (end - start).length();
-            if span > ARROW_MIN_LEN {
+            if span > ARROW_MIN_LEN && (span > arrow_min || e.lit) {
                 let nrm = vec2(-tip_dir.y, tip_dir.x);
                 let size = 4.0 + e.width;
                 fill_convex(
@@ -366,6 +378,29 @@ fn line_aa(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32, feathe
         return;
     }
     let n = vec2(-d.y, d.x) / len;
+    if width < 1.5 * feather {
+        // A thin line (most of them, in a large network): its colour along the middle,
+        // fading out `h` to each side, as much ink as `width` of full colour (fainter and one
+        // feather to each side when thinner than the feather). Three vertices across instead
+        // of four, where the middle two would nearly meet.
+        let (color, h) = if width < feather {
+            (color.gamma_multiply(width / feather), feather)
+        } else {
+            (color, width)
+        };
+        let base = mesh.vertices.len() as u32;
+        for p in [a, b] {
+            mesh.colored_vertex(p + n * h, Color32::TRANSPARENT);
+            mesh.colored_vertex(p, color);
+            mesh.colored_vertex(p - n * h, Color32::TRANSPARENT);
+        }
+        for k in 0..2u32 {
+            let (a0, a1, b0, b1) = (base + k, base + k + 1, base + 3 + k, base + 3 + k + 1);
+            mesh.add_triangle(a0, a1, b1);
+            mesh.add_triangle(a0, b1, b0);
+        }
+        return;
+    }
     let (color, w) = if width < feather {
         (color.gamma_multiply(width / feather), feather)
     } else {
