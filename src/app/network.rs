@@ -841,6 +841,9 @@ pub struct NetworkView {
     /// Each node's label laid out (in the placeholder colour), and for which model and scale.
     galleys: Vec<Option<std::sync::Arc<egui::Galley>>>,
     galleys_key: Option<(u64, u32)>,
+    /// How full the font atlas was last frame: it empties when egui starts it again, and
+    /// galleys laid out before then point into the old one.
+    atlas_fill: f32,
     drawn: Drawn,
 }
 
@@ -860,6 +863,7 @@ impl Default for NetworkView {
             styles_key: None,
             galleys: Vec::new(),
             galleys_key: None,
+            atlas_fill: 0.0,
             drawn: Drawn::default(),
         }
     }
@@ -1369,13 +1373,19 @@ pub fn network_ui(
     }));
     order.retain(|&i| rect.contains(screen[i].0));
     order.truncate(400);
-    // Each label is laid out once per model (in the placeholder colour, coloured when
-    // drawn).
+    // Each label is laid out once per model and scale (in the placeholder colour, coloured
+    // when drawn), and again when egui starts its font atlas anew.
     let galleys_key = (
         view.layout.built.map_or(0, |b| b.0),
         ui.ctx().pixels_per_point().to_bits(),
     );
-    if view.galleys_key != Some(galleys_key) || view.galleys.len() != model.names.len() {
+    let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+    let atlas_restarted = atlas_fill < view.atlas_fill;
+    view.atlas_fill = atlas_fill;
+    if view.galleys_key != Some(galleys_key)
+        || view.galleys.len() != model.names.len()
+        || atlas_restarted
+    {
         view.galleys_key = Some(galleys_key);
         view.galleys = vec![None; model.names.len()];
     }
