@@ -21,6 +21,7 @@ pub mod graph_layout;
 pub mod loader;
 pub mod menus;
 pub mod network;
+pub mod network_mesh;
 pub mod palette;
 pub mod panels;
 pub mod reader;

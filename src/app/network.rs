@@ -15,6 +15,7 @@ use proxylens::model::{ActorId, ActorKind, RelationKind, StatementKind};
 
 use super::commands::Command;
 use super::graph_layout;
+use super::network_mesh::{self, EdgeStyle, Scene, SceneInput, SceneKey};
 use super::palette;
 use super::selection::{Highlights, Target};
 
@@ -201,6 +202,8 @@ const LABEL_FONT: f32 = 11.5;
 const LABEL_CHAR_W: f32 = 6.2;
 /// Height of a label (points).
 const LABEL_H: f32 = 15.0;
+/// From this many edges on, the shorter ones on screen get no arrowhead unless lit.
+const CROWDED_EDGES: usize = 2000;
 
 /// The network's layout: the engine ([`graph_layout::Layout`]) fed from the model, and the
 /// view's pan and zoom. Kept across rebuilds, so that nodes stay where they were.
@@ -210,6 +213,8 @@ pub struct Layout {
     index: HashMap<ActorId, usize>,
     /// Each edge's bend (parallel edges between one pair are drawn apart), by edge index.
     bends: Vec<f32>,
+    /// Each edge's ends (node indices), by edge index, when both are shown.
+    ends: Vec<Option<(u32, u32)>>,
     /// What the engine was built from: the model's fingerprint, whether every actor gets
     /// label room, and the canvas size it planned for.
     built: Option<(u64, bool, Vec2)>,
@@ -300,6 +305,7 @@ impl Default for Layout {
             ids: Vec::new(),
             index: HashMap::new(),
             bends: Vec::new(),
+            ends: Vec::new(),
             built: None,
             canvas: vec2(640.0, 420.0),
             all_labels: false,
@@ -375,6 +381,16 @@ impl Layout {
             .map(|(i, id)| (*id, i))
             .collect();
         self.bends = edge_bends(m);
+        self.ends = m
+            .edges
+            .iter()
+            .map(|e| {
+                Some((
+                    *self.index.get(&e.from)? as u32,
+                    *self.index.get(&e.to)? as u32,
+                ))
+            })
+            .collect();
         self.engine.set_graph(nodes, edges);
     }
 
@@ -694,6 +710,56 @@ pub fn lit_edges(model: &NetworkModel, hl: &Highlights, a: &Analysis) -> Vec<boo
         .collect()
 }
 
+/// How each edge of `model` is drawn (its ends and bend from `layout`): lit edges in their
+/// colour and wider, the others dimmed while something is selected; many edges each fainter,
+/// statements fainter than relations, and in the hierarchy all but the ranking edges.
+fn edge_styles(
+    model: &NetworkModel,
+    layout: &Layout,
+    lit_edges: &[bool],
+    selecting: bool,
+    hierarchy: bool,
+) -> Vec<Option<EdgeStyle>> {
+    let heaviest = model.edges.iter().map(|e| e.weight).max().unwrap_or(1);
+    let faint = (0.8 * (200.0 / model.edges.len().max(1) as f32).sqrt()).clamp(0.3, 0.8);
+    model
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(ei, e)| {
+            let (from, to) = (*layout.ends.get(ei)?)?;
+            let lit = lit_edges.get(ei).copied().unwrap_or(false);
+            let ranking = matches!(
+                e.kind,
+                EdgeKind::Relation(
+                    RelationKind::Backs | RelationKind::Leads | RelationKind::MemberOf
+                )
+            );
+            let base = palette::edge(e.kind);
+            let color = if selecting && !lit {
+                palette::dim(base)
+            } else if lit {
+                base
+            } else if hierarchy && !ranking {
+                base.gamma_multiply(faint * 0.3)
+            } else if matches!(e.kind, EdgeKind::Statement(_)) {
+                // Who says what about whom: many, and less structural than relations.
+                base.gamma_multiply(faint * if faint < 0.8 { 0.5 } else { 1.0 })
+            } else {
+                base.gamma_multiply(faint)
+            };
+            Some(EdgeStyle {
+                from,
+                to,
+                bend: layout.bends.get(ei).copied().unwrap_or(0.0),
+                color,
+                width: edge_width(e.weight, heaviest) * if lit { 1.8 } else { 1.0 },
+                lit,
+            })
+        })
+        .collect()
+}
+
 impl NetworkView {
     /// Where node `id` was drawn last frame (centre, radius), if it was.
     #[cfg(test)]
@@ -726,138 +792,16 @@ fn edge_width(weight: usize, heaviest: usize) -> f32 {
     1.0 + 2.5 * (weight as f32 / heaviest.max(1) as f32).sqrt()
 }
 
-/// The outline of a node by kind (a convex polygon): a state is a disc, an armed group a
-/// triangle, a person a square, a government body a diamond, a media outlet a wide box,
-/// anything else a hexagon.
-fn node_points(center: Pos2, r: f32, kind: ActorKind) -> Vec<Pos2> {
-    let poly = |k: usize, turn: f32, rx: f32, ry: f32| -> Vec<Pos2> {
-        (0..k)
-            .map(|i| {
-                let t = turn + i as f32 * std::f32::consts::TAU / k as f32;
-                center + vec2(t.cos() * rx, t.sin() * ry)
-            })
-            .collect()
-    };
-    match kind {
-        ActorKind::State => poly((r as usize).clamp(6, 32), 0.0, r, r),
-        ActorKind::ArmedGroup => vec![
-            center + vec2(0.0, -r),
-            center + vec2(r * 0.95, r * 0.7),
-            center + vec2(-r * 0.95, r * 0.7),
-        ],
-        ActorKind::Person => {
-            let h = r * 0.75;
-            vec![
-                center + vec2(-h, -h),
-                center + vec2(h, -h),
-                center + vec2(h, h),
-                center + vec2(-h, h),
-            ]
-        }
-        ActorKind::GovernmentBody => poly(4, -std::f32::consts::FRAC_PI_2, r, r),
-        ActorKind::Media => {
-            let (w, h) = (r, r * 0.55);
-            vec![
-                center + vec2(-w, -h),
-                center + vec2(w, -h),
-                center + vec2(w, h),
-                center + vec2(-w, h),
-            ]
-        }
-        _ => poly(6, 0.0, r, r),
-    }
-}
-
 /// Draws a node shape by kind (the legend's swatches; the network itself draws
-/// [`node_points`] into a mesh).
+/// [`network_mesh::node_points`] into a mesh).
 pub fn node_shape(center: Pos2, r: f32, kind: ActorKind, fill: Color32, stroke: Stroke) -> Shape {
     match kind {
         ActorKind::State => Shape::circle_filled(center, r, fill),
-        _ => Shape::convex_polygon(node_points(center, r, kind), fill, stroke),
-    }
-}
-
-/// Adds a filled convex polygon to `mesh`, its edge feathered over `feather` points (as
-/// egui's tessellator does).
-fn fill_convex(mesh: &mut egui::Mesh, pts: &[Pos2], color: Color32, feather: f32) {
-    let n = pts.len();
-    if n < 3 {
-        return;
-    }
-    let area: f32 = (0..n)
-        .map(|i| {
-            let (a, b) = (pts[i], pts[(i + 1) % n]);
-            a.x * b.y - b.x * a.y
-        })
-        .sum();
-    let sign = if area >= 0.0 { 1.0 } else { -1.0 };
-    // Outward normal of each side i (from point i to point i + 1).
-    let mut normals = [Vec2::ZERO; 48];
-    let n = n.min(normals.len());
-    for (i, nrm) in normals.iter_mut().enumerate().take(n) {
-        let e = pts[(i + 1) % n] - pts[i];
-        let len = (e.x * e.x + e.y * e.y).sqrt().max(1e-6);
-        *nrm = vec2(e.y, -e.x) * (sign / len);
-    }
-    let base = mesh.vertices.len() as u32;
-    mesh.reserve_vertices(2 * n);
-    mesh.reserve_triangles(3 * n);
-    for i in 0..n {
-        let (n0, n1) = (normals[(i + n - 1) % n], normals[i]);
-        let avg = n0 + n1;
-        let len2 = avg.x * avg.x + avg.y * avg.y;
-        // Miter: an offset of half a feather along both sides' normals (bounded at sharp
-        // corners).
-        let m = if len2 > 1e-6 {
-            avg * (2.0 / len2).min(6.0)
-        } else {
-            n0
-        };
-        mesh.colored_vertex(pts[i] - m * (feather * 0.5), color);
-        mesh.colored_vertex(pts[i] + m * (feather * 0.5), Color32::TRANSPARENT);
-    }
-    for i in 1..(n as u32 - 1) {
-        mesh.add_triangle(base, base + 2 * i, base + 2 * (i + 1));
-    }
-    for i in 0..n as u32 {
-        let j = (i + 1) % n as u32;
-        let (ai, ao, bi, bo) = (
-            base + 2 * i,
-            base + 2 * i + 1,
-            base + 2 * j,
-            base + 2 * j + 1,
-        );
-        mesh.add_triangle(ai, ao, bo);
-        mesh.add_triangle(ai, bo, bi);
-    }
-}
-
-/// Adds a line from `a` to `b`, `width` points wide, to `mesh`, its sides feathered (a line
-/// thinner than the feather is drawn one feather wide and fainter).
-fn line_aa(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, color: Color32, feather: f32) {
-    let d = b - a;
-    let len = (d.x * d.x + d.y * d.y).sqrt();
-    if len < 1e-3 {
-        return;
-    }
-    let n = vec2(-d.y, d.x) / len;
-    let (color, w) = if width < feather {
-        (color.gamma_multiply(width / feather), feather)
-    } else {
-        (color, width)
-    };
-    let (inner, outer) = ((w - feather) * 0.5, (w + feather) * 0.5);
-    let base = mesh.vertices.len() as u32;
-    for p in [a, b] {
-        mesh.colored_vertex(p + n * outer, Color32::TRANSPARENT);
-        mesh.colored_vertex(p + n * inner, color);
-        mesh.colored_vertex(p - n * inner, color);
-        mesh.colored_vertex(p - n * outer, Color32::TRANSPARENT);
-    }
-    for k in 0..3u32 {
-        let (a0, a1, b0, b1) = (base + k, base + k + 1, base + 4 + k, base + 4 + k + 1);
-        mesh.add_triangle(a0, a1, b1);
-        mesh.add_triangle(a0, b1, b0);
+        _ => {
+            let mut pts = Vec::new();
+            network_mesh::node_points(center, r, kind, &mut pts);
+            Shape::convex_polygon(pts, fill, stroke)
+        }
     }
 }
 
@@ -888,9 +832,18 @@ pub struct NetworkView {
     draw_ms: f64,
     /// Where the legend goes (from the canvas's top left).
     legend_at: Option<Vec2>,
-    /// The meshes of the edges and the nodes, reused every frame.
-    edge_mesh: std::sync::Arc<egui::Mesh>,
-    node_mesh: std::sync::Arc<egui::Mesh>,
+    /// The edges and nodes as drawn, kept while nothing they show changes.
+    scene: Scene,
+    /// How each edge is drawn, and what that was made from.
+    styles: Vec<Option<EdgeStyle>>,
+    node_fills: Vec<(ActorKind, Color32)>,
+    styles_key: Option<u64>,
+    /// Each node's label laid out (in the placeholder colour), and for which model and scale.
+    galleys: Vec<Option<std::sync::Arc<egui::Galley>>>,
+    galleys_key: Option<(u64, u32)>,
+    /// How full the font atlas was last frame: it empties when egui starts it again, and
+    /// galleys laid out before then point into the old one.
+    atlas_fill: f32,
     drawn: Drawn,
 }
 
@@ -904,8 +857,13 @@ impl Default for NetworkView {
             dragging: None,
             draw_ms: 0.0,
             legend_at: None,
-            edge_mesh: Default::default(),
-            node_mesh: Default::default(),
+            scene: Scene::default(),
+            styles: Vec::new(),
+            node_fills: Vec::new(),
+            styles_key: None,
+            galleys: Vec::new(),
+            galleys_key: None,
+            atlas_fill: 0.0,
             drawn: Drawn::default(),
         }
     }
@@ -1306,93 +1264,79 @@ pub fn network_ui(
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p) && bg.hovered());
     let hovered_node = pointer.and_then(|p| node_at(&screen, p));
-    let heaviest = model.edges.iter().map(|e| e.weight).max().unwrap_or(1);
     let hierarchy = view.layout.mode() == graph_layout::Mode::Hierarchy;
-    // Many edges: each fainter, so that the picture stays readable.
-    let faint = (0.8 * (200.0 / model.edges.len().max(1) as f32).sqrt()).clamp(0.3, 0.8);
-    let visible = rect.expand(20.0);
-    let mut hovered_edge: Option<(usize, f32)> = None;
-    let mut edge_mids = vec![None; model.edges.len()];
-    // Edges and nodes go into two meshes (anti-aliased by a one-pixel feather), kept from
-    // frame to frame: thousands of shapes through the tessellator would cost more than the
-    // whole frame may.
-    let feather = 1.0 / ui.ctx().pixels_per_point();
-    let mut edge_mesh = std::mem::take(&mut view.edge_mesh);
-    let mut node_mesh = std::mem::take(&mut view.node_mesh);
-    let edges_out = std::sync::Arc::make_mut(&mut edge_mesh);
-    edges_out.clear();
-    let nodes_out = std::sync::Arc::make_mut(&mut node_mesh);
-    nodes_out.clear();
-    let mut shapes: Vec<Shape> = Vec::new();
-    for (ei, e) in model.edges.iter().enumerate() {
-        let (Some(&ia), Some(&ib)) = (view.layout.index.get(&e.from), view.layout.index.get(&e.to))
-        else {
-            continue;
-        };
-        let (Some(&(a_s, ra)), Some(&(b_s, rb))) = (screen.get(ia), screen.get(ib)) else {
-            continue;
-        };
-        if !visible.intersects(Rect::from_two_pos(a_s, b_s)) {
-            continue;
+    // How edges and nodes look changes with the model and the highlights only.
+    let style_key = {
+        let fp = view.layout.built.map_or(0, |b| b.0);
+        let mut h = fp ^ (model.edges.len() as u64) << 40;
+        let mut mix = |x: u64| h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        mix(hl.generation);
+        mix(std::ptr::from_ref(a) as u64);
+        mix(selecting as u64 | (hierarchy as u64) << 1);
+        for (i, _) in lit_edges.iter().enumerate().filter(|(_, l)| **l) {
+            mix(i as u64);
         }
-        let bend = view.layout.bends.get(ei).copied().unwrap_or(0.0) * zoom.min(1.0);
-        let dir = (b_s - a_s).normalized();
-        let normal = vec2(-dir.y, dir.x);
-        let mid = a_s + (b_s - a_s) * 0.5 + normal * bend;
-        edge_mids[ei] = Some(mid);
-        let lit = lit_edges.get(ei).copied().unwrap_or(false);
-        let ranking = matches!(
-            e.kind,
-            EdgeKind::Relation(RelationKind::Backs | RelationKind::Leads | RelationKind::MemberOf)
-        );
-        let base = palette::edge(e.kind);
-        let col = if selecting && !lit {
-            palette::dim(base)
-        } else if lit {
-            base
-        } else if hierarchy && !ranking {
-            base.gamma_multiply(faint * 0.3)
-        } else if matches!(e.kind, EdgeKind::Statement(_)) {
-            // Who says what about whom: many, and less structural than relations.
-            base.gamma_multiply(faint * if faint < 0.8 { 0.5 } else { 1.0 })
-        } else {
-            base.gamma_multiply(faint)
-        };
-        let w = edge_width(e.weight, heaviest) * if lit { 1.8 } else { 1.0 };
-        let start = a_s + (mid - a_s).normalized() * ra;
-        let end = b_s + (mid - b_s).normalized() * (rb + 2.0);
-        if bend == 0.0 {
-            line_aa(edges_out, start, end, w, col, feather);
-        } else {
-            line_aa(edges_out, start, mid, w, col, feather);
-            line_aa(edges_out, mid, end, w, col, feather);
-        }
-        // Arrow head, where there is room for one.
-        if (end - start).length() > 24.0 {
-            let d = (end - mid).normalized();
-            let nrm = vec2(-d.y, d.x);
-            let size = 4.0 + w;
-            fill_convex(
-                edges_out,
-                &[
-                    end,
-                    end - d * size + nrm * size * 0.5,
-                    end - d * size - nrm * size * 0.5,
-                ],
-                col,
-                feather,
-            );
-        }
-        if let Some(p) = pointer
-            && hovered_node.is_none()
-        {
-            let dist = seg_dist(p, start, mid).min(seg_dist(p, mid, end));
-            if dist < 5.0 && hovered_edge.is_none_or(|(_, d)| dist < d) {
-                hovered_edge = Some((ei, dist));
-            }
-        }
+        h
+    };
+    if view.styles_key != Some(style_key) {
+        view.styles_key = Some(style_key);
+        view.styles = edge_styles(model, &view.layout, lit_edges, selecting, hierarchy);
+        view.node_fills = model
+            .nodes
+            .iter()
+            .map(|(id, _)| {
+                let kind = a.actor(*id).kind;
+                let base = palette::kind(kind);
+                let lit = hl.actors.contains(id);
+                (
+                    kind,
+                    if selecting && !lit {
+                        palette::dim(base)
+                    } else {
+                        base
+                    },
+                )
+            })
+            .collect();
     }
-    // Nodes.
+    let visible = rect.expand(20.0);
+    let origin = rect.center() + view.layout.offset;
+    let engine = &view.layout.engine;
+    let key = SceneKey {
+        layout: (engine.revision(), engine.steps()),
+        zoom,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        style: style_key,
+        crowded: model.edges.len() > CROWDED_EDGES,
+    };
+    let fills = &view.node_fills;
+    let node_looks = |i: usize| {
+        fills
+            .get(i)
+            .copied()
+            .unwrap_or((ActorKind::Organisation, Color32::GRAY))
+    };
+    view.scene.update(&SceneInput {
+        key,
+        origin,
+        nodes: &screen,
+        node_looks: &node_looks,
+        edges: &view.styles,
+        visible,
+    });
+    let hovered_edge = pointer
+        .filter(|_| hovered_node.is_none())
+        .and_then(|p| view.scene.edge_near(p, 5.0));
+    let edge_mids = view.scene.edge_mids(model.edges.len());
+    // Each mesh under a clip rect of its own, so that the tessellator copies it once into a
+    // mesh of its own instead of growing one shared mesh (which costs more than drawing).
+    painter
+        .with_clip_rect(rect.shrink(0.01))
+        .add(Shape::Mesh(view.scene.edges.clone()));
+    painter
+        .with_clip_rect(rect.shrink(0.02))
+        .add(Shape::Mesh(view.scene.nodes.clone()));
+    // Selection rings and pins over the nodes.
     let text_col = ui.visuals().text_color();
     let weak_col = ui.visuals().weak_text_color();
     for (i, (id, _)) in model.nodes.iter().enumerate().take(n) {
@@ -1400,37 +1344,17 @@ pub fn network_ui(
         if !visible.contains(sp) {
             continue;
         }
-        let kind = a.actor(*id).kind;
-        let lit = hl.actors.contains(id);
-        let base = palette::kind(kind);
-        let fill = if selecting && !lit {
-            palette::dim(base)
-        } else {
-            base
-        };
-        fill_convex(nodes_out, &node_points(sp, r, kind), fill, feather);
-        if lit && selecting {
-            shapes.push(Shape::circle_stroke(
+        if selecting && hl.actors.contains(id) {
+            painter.add(Shape::circle_stroke(
                 sp,
                 r * 1.3 + 1.0,
                 Stroke::new(2.5, palette::SELECTED),
             ));
         }
         if view.layout.engine.is_pinned(i) {
-            shapes.push(Shape::circle_filled(sp + vec2(r, -r), 2.5, text_col));
+            painter.add(Shape::circle_filled(sp + vec2(r, -r), 2.5, text_col));
         }
     }
-    // Each mesh under a clip rect of its own, so that the tessellator copies it once into a
-    // mesh of its own instead of growing one shared mesh (which costs more than drawing).
-    painter
-        .with_clip_rect(rect.shrink(0.01))
-        .add(Shape::Mesh(edge_mesh.clone()));
-    painter
-        .with_clip_rect(rect.shrink(0.02))
-        .add(Shape::Mesh(node_mesh.clone()));
-    view.edge_mesh = edge_mesh;
-    view.node_mesh = node_mesh;
-    painter.extend(shapes);
     // Labels: the hovered actor's always; then the selected, then the most important; each
     // only where it covers no other label or node (the rest show on hover).
     let zoomed_in = zoom > view.layout.fit_zoom * 1.3;
@@ -1449,16 +1373,34 @@ pub fn network_ui(
     }));
     order.retain(|&i| rect.contains(screen[i].0));
     order.truncate(400);
+    // Each label is laid out once per model and scale (in the placeholder colour, coloured
+    // when drawn), and again when egui starts its font atlas anew.
+    let galleys_key = (
+        view.layout.built.map_or(0, |b| b.0),
+        ui.ctx().pixels_per_point().to_bits(),
+    );
+    let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+    let atlas_restarted = atlas_fill < view.atlas_fill;
+    view.atlas_fill = atlas_fill;
+    if view.galleys_key != Some(galleys_key)
+        || view.galleys.len() != model.names.len()
+        || atlas_restarted
+    {
+        view.galleys_key = Some(galleys_key);
+        view.galleys = vec![None; model.names.len()];
+    }
     let galleys: Vec<std::sync::Arc<egui::Galley>> = order
         .iter()
         .map(|&i| {
-            let lit = hl.actors.contains(&model.nodes[i].0);
-            let col = if selecting && !lit {
-                weak_col
-            } else {
-                text_col
-            };
-            painter.layout_no_wrap(model.names[i].clone(), font.clone(), col)
+            view.galleys[i]
+                .get_or_insert_with(|| {
+                    painter.layout_no_wrap(
+                        model.names[i].clone(),
+                        font.clone(),
+                        Color32::PLACEHOLDER,
+                    )
+                })
+                .clone()
         })
         .collect();
     let to_v2 = |p: Pos2| graph_layout::V2::new(p.x, p.y);
@@ -1493,7 +1435,13 @@ pub fn network_ui(
         let Some(b) = at else { continue };
         let r = Rect::from_min_max(pos2(b.min.x, b.min.y), pos2(b.max.x, b.max.y));
         painter.rect_filled(r, 2.0, ui.visuals().extreme_bg_color.gamma_multiply(0.85));
-        painter.galley(r.min + vec2(2.0, 0.0), g, text_col);
+        let lit = hl.actors.contains(&model.nodes[i].0);
+        let col = if selecting && !lit {
+            weak_col
+        } else {
+            text_col
+        };
+        painter.galley(r.min + vec2(2.0, 0.0), g, col);
         labels.push((model.nodes[i].0, r));
     }
     if let Some((entries, at)) = &legend {
@@ -1588,10 +1536,4 @@ fn hidden_checkboxes<T: Copy + PartialEq>(
         }
     }
     changed
-}
-
-fn seg_dist(p: Pos2, a: Pos2, b: Pos2) -> f32 {
-    let ab = b - a;
-    let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
-    (a + ab * t).distance(p)
 }
