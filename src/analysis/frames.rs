@@ -2252,7 +2252,7 @@ impl Sent<'_, '_> {
                 p.mood.passive = true;
                 // Set off by commas, it tells of the noun right before them ("the Quds
                 // Force, commanded by X,"), not of a subject further back.
-                if !p.subj.as_ref().is_some_and(|s| s.e == p.tok) && p.tok >= 2 {
+                if p.subj.as_ref().is_none_or(|s| s.e != p.tok) && p.tok >= 2 {
                     let s = self.np_start_ending_at(p.tok - 2, p.segment.0.min(p.tok - 2));
                     p.subj = self.np_at(ctx, s, p.tok - 1);
                 }
@@ -2288,12 +2288,12 @@ impl Sent<'_, '_> {
         }
         // "The ambush appeared to have been carried out by X", "the blast seems to have been
         // caused by Y": the verb after a raising verb takes its subject, hedged.
-        for k in 0..out.len() {
-            if out[k].subj.is_some() || !matches!(out[k].class, PClass::Verb(_)) {
+        for p in out.iter_mut() {
+            if p.subj.is_some() || !matches!(p.class, PClass::Verb(_)) {
                 continue;
             }
             // The chain may start at "to" ("to have been carried") or after it.
-            let mut j = out[k].mood.chain;
+            let mut j = p.mood.chain;
             while j > 0 && matches!(self.w(j - 1), "have" | "been" | "be" | "to") {
                 j -= 1;
                 if self.w(j) == "to" {
@@ -2315,8 +2315,8 @@ impl Sent<'_, '_> {
                 .find(|&x| matches!(self.toks[x].kind, Kind::Punct(';' | ':' | '(' | ')')))
                 .map_or(0, |x| x + 1);
             if let (Some(subj), _) = self.subject(ctx, raising, floor) {
-                out[k].subj = Some(subj);
-                out[k].mood.hedged = true;
+                p.subj = Some(subj);
+                p.mood.hedged = true;
             }
         }
         self.non_involvement(ctx, &mut out, &segs);

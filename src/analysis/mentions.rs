@@ -820,6 +820,99 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
     out
 }
 
+/// Later mentions of people by their family name alone ("Austin said", "Secretary Austin",
+/// "al-Sudani's office") once the document has named them in full. A family name two people
+/// of the document share, or that is itself the name of an actor, is left alone.
+pub fn family_names(text: &str, lex: &Lexicon, found: &[RawMention]) -> Vec<RawMention> {
+    let lex_n = lex.actors.len() as u32;
+    // Each person named in full, first position first; their family names.
+    let mut people: Vec<(u32, usize)> = Vec::new();
+    for m in found {
+        if m.actor < lex_n
+            && !m.demonym
+            && lex.actors[m.actor as usize].kind == ActorKind::Person
+            && !people.iter().any(|(a, _)| *a == m.actor)
+        {
+            people.push((m.actor, m.start));
+        }
+    }
+    let mut names: Vec<(String, u32, usize)> = Vec::new();
+    for &(a, first) in &people {
+        let full = &lex.actors[a as usize].name;
+        let Some(last) = full.rsplit(' ').next() else {
+            continue;
+        };
+        if last.len() == full.len() {
+            continue;
+        }
+        let mut forms = vec![last.to_string()];
+        for prefix in ["al-", "Al-", "el-", "El-"] {
+            if let Some(rest) = last.strip_prefix(prefix) {
+                forms.push(rest.to_string());
+            }
+        }
+        for f in forms {
+            if f.chars().count() < 4 || !f.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            names.push((f, a, first));
+        }
+    }
+    let shared = |f: &str| names.iter().filter(|(g, _, _)| g == f).count() > 1;
+    let mut out = Vec::new();
+    for (f, a, first) in &names {
+        if shared(f) || lex.actor_by_folded_name(f).is_some_and(|x| x.0 != *a) {
+            continue;
+        }
+        for (s, _) in text.match_indices(f.as_str()) {
+            let e = s + f.len();
+            if s < *first {
+                continue;
+            }
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            {
+                continue;
+            }
+            if found.iter().any(|m| m.start < e && s < m.end) {
+                continue;
+            }
+            // A capitalised word before it makes another name ("Fort Austin"), unless it is
+            // a title ("Secretary Austin", "Gen. Kurilla").
+            let prev = text[..s].trim_end();
+            let prev_word = prev
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('.');
+            if prev.len() + 1 >= s
+                && prev_word.starts_with(|c: char| c.is_uppercase())
+                && !lex.words.get(&prev_word.to_lowercase()).is_some_and(|e| {
+                    e.nouns
+                        & (crate::lexicon::words::noun::TITLE | crate::lexicon::words::noun::LEADER)
+                        != 0
+                })
+                && !matches!(
+                    prev_word,
+                    "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Col" | "Adm" | "Sen" | "Rep"
+                )
+            {
+                continue;
+            }
+            out.push(RawMention {
+                actor: *a,
+                start: s,
+                end: e,
+                demonym: false,
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1276,97 +1369,4 @@ mod tests {
             assert_eq!(&text[*s..*e], u.name);
         }
     }
-}
-
-/// Later mentions of people by their family name alone ("Austin said", "Secretary Austin",
-/// "al-Sudani's office") once the document has named them in full. A family name two people
-/// of the document share, or that is itself the name of an actor, is left alone.
-pub fn family_names(text: &str, lex: &Lexicon, found: &[RawMention]) -> Vec<RawMention> {
-    let lex_n = lex.actors.len() as u32;
-    // Each person named in full, first position first; their family names.
-    let mut people: Vec<(u32, usize)> = Vec::new();
-    for m in found {
-        if m.actor < lex_n
-            && !m.demonym
-            && lex.actors[m.actor as usize].kind == ActorKind::Person
-            && !people.iter().any(|(a, _)| *a == m.actor)
-        {
-            people.push((m.actor, m.start));
-        }
-    }
-    let mut names: Vec<(String, u32, usize)> = Vec::new();
-    for &(a, first) in &people {
-        let full = &lex.actors[a as usize].name;
-        let Some(last) = full.rsplit(' ').next() else {
-            continue;
-        };
-        if last.len() == full.len() {
-            continue;
-        }
-        let mut forms = vec![last.to_string()];
-        for prefix in ["al-", "Al-", "el-", "El-"] {
-            if let Some(rest) = last.strip_prefix(prefix) {
-                forms.push(rest.to_string());
-            }
-        }
-        for f in forms {
-            if f.chars().count() < 4 || !f.starts_with(|c: char| c.is_uppercase()) {
-                continue;
-            }
-            names.push((f, a, first));
-        }
-    }
-    let shared = |f: &str| names.iter().filter(|(g, _, _)| g == f).count() > 1;
-    let mut out = Vec::new();
-    for (f, a, first) in &names {
-        if shared(f) || lex.actor_by_folded_name(f).is_some_and(|x| x.0 != *a) {
-            continue;
-        }
-        for (s, _) in text.match_indices(f.as_str()) {
-            let e = s + f.len();
-            if s < *first {
-                continue;
-            }
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-                || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-            {
-                continue;
-            }
-            if found.iter().any(|m| m.start < e && s < m.end) {
-                continue;
-            }
-            // A capitalised word before it makes another name ("Fort Austin"), unless it is
-            // a title ("Secretary Austin", "Gen. Kurilla").
-            let prev = text[..s].trim_end();
-            let prev_word = prev
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("")
-                .trim_end_matches('.');
-            if prev.len() + 1 >= s
-                && prev_word.starts_with(|c: char| c.is_uppercase())
-                && !lex.words.get(&prev_word.to_lowercase()).is_some_and(|e| {
-                    e.nouns
-                        & (crate::lexicon::words::noun::TITLE | crate::lexicon::words::noun::LEADER)
-                        != 0
-                })
-                && !matches!(
-                    prev_word,
-                    "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Col" | "Adm" | "Sen" | "Rep"
-                )
-            {
-                continue;
-            }
-            out.push(RawMention {
-                actor: *a,
-                start: s,
-                end: e,
-                demonym: false,
-            });
-        }
-    }
-    out.sort_by_key(|m| (m.start, m.end));
-    out
 }
