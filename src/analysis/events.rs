@@ -538,6 +538,26 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             }
         }
     }
+    // "an attack that US officials attributed to X", "the attack, which Washington blamed on
+    // X": a blame in a relative clause right after the noun, with no object of its own.
+    if e.agent.is_none() {
+        let next_blame = preds.iter().find(|q| {
+            q.tok > e.tok
+                && q.tok <= e.tok + 14
+                && q.class == PClass::Verb(VerbClass::Blame)
+                && q.obj.is_none()
+                && !q.mood.neg
+                && !q.mood.passive
+                && q.mood.chain > 0
+                && (q.segment.0..q.mood.chain).any(|k| sent.toks[k].tag == Tag::Rel)
+        });
+        if let Some(b) = next_blame.and_then(|q| q.pp("to").or(q.pp("on")))
+            && let w @ (Who::Actor(_) | Who::Collective) = who_of(ctx, fr, b)
+        {
+            e.agent = Some(w);
+            e.via = Via::Blame;
+        }
+    }
     // Target.
     let defended = e.target;
     let target_np = match main.class {

@@ -1155,6 +1155,14 @@ fn who_claimed_an_attack_is_its_attacker() {
         ),
         vec![Some("United States".to_string())]
     );
+    // A blame in a relative clause right after the attack names its attacker.
+    assert_eq!(
+        attacker(
+            "date 2024-02-10\nThe answer followed the Jan. 28 drone attack on Tower 22, which \
+             killed three soldiers and which Washington blamed on Kataib Hezbollah."
+        ),
+        vec![Some("Kataib Hezbollah".to_string())]
+    );
     // "It claimed": a group, not the state named last.
     assert_eq!(
         attacker(
