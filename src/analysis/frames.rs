@@ -622,24 +622,9 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
     {
         return Tag::Noun(e.nouns);
     }
-    // "a drone strike", "an army raid": after "a" and nouns, a word that is also a noun ends
-    // the phrase (a singular subject would take "-s").
-    if has_verb
-        && has_noun
-        && forms & form::BASE != 0
-        && forms & (form::PAST | form::S) == 0
-        && i >= 2
-    {
-        let mut k = i;
-        while k > 0
-            && matches!(sent.toks[k - 1].tag, Tag::Noun(_) | Tag::Adj)
-            && sent.toks[k - 1].kind == Kind::Word
-        {
-            k -= 1;
-        }
-        if k < i && k > 0 && matches!(sent.w(k - 1), "a" | "an") {
-            return Tag::Noun(e.nouns);
-        }
+    // "a drone strike", "an army raid": a word that is also a noun ends the phrase.
+    if has_verb && has_noun && ends_a_phrase(sent, i, forms) {
+        return Tag::Noun(e.nouns);
     }
     if has_verb && has_noun {
         return if verb_here(sent, i, forms) {
@@ -693,19 +678,9 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         {
             return Tag::Adj;
         }
-        // A base form after "a" and nouns is the phrase's last noun ("an army post", "a
-        // Telegram post"): a singular subject would take "-s", and "a drone hit" is past.
-        if forms & form::BASE != 0 && forms & (form::PAST | form::S) == 0 && i >= 2 {
-            let mut k = i;
-            while k > 0
-                && matches!(sent.toks[k - 1].tag, Tag::Noun(_) | Tag::Adj)
-                && sent.toks[k - 1].kind == Kind::Word
-            {
-                k -= 1;
-            }
-            if k < i && k > 0 && matches!(sent.w(k - 1), "a" | "an") {
-                return Tag::Noun(0);
-            }
+        // "an army post", "a Telegram post".
+        if ends_a_phrase(sent, i, forms) {
+            return Tag::Noun(0);
         }
         if e.is(func::PREP) && !verb_here(sent, i, forms) {
             return Tag::Prep;
@@ -734,6 +709,23 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         return Tag::Name;
     }
     Tag::Noun(0)
+}
+
+/// Whether the base form at `i` is the last noun of a phrase that "a" or "an" opened, past
+/// nouns and adjectives ("a drone strike", "an army post"): a singular subject would take
+/// "-s", and a form that is also past ("a drone hit") stays a verb.
+fn ends_a_phrase(sent: &Sent<'_, '_>, i: usize, forms: u8) -> bool {
+    if forms & form::BASE == 0 || forms & (form::PAST | form::S) != 0 || i < 2 {
+        return false;
+    }
+    let mut k = i;
+    while k > 0
+        && matches!(sent.toks[k - 1].tag, Tag::Noun(_) | Tag::Adj)
+        && sent.toks[k - 1].kind == Kind::Word
+    {
+        k -= 1;
+    }
+    k < i && k > 0 && matches!(sent.w(k - 1), "a" | "an")
 }
 
 /// Whether a word that can be a verb or a noun is a verb here.
