@@ -174,9 +174,12 @@ fn noun_agent(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, p: &Pred) -> Option<Who> {
             && k > p.segment.0
             && matches!(sent.toks[k - 1].tag, Tag::Noun(_))
             && matches!(sent.toks[k + 1].tag, Tag::Noun(_));
+        // A word glued to the one before ("Iran-led") and the apostrophe of a plural's
+        // possessive ("the Houthis' attacks") are in the phrase; a comma glued to the word
+        // before it ends the phrase ("support Israel, these attacks").
         let np_like = matches!(t.tag, Tag::Adj | Tag::Det | Tag::Poss | Tag::Noun(_))
             || matches!(t.kind, Kind::Date(_) | Kind::Num(_))
-            || t.glued
+            || (t.glued && !matches!(t.kind, Kind::Punct(c) if c != '\'' && c != '’'))
             || joined;
         if !np_like {
             break;
@@ -492,7 +495,13 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                     }
                 }
                 VerbClass::Blame if !q.mood.neg && !q.mood.passive => {
-                    if let Some(b) = q.pp("on").or(q.pp("to")) {
+                    // "blamed the attack on X", "attributed the attacks on the base to X":
+                    // each verb has its own preposition for who is blamed.
+                    let blamed = match sent.lemma(q.tok, VerbClass::Blame) {
+                        "attribute" => q.pp("to"),
+                        _ => q.pp("on").or(q.pp("to")),
+                    };
+                    if let Some(b) = blamed {
                         e.agent = Some(who_of(ctx, fr, b));
                         e.via = Via::Blame;
                     }
@@ -628,7 +637,9 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                 }
                 break;
             }
-            if !matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_)) && !t.glued {
+            if !matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_))
+                && !(t.glued && !matches!(t.kind, Kind::Punct(c) if c != '\'' && c != '’'))
+            {
                 break;
             }
         }
@@ -795,8 +806,13 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     {
         e.counted = true;
     }
-    // A plural with nothing that makes it particular attacks.
-    if plural && e.date.is_none() && e.places.is_empty() && !matches!(e.agent, Some(Who::Actor(_)))
+    // A plural with nothing that makes it particular attacks: an agent makes them particular
+    // ("the group's attacks last week" are its own), one they are blamed on does not ("blamed
+    // the attacks on the militias").
+    if plural
+        && e.date.is_none()
+        && e.places.is_empty()
+        && (!matches!(e.agent, Some(Who::Actor(_))) || e.via == Via::Blame)
     {
         e.generic = true;
     }

@@ -135,13 +135,22 @@ pub struct Sent<'a, 'l> {
     pub mentions: &'a [super::template::SentMention],
 }
 
-impl Sent<'_, '_> {
+impl<'l> Sent<'_, 'l> {
     /// The lowercased word of token `i` ("" for non-words).
     pub fn w(&self, i: usize) -> &str {
         match self.toks.get(i) {
             Some(t) if t.kind == Kind::Word => &self.lower[t.s..t.e],
             _ => "",
         }
+    }
+
+    /// The lemma token `i` has as a verb of class `class` ("attributing": "attribute"), or "".
+    pub fn lemma(&self, i: usize, class: VerbClass) -> &'l str {
+        self.toks
+            .get(i)
+            .and_then(|t| t.entry)
+            .and_then(|e| e.verbs.iter().find(|v| v.class == class))
+            .map_or("", |v| &*v.lemma)
     }
 
     /// Whether token `i` is the word `w`.
@@ -514,6 +523,18 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         let after_det = prev.is_some_and(|p| matches!(p.tag, Tag::Det | Tag::Poss | Tag::Adj));
         if w.ends_with("ly") && w.len() > 4 {
             return Tag::Adv;
+        }
+        // After "will", "could", "did" (past adverbs and "not"), a word is a verb's base form:
+        // "the attacks will intensify", "could escalate".
+        let modal = |j: Option<usize>| {
+            j.is_some_and(
+                |j| matches!(sent.toks[j].tag, Tag::Aux(f) if f & (func::MODAL | func::DO) != 0),
+            )
+        };
+        let p_i = prev_skip_adv(sent, i);
+        let after_neg = p_i.is_some_and(|j| sent.toks[j].tag == Tag::Neg);
+        if !t.cap && (modal(p_i) || after_neg && modal(p_i.and_then(|j| prev_skip_adv(sent, j)))) {
+            return Tag::Verb(form::BASE);
         }
         // "Iran-aligned", "Houthi-controlled": glued to a name, an adjective.
         if w.ends_with("ed")

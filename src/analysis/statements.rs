@@ -319,6 +319,19 @@ impl Ctx<'_, '_, '_> {
                 PClass::AttackNoun | PClass::Verb(VerbClass::Attack)
             )
         });
+        // Violence of any kind: attacks, blasts, killings, deaths, launches.
+        let violence = attack_words
+            || preds.iter().any(|p| {
+                matches!(
+                    p.class,
+                    PClass::WeakAttackNoun
+                        | PClass::Responsible
+                        | PClass::Verb(VerbClass::Harm | VerbClass::Launch | VerbClass::Retaliate)
+                )
+            })
+            || sent.toks.iter().any(|t| {
+                t.noun() & (noun::ATTACK | noun::WEAK_ATTACK | noun::WEAPON | noun::CASUALTY) != 0
+            });
         for p in preds {
             let src = self.source(p.tok);
             if matches!(
@@ -492,6 +505,26 @@ impl Ctx<'_, '_, '_> {
                 }
                 PClass::Verb(VerbClass::Blame) => {
                     if p.mood.neg || p.mood.modal || p.mood.intended {
+                        continue;
+                    }
+                    // The narrator telling of someone blaming, with no one named who does
+                    // ("… hide their part by attributing the attacks to a front"), reports no
+                    // one's statement.
+                    if !p.mood.passive
+                        && p.subj.is_none()
+                        && src == Source::Narrator
+                        && p.tok > 0
+                        && sent.toks[p.tok - 1].tag == super::frames::Tag::Prep
+                    {
+                        continue;
+                    }
+                    // Only blame for violence is a statement: "accused of acting in Iran's
+                    // interests", "blamed Washington for the crisis" are not about an attack.
+                    let charge = p.pp("of").or(p.pp("for")).is_some()
+                        || ["of", "for"].iter().any(|w| {
+                            (p.tok + 1..p.segment.1.min(p.tok + 4)).any(|k| sent.w(k) == *w)
+                        });
+                    if charge && !violence {
                         continue;
                     }
                     let (speakers, blamed) = if p.mood.passive {

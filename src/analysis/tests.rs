@@ -372,6 +372,24 @@ fn statements_table() {
             "Officials said there had been 40 attacks on US forces since October.",
             &[],
         ),
+        // Blame is a statement only where violence is at stake, and only when someone blames.
+        (
+            "The Pentagon blamed Hamas for the deaths of two aid workers.",
+            &[("accusation", Some("Pentagon"), Some("Hamas"))],
+        ),
+        (
+            "Hezbollah is often accused of putting Iran's interests before Lebanon's.",
+            &[],
+        ),
+        ("Israel blamed Iran for the collapse of the talks.", &[]),
+        (
+            "The militias mask their role by attributing the raids to a front group.",
+            &[],
+        ),
+        (
+            "A Kataib Hezbollah commander said that as long as Washington arms Israel, the attacks will intensify.",
+            &[],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, w) in cases {

@@ -107,6 +107,8 @@ pub mod noun {
     pub const TITLE: u32 = 1 << 15;
     /// What strikes for its owner: aircraft, warships ("fighter jets carried out the raid").
     pub const PLATFORM: u32 = 1 << 16;
+    /// Harm done to people ("deaths", "casualties"): blame for it is blame for violence.
+    pub const CASUALTY: u32 = 1 << 17;
 
     pub(super) fn parse(s: &str) -> Option<u32> {
         Some(match s {
@@ -127,6 +129,7 @@ pub mod noun {
             "count" => COUNT,
             "title" => TITLE,
             "platform" => PLATFORM,
+            "casualty" => CASUALTY,
             _ => return None,
         })
     }
