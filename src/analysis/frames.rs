@@ -703,6 +703,21 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         if ends_a_phrase(sent, i, forms) {
             return Tag::Noun(0);
         }
+        // Right after an article, a verb's base form is a noun: "announced a halt", "the
+        // return of", "a pause in".
+        if forms & form::BASE != 0
+            && i > 0
+            && matches!(sent.w(i - 1), "a" | "an" | "the")
+            && !w.ends_with("ing")
+            && next.is_none_or(|n| {
+                matches!(n.kind, Kind::Punct(_))
+                    || n.entry.is_some_and(|e| {
+                        e.func & (func::PREP | func::CONJ | func::COMP) != 0 && e.nouns == 0
+                    })
+            })
+        {
+            return Tag::Noun(0);
+        }
         if e.is(func::PREP) && !verb_here(sent, i, forms) {
             return Tag::Prep;
         }

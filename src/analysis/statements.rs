@@ -105,7 +105,9 @@ impl Ctx<'_, '_, '_> {
             Who::Actor(a) => Some(a),
             Who::We => self.voice_speaker(),
             // "he said" with no person named before: the one who spoke last.
-            Who::Unknown if matches!(np.pron, Some("he" | "she")) => self.disc.last_speaker,
+            Who::Unknown if matches!(np.pron, Some("he" | "she")) => {
+                self.disc.last_speaker.filter(|&s| self.ctx.is_person(s))
+            }
             _ => self.quote_speaker(sp.verb).flatten(),
         }
     }
@@ -309,8 +311,108 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
+    /// A charge the sentence reports with its maker and what it says: "the accusations of
+    /// Israeli officials that Iran was behind the bombing", "Washington's claims that the
+    /// militia fired the rockets" (whether the sentence rejects it or not, its maker made it).
+    fn reported_charges(&mut self) {
+        let sent = &self.fr.sent;
+        let n = sent.toks.len();
+        let mut found = Vec::new();
+        for k in 0..n {
+            if sent.toks[k].noun() & noun::ALLEGATION == 0
+                || !matches!(
+                    sent.w(k),
+                    "accusation"
+                        | "accusations"
+                        | "allegation"
+                        | "allegations"
+                        | "claims"
+                        | "charges"
+                )
+            {
+                continue;
+            }
+            let actor_of = |np: &Np| np.possessor.or(np.modifier).or(np.actors.first().copied());
+            // Its maker: "of X", "by X" after it, or "X's", "US" in its own phrase.
+            let mut j = k + 1;
+            let mut maker = None;
+            if matches!(sent.w(j), "of" | "by" | "from")
+                && let Some(np) = sent.np_at(self.ctx, j + 1, n)
+            {
+                maker = actor_of(&np);
+                j = np.e;
+            }
+            if maker.is_none() {
+                let mut b = k;
+                while b > 0 {
+                    let t = &sent.toks[b - 1];
+                    if let Kind::Ent { actor: Some(a), .. } = t.kind {
+                        let m = &sent.mentions[a];
+                        if m.role != super::template::Role::Location {
+                            maker = Some(m.actor);
+                        }
+                        break;
+                    }
+                    if !matches!(
+                        t.tag,
+                        super::frames::Tag::Adj
+                            | super::frames::Tag::Det
+                            | super::frames::Tag::Poss
+                    ) {
+                        break;
+                    }
+                    b -= 1;
+                }
+            }
+            let Some(maker) = maker else { continue };
+            if sent
+                .toks
+                .get(j)
+                .is_none_or(|t| t.tag != super::frames::Tag::Comp)
+            {
+                continue;
+            }
+            // What it says: who is behind, responsible for, involved in or carried out an
+            // attack in the clause after "that".
+            let end = n.min(j + 16);
+            let inside = |tok: usize| tok > j && tok < end;
+            let about = self
+                .fr
+                .preds
+                .iter()
+                .filter(|q| inside(q.tok))
+                .find_map(|q| match q.class {
+                    PClass::Responsible => self.responsible_subject(q),
+                    PClass::Verb(VerbClass::Involve | VerbClass::Back) if !q.mood.neg => {
+                        q.subj.clone()
+                    }
+                    _ => None,
+                })
+                .and_then(|np| match self.who(&np) {
+                    Who::Actor(a) => Some(a),
+                    _ => None,
+                })
+                .or_else(|| {
+                    self.evs
+                        .iter()
+                        .filter(|e| inside(e.tok))
+                        .find_map(|e| match e.agent {
+                            Some(Who::Actor(a)) if !e.mood.neg => Some(a),
+                            _ => None,
+                        })
+                });
+            if let Some(about) = about {
+                found.push((maker, about, k));
+            }
+        }
+        for (maker, about, k) in found {
+            self.push(StatementKind::Accusation, Some(maker), Some(about), k);
+        }
+    }
+
     fn run(&mut self) {
         self.events();
+        self.reported_charges();
         let preds = &self.fr.preds;
         let sent = &self.fr.sent;
         let attack_words = preds.iter().any(|p| {

@@ -372,6 +372,21 @@ fn statements_table() {
             "Officials said there had been 40 attacks on US forces since October.",
             &[],
         ),
+        // A charge reported with its maker, rejected or not.
+        (
+            "The minister rejected what he called the baseless accusations of Israeli officials that Iran was behind the bombing.",
+            &[
+                ("accusation", Some("Israel"), Some("Iran")),
+                ("denial", None, Some("Iran")),
+            ],
+        ),
+        (
+            "Ankara dismissed Russian allegations that Turkey had armed the gunmen who attacked the convoy.",
+            &[
+                ("accusation", Some("Russia"), Some("Turkey")),
+                ("denial", Some("Turkey"), Some("Turkey")),
+            ],
+        ),
         // Blame is a statement only where violence is at stake, and only when someone blames.
         (
             "The Pentagon blamed Hamas for the deaths of two aid workers.",
