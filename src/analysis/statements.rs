@@ -829,6 +829,27 @@ impl Ctx<'_, '_, '_> {
                         self.push(kind, speaker, about, p.tok);
                     }
                 }
+                PClass::Verb(VerbClass::Belong) => {
+                    // "officials believe the gunmen belonged to X", "the drones answer to X":
+                    // fighters, weapons or sites a source says are X's make X their author.
+                    let Source::Framed(speaker) = src else {
+                        continue;
+                    };
+                    if p.mood.neg || p.mood.modal || p.mood.intended || p.mood.cond {
+                        continue;
+                    }
+                    let armed = p.subj.as_ref().is_some_and(|s| {
+                        s.actors.is_empty()
+                            && s.head & (noun::FORCE | noun::WEAPON | noun::PLATFORM | noun::ATTACK)
+                                != 0
+                    });
+                    if let Some(to) = p.pp("to")
+                        && armed
+                        && let Who::Actor(a) = self.who(to)
+                    {
+                        self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
+                    }
+                }
                 PClass::Verb(VerbClass::Back) if p.mood.neg && !p.mood.passive => {
                     // "has never supported these attacks", "does not back the militias": the
                     // speaker denies its side's part.

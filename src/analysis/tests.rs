@@ -372,6 +372,19 @@ fn statements_table() {
             "Officials said there had been 40 attacks on US forces since October.",
             &[],
         ),
+        // Fighters, weapons or sites a source says are someone's.
+        (
+            "Jordanian officials believe the gunmen belonged to Hamas.",
+            &[("accusation", Some("Jordan"), Some("Hamas"))],
+        ),
+        (
+            "The ministry said the drones answered to Hezbollah commanders.",
+            &[("accusation", None, Some("Hezbollah"))],
+        ),
+        (
+            "The villa belonged to a Hamas official, neighbours said.",
+            &[],
+        ),
         // A charge reported with its maker, rejected or not.
         (
             "The minister rejected what he called the baseless accusations of Israeli officials that Iran was behind the bombing.",

@@ -43,6 +43,8 @@ pub enum VerbClass {
     Involve,
     /// "intercepted", "shot down": a defence, whose object is an attacking weapon.
     Defend,
+    /// "belonged to", "answers to": fighters, weapons or sites that are someone's.
+    Belong,
     /// Any other verb ("began", "remained"): known to be a verb, no predicate.
     Other,
 }
@@ -65,6 +67,7 @@ impl VerbClass {
             "harm" => VerbClass::Harm,
             "involve" => VerbClass::Involve,
             "defend" => VerbClass::Defend,
+            "belong" => VerbClass::Belong,
             "other" => VerbClass::Other,
             _ => return None,
         })
