@@ -840,7 +840,12 @@ impl Ctx<'_, '_, '_> {
                     }
                     let armed = p.subj.as_ref().is_some_and(|s| {
                         s.actors.is_empty()
-                            && s.head & (noun::FORCE | noun::WEAPON | noun::PLATFORM | noun::ATTACK)
+                            && s.head
+                                & (noun::FORCE
+                                    | noun::COLLECTIVE
+                                    | noun::WEAPON
+                                    | noun::PLATFORM
+                                    | noun::ATTACK)
                                 != 0
                     });
                     if let Some(to) = p.pp("to")
