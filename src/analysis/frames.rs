@@ -164,6 +164,14 @@ impl<'l> Sent<'_, 'l> {
     }
 }
 
+/// Whether a noun looks plural: "-s", and the plurals that do not end so ("gunmen",
+/// "people").
+fn looks_plural(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss"))
+        || w.ends_with("men")
+        || matches!(w, "people" | "personnel" | "police" | "children")
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -1337,7 +1345,7 @@ impl Sent<'_, '_> {
         let definite_singular = self.w(s) == "the"
             && head_at.is_some_and(|h| {
                 let hw = self.w(h);
-                !hw.ends_with('s')
+                !looks_plural(hw)
                     && !self.toks[h].cap
                     && (s + 1..h).all(|k| {
                         (matches!(self.toks[k].tag, Tag::Adj | Tag::Noun(_))
@@ -1561,13 +1569,15 @@ const INTEND_ADJ: &[&str] = &[
 ];
 
 impl Sent<'_, '_> {
-    /// The clause segments: split at `;`, `:`, dashes, brackets and subordinating words.
+    /// The clause segments: split at `;`, `:`, dashes, round brackets and subordinating
+    /// words (square brackets hold an editor's words inside the clause: "the fighters [of
+    /// the militia] fired").
     pub fn segments(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = 0;
         for (i, t) in self.toks.iter().enumerate() {
             let cut_before = match t.kind {
-                Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']'),
+                Kind::Punct(c) => matches!(c, ';' | ':' | '—' | '–' | '(' | ')'),
                 _ => {
                     let w = self.w(i);
                     (t.tag == Tag::Conj
@@ -2119,14 +2129,20 @@ impl Sent<'_, '_> {
                 // The subject may lie before a relative clause or an appositive of its own
                 // ("X, an umbrella that includes Y, has claimed"): only hard punctuation
                 // bounds the search.
-                // "US Central Command (CENTCOM) said": the subject stands before the brackets.
-                let bracketed = (mood.chain >= 3 && self.is_punct(mood.chain - 1, ')'))
-                    .then(|| {
-                        (mood.chain.saturating_sub(8)..mood.chain - 1)
+                // "US Central Command (CENTCOM) said", "the fighters [of the militia] fired":
+                // the subject stands before the brackets.
+                let open = match mood.chain.checked_sub(1).map(|k| self.toks[k].kind) {
+                    Some(Kind::Punct(')')) => Some('('),
+                    Some(Kind::Punct(']')) => Some('['),
+                    _ => None,
+                };
+                let bracketed = open
+                    .filter(|_| mood.chain >= 3)
+                    .and_then(|o| {
+                        (mood.chain.saturating_sub(12)..mood.chain - 1)
                             .rev()
-                            .find(|&k| self.is_punct(k, '('))
+                            .find(|&k| self.is_punct(k, o))
                     })
-                    .flatten()
                     .filter(|&k| k > 0);
                 let chain_at = bracketed.unwrap_or(mood.chain);
                 let floor = (0..chain_at)

@@ -125,7 +125,14 @@ impl Ctx<'_, '_, '_> {
                     && np.head & (noun::OFFICIAL | noun::TITLE | noun::LEADER | noun::FORCE) == 0
             });
             if !no_one {
-                return Source::Framed(self.speaker(sp));
+                // "Pro-Iran media claimed that …, according to Al Mayadeen": a source no one
+                // can name speaks through the one named around it.
+                let named = self.speaker(sp).or_else(|| {
+                    self.fr
+                        .speech_over(sp.verb)
+                        .and_then(|outer| self.speaker(outer))
+                });
+                return Source::Framed(named);
             }
         }
         if let Some(q) = self.quote_speaker(tok) {

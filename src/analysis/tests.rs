@@ -372,6 +372,12 @@ fn statements_table() {
             "Officials said there had been 40 attacks on US forces since October.",
             &[],
         ),
+        // An editor's words in square brackets stay inside the clause; a source no one can
+        // name speaks through the one named around it.
+        (
+            "Local outlets said the gunmen [members of a Yemeni unit] had shelled the port, according to Al Masirah.",
+            &[("claim", Some("Al-Masirah"), None)],
+        ),
         // Fighters, weapons or sites a source says are someone's.
         (
             "Jordanian officials believe the gunmen belonged to Hamas.",
