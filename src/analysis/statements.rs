@@ -487,18 +487,29 @@ impl Ctx<'_, '_, '_> {
                             || matches!(sent.w(o.s), "both" | "all" | "most" | "many" | "some" | "several" | "one" | "each")
                     }) || (p.mood.passive && p.subj.as_ref().is_some_and(|o| o.head & (noun::ATTACK | noun::WEAK_ATTACK) != 0 || o.pron.is_some() || o.anaphor || o.head == 0))
                         || (p.obj.is_none() && p.pps.iter().any(|(w, _)| *w == "for"))
-                        // "claimed to have struck a tanker", "claimed to target Haifa".
+                        // "claimed to have struck a tanker", "claimed to target Haifa",
+                        // "claimed to be taking part in joint attacks": an infinitive that
+                        // tells of an attack in its clause.
                         || (p.obj.is_none() && !p.mood.passive && sent.w(p.tok + 1) == "to" && {
                             let mut k = p.tok + 2;
                             while matches!(sent.w(k), "have" | "be" | "been") {
                                 k += 1;
                             }
+                            let clause_end = (k..sent.toks.len())
+                                .find(|&x| {
+                                    matches!(sent.toks[x].kind, Kind::Punct(',' | ';' | ':' | '(' | '—' | '–'))
+                                        || sent.toks[x].tag == super::frames::Tag::Comp
+                                })
+                                .unwrap_or(sent.toks.len());
                             self.fr.preds.iter().any(|q| {
                                 q.tok == k
                                     && matches!(
                                         q.class,
                                         PClass::Verb(VerbClass::Attack | VerbClass::Launch)
                                     )
+                                    || q.tok > k
+                                        && q.tok < clause_end
+                                        && q.class == PClass::AttackNoun
                             })
                         })
                         // "the attack, which the group claimed", "an attack, claimed by X,":

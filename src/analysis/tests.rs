@@ -372,6 +372,14 @@ fn statements_table() {
             "Officials said there had been 40 attacks on US forces since October.",
             &[],
         ),
+        (
+            "The militia claimed to be behind a series of rocket attacks on the airport.",
+            &[("claim", None, None)],
+        ),
+        (
+            "The militia claimed to have the support of most tribes, but its attacks have waned.",
+            &[],
+        ),
         // An editor's words in square brackets stay inside the clause; a source no one can
         // name speaks through the one named around it.
         (
