@@ -253,10 +253,13 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         let ok = killed_in_attack
             || match c {
                 VerbClass::Attack => {
-                    !(sent.w(p.tok) == "kill"
-                        || sent.w(p.tok) == "killed"
-                        || sent.w(p.tok) == "killing")
-                        || p.patient().is_some_and(|n| !n.actors.is_empty())
+                    let kill = matches!(sent.w(p.tok), "kill" | "killed" | "killing");
+                    // A war's toll is no attack: "the war has killed thousands", "5,000 have
+                    // been killed since October".
+                    let toll = p.agent().is_some_and(|a| a.head & noun::CONTEXT != 0)
+                        || (p.tok + 1..sent.toks.len().min(p.tok + 4))
+                            .any(|k| sent.w(k) == "since");
+                    !kill || p.patient().is_some_and(|n| !n.actors.is_empty()) && !toll
                 }
                 VerbClass::Launch => launches(p),
                 VerbClass::Harm => harm_by_attack,

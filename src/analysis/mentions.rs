@@ -656,6 +656,31 @@ fn find_near(
     out
 }
 
+/// Words of services, bodies and ranks, never in a person's name: "Press Secretary Air Force
+/// Brig. Gen. X" names a service after the title, not a person.
+const NOT_IN_PERSON_NAME: &[&str] = &[
+    "Air",
+    "Force",
+    "Forces",
+    "Army",
+    "Navy",
+    "Naval",
+    "Marine",
+    "Marines",
+    "Corps",
+    "Guard",
+    "Department",
+    "Ministry",
+    "Command",
+    "Brig",
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Press",
+    "Office",
+];
+
 const NOT_NAME_START: &[&str] = &[
     "The",
     "A",
@@ -801,6 +826,9 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
         let name = &text[m.clone()];
         if overlaps(m.start, m.end)
             || NOT_NAME_START.contains(&name.split(' ').next().unwrap_or(""))
+            || name
+                .split_whitespace()
+                .any(|w| NOT_IN_PERSON_NAME.contains(&w))
         {
             continue;
         }

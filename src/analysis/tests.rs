@@ -725,6 +725,12 @@ fn attacks_table() {
              bases 60 times since October. The war in Gaza has killed thousands.",
             vec![],
         ),
+        // A war's toll, told with its victims' side, is no attack either.
+        (
+            "date 2024-05-02
+The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
+            vec![],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, w) in cases {
@@ -1230,5 +1236,18 @@ fn who_claimed_an_attack_is_its_attacker() {
              the Christmas Day rocket attack on Erbil air base."
         ),
         vec![Some("Asaib Ahl al-Haq".to_string())]
+    );
+}
+
+#[test]
+fn a_service_after_a_title_is_not_a_person() {
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "Deputy Press Secretary Air Force Brig. Gen. Dana Whitfield Holds a Press Briefing\n\nThe briefing began at noon.",
+    )]);
+    assert!(a.actor_by_name("Air Force Brig").is_none());
+    assert!(
+        a.actor_by_name("Air Force")
+            .is_none_or(|id| a.actor(id).kind != ActorKind::Person)
     );
 }
