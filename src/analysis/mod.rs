@@ -1010,6 +1010,25 @@ pub fn corpus_anchor(docs: &[Document]) -> Option<NaiveDate> {
     dated.get(dated.len() / 2).copied()
 }
 
+/// A discovered person's first and last names ("kennedy sanders" for "kennedy ladon
+/// sanders"), by which articles that name the person with and without a middle name meet;
+/// none for names that start with a particle of lineage ("Abu", "bin"), where the first word
+/// does not tell people apart.
+fn person_key(lower: &str) -> Option<String> {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    if words.len() < 2
+        || matches!(
+            *first,
+            "abu" | "umm" | "abd" | "abdul" | "bin" | "ibn" | "al" | "el" | "sheikh" | "sayyed"
+        )
+        || first.starts_with("al-")
+    {
+        return None;
+    }
+    Some(format!("{first} {last}"))
+}
+
 /// Merges per-document findings, given in document order (the i-th belongs to `DocId(i)`),
 /// into the corpus analysis: global ids for unknown actors, incidents, relations.
 pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>) -> Analysis {
@@ -1034,6 +1053,7 @@ pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>)
     };
     let lex_n = lex.actors.len() as u32;
     let mut unknown_ids: HashMap<String, ActorId> = HashMap::new();
+    let mut person_ids: HashMap<String, ActorId> = HashMap::new();
     let mut rel_index: HashMap<(ActorId, ActorId, RelationKind), usize> = HashMap::new();
     for (di, r) in results.enumerate() {
         let doc = DocId(di as u32);
@@ -1045,7 +1065,28 @@ pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>)
                 if let Some(&id) = unknown_ids.get(&key) {
                     return id;
                 }
+                // "Kennedy Sanders" and "Kennedy Ladon Sanders" in another article: one person,
+                // named in full.
+                let short = (u.kind == ActorKind::Person)
+                    .then(|| person_key(&key))
+                    .flatten();
+                if let Some(short) = &short
+                    && let Some(&id) = person_ids.get(short)
+                {
+                    let info = &mut a.actors[id.index()];
+                    if u.name.split_whitespace().count() > info.name.split_whitespace().count() {
+                        let was = std::mem::replace(&mut info.name, u.name.clone());
+                        info.aliases.push(was);
+                    } else if !info.aliases.contains(&u.name) {
+                        info.aliases.push(u.name.clone());
+                    }
+                    unknown_ids.insert(key, id);
+                    return id;
+                }
                 let id = ActorId(a.actors.len() as u32);
+                if let Some(short) = short {
+                    person_ids.insert(short, id);
+                }
                 a.actors.push(ActorInfo {
                     name: u.name.clone(),
                     kind: u.kind,

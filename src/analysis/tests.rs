@@ -1251,3 +1251,20 @@ fn a_service_after_a_title_is_not_a_person() {
             .is_none_or(|id| a.actor(id).kind != ActorKind::Person)
     );
 }
+
+#[test]
+fn a_person_named_with_and_without_a_middle_name_is_one_person() {
+    let (_, _, a) = run(&[
+        ("a.txt", "Sgt. Dana Lee Whitfield was killed in the attack."),
+        ("b.txt", "Sgt. Dana Whitfield, 24, was among the dead."),
+        (
+            "c.txt",
+            "Commander Abu Ali al-Basri spoke. Commander Abu Hassan al-Basri did not.",
+        ),
+    ]);
+    let id = a
+        .actor_by_name("Dana Lee Whitfield")
+        .expect("the full name");
+    assert_eq!(a.actor(id).docs.len(), 2);
+    assert!(a.actor_by_name("Abu Ali al-Basri") != a.actor_by_name("Abu Hassan al-Basri"));
+}
