@@ -616,6 +616,35 @@ static UNKNOWN_GROUP_PREFIXED: LazyLock<BytesRegex> = LazyLock::new(|| {
         r"\b(?:Saraya|Kataib|Kata'ib|Kata{Q}ib|Liwa|Harakat|Jaysh|Jaish|Ansar|Asaib|Asa'ib|Tanzim|Jund|Firqat|Quwat|Hizb)\s+(?:(?:al|el|ad|as|ash|ul)[- ])?[A-Z]{W}+(?:\s+(?:(?:al|el|ad|as|ash)[- ])?[A-Z]{W}+){0,3}",
     )
 });
+/// A broadcaster by its name before "TV" ("state-run Al-Mamlaka TV", "Rudaw TV"); the name
+/// is the capture, without the "TV".
+static UNKNOWN_MEDIA: LazyLock<BytesRegex> = LazyLock::new(|| {
+    name_regex(r"\b((?:(?:Al|al|El|el)[- ])?[A-Z]{W}+(?:[- ][A-Z]{W}+){0,2})\s+(?:TV|Television)\b")
+});
+/// Words before "TV" that say what kind of television it is, or are page furniture ("Watch
+/// Live TV"), not a broadcaster's name.
+const NOT_MEDIA_NAME: &[&str] = &[
+    "State",
+    "National",
+    "Public",
+    "Local",
+    "Live",
+    "Watch",
+    "Cable",
+    "Satellite",
+    "Breaking",
+    "News",
+    "Official",
+    "Government",
+    "Russian",
+    "Arab",
+    "Arabic",
+    "The",
+    "On",
+];
+/// Where [`UNKNOWN_MEDIA`] can match.
+static UNKNOWN_MEDIA_NEAR: LazyLock<BytesRegex> =
+    LazyLock::new(|| name_regex(r"\b(?:TV|Television)\b"));
 static UNKNOWN_PERSON: LazyLock<BytesRegex> = LazyLock::new(|| {
     name_regex(
         r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Gen\.|General|Lt\.|Maj\.|Brig\.|Col\.|Commander|Spokesman|Spokesperson|Sheikh|Sen\.|Senator|Rep\.|Secretary|Ayatollah|Sayyed|Sayyid|Dr\.|Mr\.|Ms\.|Mrs\.|MP|Ambassador|Prince|Emir|Colonel|Major|Captain|Admiral|Sgt\.|Sergeant|Spc\.|Specialist|Pfc\.|Private|Cpl\.|Corporal|Capt\.|Adm\.|Lieutenant|Gov\.|Governor|Mayor|Judge|Imam|Hajj|Haji|Mullah|spokes(?:man|woman|person)|analyst|commander|adviser|advisor|researcher|envoy|ambassador|minister|leader|director|secretary|chief)\s+((?:(?:al|el|Abu|Abdul|Abd|bin|ibn)[- ])?[A-Z]{L}+(?:\s+(?:(?:al|el|bin|ibn|de|van)[- ])?[A-Z]{L}+){1,3})",
@@ -757,6 +786,36 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
             .map(|m| (m.start(), m.end())),
     );
     groups.sort_unstable();
+    // Broadcasters, whose name ends before "TV".
+    let bytes = text.as_bytes();
+    for (s, e) in find_near(&UNKNOWN_MEDIA, &UNKNOWN_MEDIA_NEAR, bytes, 60, 0) {
+        let Some(m) = UNKNOWN_MEDIA
+            .captures_at(&bytes[..e], s)
+            .and_then(|c| c.get(1))
+        else {
+            continue;
+        };
+        let (s, e) = (m.start(), m.end());
+        if !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+            || overlaps(s, e)
+            || NOT_NAME_START.contains(&&text[s..e])
+            || text[s..e]
+                .split([' ', '-'])
+                .any(|w| NOT_MEDIA_NAME.contains(&w))
+            || groups.iter().any(|&(gs, ge)| gs < e && s < ge)
+        {
+            continue;
+        }
+        out.push((
+            UnknownActor {
+                name: text[s..e].to_string(),
+                kind: ActorKind::Media,
+            },
+            s,
+            e,
+        ));
+    }
     let mut last_end = 0;
     for (gs, ge) in groups {
         if gs < last_end || !text.is_char_boundary(gs) || !text.is_char_boundary(ge) {
@@ -808,7 +867,6 @@ pub fn guess_unknown(text: &str, covered: &[(usize, usize)]) -> Vec<(UnknownActo
             m.end,
         ));
     }
-    let bytes = text.as_bytes();
     let titled = UNKNOWN_PERSON
         .captures_iter(bytes)
         .filter_map(|c| c.get(1).map(|m| m.range()));

@@ -1268,3 +1268,21 @@ fn a_person_named_with_and_without_a_middle_name_is_one_person() {
     assert_eq!(a.actor(id).docs.len(), 2);
     assert!(a.actor_by_name("Abu Ali al-Basri") != a.actor_by_name("Abu Hassan al-Basri"));
 }
+
+#[test]
+fn a_broadcaster_is_found_by_its_name_before_tv() {
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "A minister told state-run Al-Rafidain TV that the attack came from Syria. Iranian \
+         State TV and Syrian TV carried the news. Watch Live TV.",
+    )]);
+    let id = a.actor_by_name("Al-Rafidain").expect("the broadcaster");
+    assert_eq!(a.actor(id).kind, ActorKind::Media);
+    for wrong in ["State", "Iranian State", "Live", "Watch Live", "Syrian"] {
+        assert!(
+            a.actor_by_name(wrong)
+                .is_none_or(|id| a.actor(id).kind != ActorKind::Media),
+            "{wrong}"
+        );
+    }
+}
