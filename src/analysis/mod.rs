@@ -535,10 +535,13 @@ fn analyse_documents(
         let hits = cue_hits(lex, &ctxs, &bodies);
         // The kinds do not depend on each other, so the findings are those of any order.
         for ((ctx, body), out) in ctxs.iter().zip(&bodies).zip(&mut outs) {
-            let voices = voice::voices(ctx);
+            let (voices, labels) = voice::voices_and_labels(ctx);
             let mut disc = voice::Discourse::default();
             let mut tally_state = tallies::State::default();
             out.mentions.extend(parents_in_names(ctx));
+            // "MR MILLER:" names the person who speaks.
+            out.mentions
+                .extend(labels.into_iter().map(|(a, s, e)| (a, s, e, false)));
             for &i in body {
                 let fr = frames::read(ctx, i);
                 let evs = events::read(ctx, &fr, &mut disc);

@@ -483,6 +483,20 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
             Some("Kataib Hezbollah")
         )])
     );
+    // Else the one who works for the page's issuer; the label is a mention of that person.
+    let text = "Department Press Briefing\nsource U.S. Department of State\n\nMR MILLER: We \
+                assess that Kataib Hezbollah carried out the attack.";
+    assert_eq!(
+        statements_of(text),
+        want(&[(
+            "accusation",
+            Some("Matthew Miller"),
+            Some("Kataib Hezbollah")
+        )])
+    );
+    let (_, _, a) = run(&[("a.txt", text)]);
+    let miller = a.actor_by_name("Matthew Miller").unwrap();
+    assert_eq!(a.actor(miller).docs.len(), 1);
     // "From: Ministry of Defence": the ministry of the state the page speaks of.
     let text = "Press release\nRAF jets strike targets in Yemen\n\nFrom: Ministry of Defence\n\n\
                 Four RAF Typhoon jets have carried out strikes against two Houthi sites in Yemen.";

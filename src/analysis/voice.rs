@@ -194,6 +194,13 @@ fn author(ctx: &DocCtx<'_>) -> Option<u32> {
 
 /// The voice of each sentence of the document.
 pub fn voices(ctx: &DocCtx<'_>) -> Vec<Voice> {
+    voices_and_labels(ctx).0
+}
+
+/// The voice of each sentence, and the transcript labels that name a person ("MR MILLER:"),
+/// as mentions of that person: (actor, start, end).
+pub fn voices_and_labels(ctx: &DocCtx<'_>) -> (Vec<Voice>, Vec<(u32, usize, usize)>) {
+    let mut labels = Vec::new();
     let issuer = issuer(ctx).map(|a| author(ctx).unwrap_or(a));
     let base = issuer.map_or(Voice::Narrator, |a| Voice::Speaker(Some(a)));
     // Transcript labels at the starts of lines ("MS. SINGH: …", "Q: …"): each gives the voice
@@ -219,26 +226,29 @@ pub fn voices(ctx: &DocCtx<'_>) -> Vec<Voice> {
                     .filter(|c| c.is_alphabetic())
                     .all(|c| c.is_uppercase())
             {
-                turns.push((
-                    line_start,
-                    Voice::Speaker(label_speaker(ctx, &words).or(issuer)),
-                ));
+                let named = label_speaker(ctx, &words, issuer);
+                if let (Some(a), Some(m)) = (named, c.get(1)) {
+                    labels.push((a, line_start + m.start(), line_start + m.end()));
+                }
+                turns.push((line_start, Voice::Speaker(named.or(issuer))));
             }
         }
         line_start += line.len() + 1;
     }
-    ctx.sentences
+    let voices = ctx
+        .sentences
         .iter()
         .map(|s| {
             let i = turns.partition_point(|(p, _)| *p <= s.start);
             if i == 0 { base } else { turns[i - 1].1 }
         })
-        .collect()
+        .collect();
+    (voices, labels)
 }
 
 /// The person a transcript label names ("MS. SINGH", "GENERAL RYDER"): a person of the
 /// lexicon or of the document whose last name is in it.
-fn label_speaker(ctx: &DocCtx<'_>, words: &[&str]) -> Option<u32> {
+fn label_speaker(ctx: &DocCtx<'_>, words: &[&str], issuer: Option<u32>) -> Option<u32> {
     let names: Vec<String> = words
         .iter()
         .map(|w| {
@@ -300,7 +310,8 @@ fn label_speaker(ctx: &DocCtx<'_>, words: &[&str]) -> Option<u32> {
         }
     }
     // Of the lexicon's people with that name, the one the page names in full anywhere (a
-    // byline, the page's description), else the first.
+    // byline, the page's description), else the one who works for the page's issuer ("MR
+    // MILLER" on a State Department page), else the first.
     let candidates: Vec<u32> = ctx
         .lex
         .actors
@@ -317,6 +328,12 @@ fn label_speaker(ctx: &DocCtx<'_>, words: &[&str]) -> Option<u32> {
             std::iter::once(&a.name)
                 .chain(a.aliases.iter())
                 .any(|n| n.contains(' ') && ctx.lower.contains(&n.to_ascii_lowercase()))
+        })
+        .or_else(|| {
+            candidates.iter().copied().find(|&i| {
+                let aff = ctx.lex.actors[i as usize].affiliation.map(|x| x.0);
+                aff.is_some() && aff == issuer
+            })
         })
         .or_else(|| candidates.first().copied())
 }
