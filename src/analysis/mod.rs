@@ -587,8 +587,11 @@ fn analyse_documents(
         // Mentions the frames found implied ("foreign ministry spokesman X": X's ministry)
         // join the ones the names gave.
         let implied = std::mem::take(&mut out.mentions);
+        // The page's own outlet is not an actor of it.
+        let publishers = voice::publishers(&ctx);
         out.mentions = all
             .iter()
+            .filter(|m| !publishers.contains(&m.actor))
             .map(|m| (m.actor, m.start, m.end, doc.junk_at(m.start).is_some()))
             .collect();
         if !implied.is_empty() {

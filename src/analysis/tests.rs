@@ -1300,3 +1300,20 @@ fn a_broadcaster_is_found_by_its_name_before_tv() {
         );
     }
 }
+
+#[test]
+fn the_outlet_that_publishes_a_page_is_not_one_of_its_actors() {
+    let body = "the Houthis said on Tuesday that their forces had fired two missiles at a tanker \
+                in the Red Sea, the latest in a series of attacks on shipping that the group says \
+                will go on, and a spokesman later told Al Jazeera that more would follow.";
+    let masthead =
+        format!("Al Arabiya English\n\nHouthis fire missiles at tanker\n\nDUBAI – {body}");
+    let dateline = format!("Houthis fire missiles at tanker\n\nSANAA (Saba) - {body}");
+    let (_, _, a) = run(&[("a.txt", &masthead), ("b.txt", &dateline)]);
+    let docs = |name: &str| a.actor_by_name(name).map_or(0, |id| a.actor(id).docs.len());
+    assert_eq!(docs("Al Arabiya"), 0);
+    assert_eq!(docs("Saba"), 0);
+    // An outlet the story tells of stays an actor.
+    assert_eq!(docs("Al Jazeera"), 2);
+    assert_eq!(docs("Houthis"), 2);
+}

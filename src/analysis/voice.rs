@@ -192,6 +192,58 @@ fn author(ctx: &DocCtx<'_>) -> Option<u32> {
     None
 }
 
+/// The outlets that published the page: a media outlet or research body named in its header
+/// (the masthead "Tasnim News Agency", the line "*Middle East Institute · June 11, 2024*"), in
+/// the dateline of its first paragraph ("TEHRAN (Tasnim) –", "Tehran, IRNA --"), else the
+/// page's source. A page's own outlet is not one of the actors it tells of.
+pub fn publishers(ctx: &DocCtx<'_>) -> Vec<u32> {
+    let publishing = |a: u32| matches!(ctx.kind(a), ActorKind::Media | ActorKind::Organisation);
+    // The header ends where the first paragraph of prose begins.
+    let mut body = None;
+    let mut pos = 0;
+    for line in ctx.text.split('\n') {
+        if line.split_whitespace().count() >= 25 {
+            body = Some((pos, pos + line.len()));
+            break;
+        }
+        pos += line.len() + 1;
+        if pos > 3000 {
+            break;
+        }
+    }
+    let Some((body_start, body_end)) = body else {
+        return Vec::new();
+    };
+    let mut out: Vec<u32> = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.end <= body_start && publishing(m.actor))
+        .map(|m| m.actor)
+        .collect();
+    // The dateline: an outlet in brackets or before a dash near the start of the paragraph.
+    let lead = super::floor_char(ctx.text, (body_start + 80).min(body_end));
+    for m in ctx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= body_start && m.end <= lead && publishing(m.actor))
+    {
+        let after = ctx.text[m.end..].trim_start_matches([')', ' ']);
+        if after.starts_with(['–', '—', '-']) {
+            out.push(m.actor);
+        }
+    }
+    if out.is_empty()
+        && let Some(src) = ctx.doc.source.as_deref()
+        && let Some(id) = ctx.lex.actor_by_name(src)
+        && publishing(id.0)
+    {
+        out.push(id.0);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The voice of each sentence of the document.
 pub fn voices(ctx: &DocCtx<'_>) -> Vec<Voice> {
     voices_and_labels(ctx).0
