@@ -708,13 +708,18 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     };
     places.sort_by_key(|&p| rank(p));
     e.places = places;
-    // States named as locations.
+    // States named as locations; a border names two ("in Jordan near the Syrian border", "on
+    // its border with Syria"): the other side of it is not where the attack was.
+    let border = |w: &str| matches!(w, "border" | "borders" | "frontier" | "boundary");
     for k in e.segment.0..e.segment.1 {
         if let Kind::Ent { actor: Some(a), .. } = sent.toks[k].kind {
             let m = &sent.mentions[a];
+            let across =
+                border(sent.w(k + 1)) || k >= 2 && sent.w(k - 1) == "with" && border(sent.w(k - 2));
             if m.role == Role::Location
                 && ctx.kind(m.actor) == ActorKind::State
                 && !after_context_noun(sent, k)
+                && !across
                 && !e.countries.contains(&m.actor)
             {
                 e.countries.push(m.actor);

@@ -409,24 +409,36 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
         // "the attack": the last attack reported in the document, when nothing the report
         // says contradicts it.
         // Bare re-mentions before it ("the strikes were a response") point further back.
+        // What the document itself said of that attack decides, not what other documents
+        // added to the incident (another article's nearby village is no contradiction).
         let previous = r
             .anaphoric
             .then(|| {
                 (0..i)
                     .rev()
                     .take_while(|&j| reports[j].span.doc == r.span.doc)
-                    .map(|j| incident_of[j])
-                    .find(|&k| k != usize::MAX)
+                    .find(|&j| incident_of[j] != usize::MAX)
             })
             .flatten()
-            .filter(|&k| {
-                let inc = &incidents[k];
-                compatible(&inc.date, &r.date)
-                    && compatible(&inc.place, &r.place)
-                    && compatible(&inc.country, &r.country)
-                    && compatible(&inc.attacker, &r.attacker)
-                    && compatible(&inc.target, &r.target)
-            });
+            .filter(|&j| {
+                let k = incident_of[j];
+                let said = incidents[k]
+                    .reports
+                    .iter()
+                    .rev()
+                    .take_while(|&&x| reports[x].span.doc == r.span.doc)
+                    .map(|&x| &reports[x]);
+                let mut ok = true;
+                for o in said {
+                    ok &= compatible(&o.date, &r.date)
+                        && compatible(&o.place, &r.place)
+                        && compatible(&o.country, &r.country)
+                        && compatible(&o.attacker, &r.attacker)
+                        && compatible(&o.target, &r.target);
+                }
+                ok
+            })
+            .map(|j| incident_of[j]);
         let sig = Sig::of(&r);
         // Reports of this document sit at the end of an incident's list (documents come in
         // order); the others count by their distinct signatures, which keeps big incidents

@@ -765,6 +765,14 @@ fn same_attack_told_twice_is_one_incident() {
          Sunday. The attack hit Tower 22, a small outpost near the Syrian border.",
     )]);
     assert_eq!(a.incidents.len(), 1, "{:#?}", a.incidents);
+    // Named again by its place, after a first report that named only the region.
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "date 2024-01-29\nThree US soldiers were killed in a drone attack on a small US outpost \
+         in northeast Jordan near the Syrian border early Sunday.\n\nThe attack hit Tower 22, a \
+         logistics base where about 350 troops are deployed.",
+    )]);
+    assert_eq!(a.incidents.len(), 1, "{:#?}", a.incidents);
     // Casualties "in that attack", sentences later, are the same attack's.
     let (_, _, a) = run(&[(
         "a.txt",
