@@ -120,6 +120,18 @@ fn who_of(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, np: &Np) -> Who {
     voice::who(ctx, np, fr.sent.toks[np.s].s, ctx.text)
 }
 
+/// Whether the date at token `k` is the day a source spoke ("said on Saturday", "said
+/// Friday", "on Monday told"), by a verb other than the one at `except`.
+pub fn speech_day(fr: &Frames<'_, '_>, k: usize, except: usize) -> bool {
+    let sent = &fr.sent;
+    fr.preds.iter().any(|q| {
+        matches!(q.class, PClass::Verb(VerbClass::Say | VerbClass::Believe))
+            && q.tok != except
+            && (q.tok < k && k <= q.tok + 2 && (k == q.tok + 1 || sent.w(q.tok + 1) == "on")
+                || k < q.tok && q.tok <= k + 1)
+    })
+}
+
 /// Whether `np` contains token `k`.
 fn holds(np: Option<&Np>, k: usize) -> bool {
     np.is_some_and(|n| n.s <= k && k < n.e)
@@ -726,12 +738,14 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             }
         }
     }
-    // Day: a date in the event's phrases or segment, the nearest to it.
+    // Day: a date in the event's phrases or segment, the nearest to it; not the day someone
+    // spoke of it ("the minister said on Saturday the strikes were …").
+    let spoken = |k: usize| speech_day(fr, k, e.tok);
     let dates: Vec<usize> = (e.segment.0..e.segment.1)
         .filter(|&k| match sent.toks[k].kind {
             Kind::Date(d) => {
                 let dm = &ctx.dates[sent.si][d];
-                !dm.since && !dm.range
+                !dm.since && !dm.range && !spoken(k)
             }
             _ => false,
         })
@@ -841,15 +855,19 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         }
         let d = if k > q.segment.0 { sent.w(k - 1) } else { "" };
         let singular = !w.ends_with('s') || w.ends_with("ss");
-        // "… were wounded in that attack": a verb of harm in the attack named before.
-        let harmed_in = main.class == PClass::Verb(VerbClass::Harm)
-            && main
-                .pps
-                .iter()
-                .any(|(w, n)| matches!(*w, "in" | "during") && holds(Some(n), q.tok));
-        if matches!(d, "the" | "this" | "that")
+        // "… were wounded in that attack", "were killed in the strikes": a verb of harm in the
+        // attack named before.
+        let harmed_in = e.preds.iter().any(|&pi| {
+            let p = &preds[pi];
+            matches!(p.class, PClass::Verb(VerbClass::Harm | VerbClass::Attack))
+                && p.pps
+                    .iter()
+                    .any(|(w, n)| matches!(*w, "in" | "during") && holds(Some(n), q.tok))
+        });
+        if (matches!(d, "the" | "this" | "that")
             && singular
-            && (holds(main.subj.as_ref(), q.tok) || harmed_in)
+            && (holds(main.subj.as_ref(), q.tok) || harmed_in))
+            || (matches!(d, "the" | "these" | "those") && !singular && harmed_in)
         {
             e.definite = true;
             e.anaphoric_det = true;

@@ -168,7 +168,17 @@ pub fn extract(
                 }
                 let ds: Vec<_> = ctx.dates[si]
                     .iter()
-                    .filter(|d| !d.since && !d.range)
+                    .enumerate()
+                    .filter(|(di, d)| {
+                        !d.since
+                            && !d.range
+                            && !sent
+                                .toks
+                                .iter()
+                                .position(|t| t.kind == Kind::Date(*di))
+                                .is_some_and(|k| super::events::speech_day(fr, k, usize::MAX))
+                    })
+                    .map(|(_, d)| d)
                     .collect();
                 (ds.len() == 1).then(|| resolve_date(ctx, ds[0])).flatten()
             });
@@ -241,7 +251,8 @@ pub fn extract(
             weapon,
             killed: killed.or((killing && person_target.is_some()).then_some(1)),
             injured,
-            anaphoric: e.definite,
+            // "the attack", and "the strikes", "these attacks" told of again.
+            anaphoric: e.definite || e.noun_only && e.anaphoric_det,
         };
         // Attacks on several listed places: one incident each ("drone attacks on A and B",
         // "struck a site at A and an airfield at B").

@@ -765,6 +765,14 @@ fn same_attack_told_twice_is_one_incident() {
          Sunday. The attack hit Tower 22, a small outpost near the Syrian border.",
     )]);
     assert_eq!(a.incidents.len(), 1, "{:#?}", a.incidents);
+    // "The strikes", told of again on the day they were spoken of.
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "date 2024-02-03\nUS bombers struck 85 targets in Iraq and Syria on Friday.\n\nThe \
+         defence secretary said on Saturday the strikes were only the beginning, and a militia \
+         said six of its fighters were killed in the strikes.",
+    )]);
+    assert_eq!(a.incidents.len(), 1, "{:#?}", a.incidents);
     // Named again by its place, after a first report that named only the region.
     let (_, _, a) = run(&[(
         "a.txt",
