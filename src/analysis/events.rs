@@ -828,6 +828,43 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     {
         e.counted = true;
     }
+    // Acts told as a habit, with no day: "have targeted dozens of ships", "carried out
+    // several rounds of strikes", "have launched numerous rockets", "has continued to attack
+    // convoys", "have repeatedly struck".
+    let many = |k: usize| {
+        matches!(
+            sent.w(k),
+            "dozens"
+                | "several"
+                | "numerous"
+                | "many"
+                | "multiple"
+                | "scores"
+                | "hundreds"
+                | "countless"
+                | "repeated"
+                | "repeatedly"
+                | "frequent"
+                | "frequently"
+                | "rounds"
+                | "regularly"
+                | "routinely"
+        )
+    };
+    if !e.noun_only && e.date.is_none() {
+        let in_obj = main.obj.as_ref().is_some_and(|o| (o.s..o.e).any(many))
+            || main.obj.as_ref().is_some_and(|o| o.s > 0 && many(o.s - 1));
+        let before = (main.mood.chain..main.tok).any(many)
+            || (main.tok.saturating_sub(3).max(main.segment.0)..main.tok).any(|k| {
+                matches!(
+                    sent.w(k),
+                    "continued" | "continue" | "continues" | "kept" | "keeps"
+                )
+            });
+        if in_obj || before {
+            e.generic = true;
+        }
+    }
     // A plural with nothing that makes it particular attacks: an agent makes them particular
     // ("the group's attacks last week" are its own), one they are blamed on does not ("blamed
     // the attacks on the militias").

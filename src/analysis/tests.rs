@@ -739,6 +739,13 @@ fn attacks_table() {
              bases 60 times since October. The war in Gaza has killed thousands.",
             vec![],
         ),
+        // Acts told as a habit, with no day of their own.
+        (
+            "date 2024-05-02\nThe rebels have targeted dozens of cargo ships in the Red Sea. The \
+             militia has continued to attack convoys near Basra. Since March, the group has \
+             launched numerous rockets at the capital.",
+            vec![],
+        ),
         // A war's toll, told with its victims' side, is no attack either.
         (
             "date 2024-05-02
