@@ -50,6 +50,9 @@ pub struct Event {
     pub countries: Vec<u32>,
     /// The token of its day.
     pub date: Option<usize>,
+    /// The tokens of several days listed for it ("struck on Oct. 26, Nov. 8 and Nov. 12"):
+    /// one attack on each.
+    pub days: Vec<usize>,
     /// Weapon word tokens.
     pub weapons: Vec<usize>,
     /// Its mood (of the main predicate).
@@ -81,6 +84,7 @@ impl Event {
             places: Vec::new(),
             countries: Vec::new(),
             date: None,
+            days: Vec::new(),
             weapons: Vec::new(),
             mood: p.mood,
             generic: false,
@@ -751,6 +755,19 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         })
         .collect();
     e.date = dates.iter().copied().min_by_key(|&k| k.abs_diff(e.tok));
+    // Days in a list: each after the first follows a comma or "and", a few words on.
+    let listed = dates.len() >= 2
+        && dates.windows(2).all(|w| {
+            w[1] - w[0] <= 6
+                && (w[0] + 1..w[1]).any(|k| sent.is_punct(k, ',') || sent.w(k) == "and")
+                && (w[0] + 1..w[1]).all(|k| {
+                    matches!(sent.toks[k].kind, Kind::Punct(',') | Kind::Ent { .. })
+                        || matches!(sent.w(k), "and" | "on" | "the" | "in" | "at" | "near")
+                })
+        });
+    if listed {
+        e.days = dates.clone();
+    }
     // Weapons: in the event's noun phrases and segment, nearest first.
     let mut ws: Vec<usize> = (e.segment.0..e.segment.1)
         .filter(|&k| {

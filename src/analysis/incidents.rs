@@ -95,9 +95,13 @@ pub fn extract(
     let sent = &fr.sent;
     let mut out = Vec::new();
     let state_country = |name: &str| ctx.lex.actor_by_name(name).map(|a| a.0);
+    // A count with its days listed tells of each attack ("three times, on Oct. 26, Nov. 8 and
+    // Nov. 12").
     let real: Vec<&events::Event> = evs
         .iter()
-        .filter(|e| e.mood.factual() && !e.counted && !e.generic)
+        .filter(|e| {
+            e.mood.factual() && (!e.counted && !e.generic || e.days.len() >= 2 && !e.generic)
+        })
         .collect();
     let single = real.len() == 1;
     for e in &real {
@@ -262,7 +266,24 @@ pub fn extract(
             .iter()
             .filter(|&&p| matches!(ctx.lex.place(p).kind.as_str(), "base" | "facility" | "city"))
             .count();
-        if (plural || !e.noun_only) && place_ids.len() >= 2 && sites >= 2 {
+        // Attacks on several listed days: one each ("retaliated three times, on Oct. 26,
+        // Nov. 8 and Nov. 12").
+        let days: Vec<NaiveDate> = e
+            .days
+            .iter()
+            .filter_map(|&k| match sent.toks[k].kind {
+                Kind::Date(d) => resolve_date(ctx, &ctx.dates[si][d]),
+                _ => None,
+            })
+            .collect();
+        if days.len() >= 2 {
+            for d in days {
+                out.push(Found {
+                    date: Some(d),
+                    ..base.clone()
+                });
+            }
+        } else if (plural || !e.noun_only) && place_ids.len() >= 2 && sites >= 2 {
             for &p in &place_ids {
                 out.push(Found {
                     place: Some(p),

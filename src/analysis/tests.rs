@@ -739,6 +739,15 @@ fn attacks_table() {
              bases 60 times since October. The war in Gaza has killed thousands.",
             vec![],
         ),
+        // One attack on each day of a list.
+        (
+            "date 2024-03-20\nIsraeli jets struck the depot on March 3, March 9 and March 14.",
+            vec![
+                (s("2024-03-03"), None, None, s("Israel"), None, None, None, None),
+                (s("2024-03-09"), None, None, s("Israel"), None, None, None, None),
+                (s("2024-03-14"), None, None, s("Israel"), None, None, None, None),
+            ],
+        ),
         // Acts told as a habit, with no day of their own.
         (
             "date 2024-05-02\nThe rebels have targeted dozens of cargo ships in the Red Sea. The \
