@@ -270,12 +270,37 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             || match c {
                 VerbClass::Attack => {
                     let kill = matches!(sent.w(p.tok), "kill" | "killed" | "killing");
+                    // Seizing land or power is no attack; seizing a ship is.
+                    let seized_land = sent.lemma(p.tok, VerbClass::Attack) == "seize"
+                        && p.patient()
+                            .and_then(|n| n.head_word)
+                            .is_some_and(|(hs, he)| {
+                                matches!(
+                                    &ctx.lower[hs..he],
+                                    "swathes"
+                                        | "swaths"
+                                        | "territory"
+                                        | "control"
+                                        | "power"
+                                        | "areas"
+                                        | "area"
+                                        | "towns"
+                                        | "villages"
+                                        | "land"
+                                        | "cities"
+                                        | "parts"
+                                        | "ground"
+                                        | "initiative"
+                                        | "opportunity"
+                                )
+                            });
                     // A war's toll is no attack: "the war has killed thousands", "5,000 have
                     // been killed since October".
                     let toll = p.agent().is_some_and(|a| a.head & noun::CONTEXT != 0)
                         || (p.tok + 1..sent.toks.len().min(p.tok + 4))
                             .any(|k| sent.w(k) == "since");
-                    !kill || p.patient().is_some_and(|n| !n.actors.is_empty()) && !toll
+                    !seized_land
+                        && (!kill || p.patient().is_some_and(|n| !n.actors.is_empty()) && !toll)
                 }
                 VerbClass::Launch => launches(p),
                 VerbClass::Harm => harm_by_attack,

@@ -814,6 +814,33 @@ fn verb_here(sent: &Sent<'_, '_>, i: usize, forms: u8) -> bool {
     if forms & (form::PAST | form::PART | form::ING) != 0 && forms & (form::BASE | form::S) == 0 {
         return true;
     }
+    // A bare base form after a singular common noun cannot agree with it as a verb ("the
+    // carrier strike groups", "an army post"): it is the next noun of the compound.
+    if forms == form::BASE
+        && matches!(p.tag, Tag::Noun(_))
+        && p.kind == Kind::Word
+        && !p.cap
+        && !looks_plural(pw)
+        && let Some(j) = prev_i
+    {
+        // Only inside a phrase a determiner or a number opens ("two aircraft carrier strike
+        // groups"), not after a name or a preposition's phrase ("operating under the X
+        // banner claim responsibility").
+        let mut k = j;
+        while k > 0
+            && matches!(sent.toks[k - 1].tag, Tag::Noun(_) | Tag::Adj)
+            && sent.toks[k - 1].kind == Kind::Word
+        {
+            k -= 1;
+        }
+        let opener = k > 0
+            && (sent.toks[k - 1].tag == Tag::Det
+                || matches!(sent.toks[k - 1].kind, Kind::Num(_))
+                || sent.toks[k - 1].num.is_some());
+        if opener {
+            return false;
+        }
+    }
     // After a conjunction, what came before it decides ("funds and arms the groups").
     if p.tag == Tag::Conj
         && let Some(j) = prev_i
@@ -2736,6 +2763,30 @@ impl Sent<'_, '_> {
         for i in 0..n {
             if self.w(i) == "according" && self.w(i + 1) == "to" {
                 let np = self.np_at(ctx, i + 2, n);
+                // "according to Israeli figures", "according to a tally by X": the source of a
+                // number, not of who did what.
+                if np
+                    .as_ref()
+                    .and_then(|x| x.head_word)
+                    .is_some_and(|(hs, he)| {
+                        matches!(
+                            &ctx.lower[hs..he],
+                            "figures"
+                                | "figure"
+                                | "data"
+                                | "tally"
+                                | "count"
+                                | "statistics"
+                                | "estimates"
+                                | "estimate"
+                                | "toll"
+                                | "numbers"
+                                | "records"
+                        )
+                    })
+                {
+                    continue;
+                }
                 let e = np.as_ref().map_or(i + 2, |x| x.e);
                 let content = if i <= 1 { (e, n) } else { (0, i) };
                 out.push(Speech {

@@ -414,6 +414,11 @@ fn statements_table() {
                 ("denial", Some("Turkey"), Some("Turkey")),
             ],
         ),
+        // The source of a number is not the source of who did what.
+        (
+            "The raid followed the militia's March 3 attack on the port, which killed 40 people, according to official figures.",
+            &[],
+        ),
         // Blame is a statement only where violence is at stake, and only when someone blames.
         (
             "The Pentagon blamed Hamas for the deaths of two aid workers.",
@@ -753,6 +758,12 @@ fn attacks_table() {
             "date 2024-05-02\nThe rebels have targeted dozens of cargo ships in the Red Sea. The \
              militia has continued to attack convoys near Basra. Since March, the group has \
              launched numerous rockets at the capital.",
+            vec![],
+        ),
+        // Seizing land is no attack; a compound noun is no verb.
+        (
+            "date 2024-05-02\nThe group seized swathes of territory in 2014. Washington sent two \
+             aircraft carrier strike groups to the region.",
             vec![],
         ),
         // A war's toll, told with its victims' side, is no attack either.
