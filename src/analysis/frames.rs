@@ -1375,9 +1375,12 @@ impl Sent<'_, '_> {
                 !looks_plural(hw)
                     && !self.toks[h].cap
                     && (s + 1..h).all(|k| {
+                        // "the Iraqi group": a demonym describes the one named before.
+                        let demonym = matches!(self.toks[k].kind, Kind::Ent { actor: Some(a), .. } if self.mentions[a].demonym);
                         (matches!(self.toks[k].tag, Tag::Adj | Tag::Noun(_))
                             || matches!(self.w(k), "same" | "very"))
                             && self.toks[k].kind == Kind::Word
+                            || demonym
                     })
             });
         // "the group's fighters", "the militia's drones": a definite possessor of one
@@ -1751,7 +1754,15 @@ impl Sent<'_, '_> {
         while s > floor {
             let p = &self.toks[s - 1];
             let w = self.w(s - 1);
-            if np_material(p) || p.tag == Tag::Adj || (p.glued && p.kind == Kind::Word) {
+            // A day before an article opens no phrase with it: "On Wednesday the group said".
+            let day_before_article = matches!(p.kind, Kind::Date(_))
+                && matches!(
+                    self.w(s),
+                    "the" | "a" | "an" | "this" | "these" | "its" | "their"
+                );
+            if (np_material(p) || p.tag == Tag::Adj || (p.glued && p.kind == Kind::Word))
+                && !day_before_article
+            {
                 s -= 1;
                 continue;
             }

@@ -488,6 +488,15 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
             Some("Kataib Hezbollah")
         )])
     );
+    // "The Syrian group" is the group named before, a demonym describing it.
+    let text = "Hayat Tahrir al-Sham fighters advanced on Tuesday.\n\nOn Wednesday the Syrian \
+                group said its fighters had shelled an army post near Aleppo.";
+    let got = statements_of(text);
+    assert!(
+        got.iter()
+            .any(|(k, s, _)| k == "claim" && s.as_deref() == Some("Hayat Tahrir al-Sham")),
+        "{got:?}"
+    );
     // Else the one who works for the page's issuer; the label is a mention of that person.
     let text = "Department Press Briefing\nsource U.S. Department of State\n\nMR MILLER: We \
                 assess that Kataib Hezbollah carried out the attack.";
