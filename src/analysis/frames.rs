@@ -541,7 +541,15 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         };
         let p_i = prev_skip_adv(sent, i);
         let after_neg = p_i.is_some_and(|j| sent.toks[j].tag == Tag::Neg);
-        if !t.cap && (modal(p_i) || after_neg && modal(p_i.and_then(|j| prev_skip_adv(sent, j)))) {
+        // After a verb and "to", a word is an infinitive: "wants to hide", "tried to flee".
+        let infinitive = p_i.is_some_and(|j| {
+            sent.w(j) == "to" && j > 0 && matches!(sent.toks[j - 1].tag, Tag::Verb(_))
+        });
+        if !t.cap
+            && (modal(p_i)
+                || infinitive
+                || after_neg && modal(p_i.and_then(|j| prev_skip_adv(sent, j))))
+        {
             return Tag::Verb(form::BASE);
         }
         // "Iran-aligned", "Houthi-controlled": glued to a name, an adjective.
@@ -2278,6 +2286,11 @@ impl Sent<'_, '_> {
                     p.subj = prev.subj.clone();
                     // "wants to hide its hand and deny its role": the first verb's mood holds.
                     p.mood.intended |= prev.mood.intended;
+                    // ... also when the first verb is not one of ours: a base form coordinated
+                    // after "wants to …" is wanted too ("threatened X and attacked Y" is not).
+                    p.mood.intended |= prev.class == PClass::Verb(VerbClass::Intend)
+                        && self.w(prev.tok + 1) == "to"
+                        && matches!(self.toks[i].tag, Tag::Verb(f) if f == form::BASE);
                     p.mood.modal |= prev.mood.modal;
                     p.mood.cond |= prev.mood.cond;
                     if prev.mood.neg

@@ -550,7 +550,8 @@ impl Ctx<'_, '_, '_> {
                     }
                 }
                 PClass::Verb(VerbClass::Deny) => {
-                    if p.mood.neg || p.mood.passive {
+                    // "wants to deny its role", "may deny": no denial yet.
+                    if p.mood.neg || p.mood.passive || p.mood.intended || p.mood.cond {
                         continue;
                     }
                     // A denial rejects a part, a charge or an act ("denied any role",

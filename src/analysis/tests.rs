@@ -414,6 +414,11 @@ fn statements_table() {
                 ("denial", Some("Turkey"), Some("Turkey")),
             ],
         ),
+        // What someone wants to deny is not yet denied.
+        (
+            "Syria wants to hide its hand and deny its part in the raids, the minister said.",
+            &[],
+        ),
         // The source of a number is not the source of who did what.
         (
             "The raid followed the militia's March 3 attack on the port, which killed 40 people, according to official figures.",
