@@ -417,9 +417,78 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// An act said to be someone's with "to be": "it was an Israeli bomb", "this was almost
+    /// certainly Kataib Hezbollah", "the drones were the militia's". Told by a source (or
+    /// hedged by the narrator), the one named is its author.
+    fn copular_authors(&mut self) {
+        use super::frames::Tag;
+        let sent = &self.fr.sent;
+        let n = sent.toks.len();
+        let mut found = Vec::new();
+        for k in 1..n {
+            let Tag::Aux(f) = sent.toks[k].tag else {
+                continue;
+            };
+            if f & crate::lexicon::words::func::BE == 0
+                || !matches!(sent.w(k), "is" | "was" | "were" | "are")
+            {
+                continue;
+            }
+            // The subject: "it", "this", or an attack or weapon noun right before.
+            let subj_ok = matches!(sent.w(k - 1), "it" | "this" | "that")
+                || sent.toks[k - 1].noun() & (noun::ATTACK | noun::WEAPON | noun::WEAK_ATTACK) != 0;
+            if !subj_ok {
+                continue;
+            }
+            let mut c = k + 1;
+            let mut hedged = false;
+            while c < n && matches!(sent.toks[c].tag, Tag::Adv) {
+                hedged |= sent.toks[c].is(crate::lexicon::words::func::HEDGE);
+                c += 1;
+            }
+            let Some(np) = sent.np_at(self.ctx, c, n) else {
+                continue;
+            };
+            // The complement is the actor itself ("was Kataib Hezbollah", "were the
+            // militia's"), or an act or weapon of theirs ("an Israeli bomb").
+            let whole_actor = np.actors.len() == 1
+                && (np.s..np.e).all(|x| {
+                    matches!(sent.toks[x].kind, Kind::Ent { .. })
+                        || matches!(sent.toks[x].tag, Tag::Det | Tag::Poss)
+                });
+            let their_act = np.head & (noun::ATTACK | noun::WEAPON) != 0
+                && (np.possessor.or(np.modifier).is_some() || np.actors.len() == 1);
+            if !(whole_actor || their_act) {
+                continue;
+            }
+            let Some(&author) = np
+                .possessor
+                .as_ref()
+                .or(np.actors.first())
+                .or(np.modifier.as_ref())
+            else {
+                continue;
+            };
+            let speaker = match self.source(k) {
+                Source::Framed(s) => s,
+                Source::Narrator if hedged => None,
+                Source::Narrator => continue,
+            };
+            found.push((speaker, author, k));
+        }
+        for (speaker, author, k) in found {
+            if speaker.is_some_and(|s| self.side(s) == self.side(author)) {
+                self.push(StatementKind::Claim, speaker, Some(self.side(author)), k);
+            } else {
+                self.push(StatementKind::Accusation, speaker, Some(author), k);
+            }
+        }
+    }
+
     fn run(&mut self) {
         self.events();
         self.reported_charges();
+        self.copular_authors();
         let preds = &self.fr.preds;
         let sent = &self.fr.sent;
         let attack_words = preds.iter().any(|p| {

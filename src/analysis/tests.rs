@@ -414,6 +414,16 @@ fn statements_table() {
                 ("denial", Some("Turkey"), Some("Turkey")),
             ],
         ),
+        // An act or a weapon said with "to be" to be someone's.
+        (
+            "\"It was a Turkish drone, nothing else,\" the Kurdish commander said.",
+            &[("accusation", None, Some("Turkey"))],
+        ),
+        (
+            "\"This was almost certainly Hezbollah,\" a Western diplomat said of the ambush.",
+            &[("accusation", None, Some("Hezbollah"))],
+        ),
+        ("It was a Turkish drone of the kind sold abroad.", &[]),
         // What someone wants to deny is not yet denied.
         (
             "Syria wants to hide its hand and deny its part in the raids, the minister said.",
