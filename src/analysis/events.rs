@@ -136,6 +136,13 @@ pub fn speech_day(fr: &Frames<'_, '_>, k: usize, except: usize) -> bool {
     })
 }
 
+/// Whether a token written right after the one before stays in its phrase: a word glued by a
+/// hyphen ("Iran-led") or the apostrophe of a plural's possessive ("the Houthis' attacks"),
+/// not a comma ("support Israel, these attacks").
+fn glued_in_phrase(t: &super::frames::Tok<'_>) -> bool {
+    t.glued && !matches!(t.kind, Kind::Punct(c) if c != '\'' && c != '’')
+}
+
 /// Whether `np` contains token `k`.
 fn holds(np: Option<&Np>, k: usize) -> bool {
     np.is_some_and(|n| n.s <= k && k < n.e)
@@ -190,12 +197,9 @@ fn noun_agent(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, p: &Pred) -> Option<Who> {
             && k > p.segment.0
             && matches!(sent.toks[k - 1].tag, Tag::Noun(_))
             && matches!(sent.toks[k + 1].tag, Tag::Noun(_));
-        // A word glued to the one before ("Iran-led") and the apostrophe of a plural's
-        // possessive ("the Houthis' attacks") are in the phrase; a comma glued to the word
-        // before it ends the phrase ("support Israel, these attacks").
         let np_like = matches!(t.tag, Tag::Adj | Tag::Det | Tag::Poss | Tag::Noun(_))
             || matches!(t.kind, Kind::Date(_) | Kind::Num(_))
-            || (t.glued && !matches!(t.kind, Kind::Punct(c) if c != '\'' && c != '’'))
+            || glued_in_phrase(t)
             || joined;
         if !np_like {
             break;
@@ -681,9 +685,7 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                 }
                 break;
             }
-            if !matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_))
-                && !(t.glued && !matches!(t.kind, Kind::Punct(c) if c != '\'' && c != '’'))
-            {
+            if !matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_)) && !glued_in_phrase(t) {
                 break;
             }
         }

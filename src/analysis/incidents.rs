@@ -99,9 +99,7 @@ pub fn extract(
     // Nov. 12").
     let real: Vec<&events::Event> = evs
         .iter()
-        .filter(|e| {
-            e.mood.factual() && (!e.counted && !e.generic || e.days.len() >= 2 && !e.generic)
-        })
+        .filter(|e| e.mood.factual() && !e.generic && (!e.counted || e.days.len() >= 2))
         .collect();
     let single = real.len() == 1;
     for e in &real {
