@@ -822,6 +822,16 @@ fn verb_here(sent: &Sent<'_, '_>, i: usize, forms: u8) -> bool {
     if forms & (form::PAST | form::PART | form::ING) != 0 && forms & (form::BASE | form::S) == 0 {
         return true;
     }
+    // After an article and a singular name, likewise: "the Tower 22 attack", "a US strike".
+    if forms == form::BASE
+        && matches!(p.kind, Kind::Ent { .. })
+        && let Some(j) = prev_i
+        && j > 0
+        && matches!(sent.w(j - 1), "the" | "a" | "an")
+        && !sent.lower[p.s..p.e].ends_with('s')
+    {
+        return false;
+    }
     // A bare base form after a singular common noun cannot agree with it as a verb ("the
     // carrier strike groups", "an army post"): it is the next noun of the compound.
     if forms == form::BASE

@@ -414,6 +414,11 @@ fn statements_table() {
                 ("denial", Some("Turkey"), Some("Turkey")),
             ],
         ),
+        // "The Tower 22 attack": a name's modifier, not a verb's subject.
+        (
+            "Israeli officials have attributed the Metula attack to Hezbollah.",
+            &[("accusation", Some("Israel"), Some("Hezbollah"))],
+        ),
         // An act or a weapon said with "to be" to be someone's.
         (
             "\"It was a Turkish drone, nothing else,\" the Kurdish commander said.",
