@@ -233,10 +233,28 @@ impl Ctx<'_, '_, '_> {
             let Source::Framed(speaker) = src else {
                 continue;
             };
-            if e.mood.modal || e.mood.intended || e.mood.cond || self.in_allegation(e.tok) {
-                continue;
+            // "The governments of A, B and C said …": each of them says it.
+            let mut speakers = vec![speaker];
+            if let Some(sp) = self.fr.speech_over(e.tok)
+                && let Some(np) = sp.speaker.as_ref()
+                && np.actors.len() > 1
+                && speaker.is_some_and(|s| np.actors.contains(&s))
+            {
+                speakers = np.actors.iter().map(|&a| Some(a)).collect();
             }
-            let Some(agent) = e.agent else { continue };
+            for speaker in speakers {
+                self.event_statement(e, speaker);
+            }
+        }
+    }
+
+    /// The statement a source `speaker` makes by reporting the attack `e`.
+    fn event_statement(&mut self, e: &Event, speaker: Option<u32>) {
+        {
+            if e.mood.modal || e.mood.intended || e.mood.cond || self.in_allegation(e.tok) {
+                return;
+            }
+            let Some(agent) = e.agent else { return };
             // A count of attacks is a tally, not a statement, unless the side that carried
             // them out gives it ("the group said it had carried out 70 attacks"): that claims
             // them.
@@ -244,12 +262,12 @@ impl Ctx<'_, '_, '_> {
                 && !matches!(agent, Who::Actor(a) if speaker.is_some_and(|s| self.side(s) == self.side(a)))
                 && !matches!(agent, Who::We)
             {
-                continue;
+                return;
             }
             // What earlier sentences said of "the strikes" is not said again by naming them;
             // a source that reports what they did ("the strikes hit …") says it.
             if e.via == super::events::Via::Discourse && e.noun_only {
-                continue;
+                return;
             }
             let agents: Vec<u32> = if e.agents.len() > 1 {
                 e.agents.clone()
@@ -264,7 +282,7 @@ impl Ctx<'_, '_, '_> {
                 for &a in &agents {
                     self.push(StatementKind::Claim, Some(a), Some(self.side(a)), e.tok);
                 }
-                continue;
+                return;
             }
             match agent {
                 Who::Actor(a) => {
@@ -272,7 +290,7 @@ impl Ctx<'_, '_, '_> {
                         if speaker.is_some_and(|s| self.side(s) == self.side(a)) {
                             self.push(StatementKind::Denial, speaker, Some(self.side(a)), e.tok);
                         }
-                        continue;
+                        return;
                     }
                     if speaker.is_some_and(|s| self.side(s) == self.side(a)) {
                         self.push(StatementKind::Claim, speaker, Some(self.side(a)), e.tok);

@@ -414,6 +414,15 @@ fn statements_table() {
                 ("denial", Some("Turkey"), Some("Turkey")),
             ],
         ),
+        // Each of several sources who say it together.
+        (
+            "The governments of France, Italy and Spain said the raids were a response to repeated Houthi attacks on ships.",
+            &[
+                ("accusation", Some("France"), Some("Houthis")),
+                ("accusation", Some("Italy"), Some("Houthis")),
+                ("accusation", Some("Spain"), Some("Houthis")),
+            ],
+        ),
         // "The Tower 22 attack": a name's modifier, not a verb's subject.
         (
             "Israeli officials have attributed the Metula attack to Hezbollah.",
