@@ -74,8 +74,15 @@ impl Ctx<'_, '_, '_> {
         let Some(np) = sp.speaker.as_ref() else {
             return self.quote_speaker(sp.verb).flatten();
         };
-        // "the statement said", "a second statement added": the source that spoke last.
+        // "the statement said", "a second statement added": the source that spoke last ("a
+        // joint statement", "a statement" alone are someone else's).
+        let fresh = matches!(self.fr.sent.w(np.s), "a" | "an")
+            && !matches!(
+                self.fr.sent.w(np.s + 1),
+                "second" | "later" | "further" | "separate" | "new"
+            );
         if np.actors.is_empty()
+            && !fresh
             && let Some((hs, he)) = np.head_word
             && matches!(
                 self.ctx.lower[hs..he].as_ref(),
@@ -237,10 +244,17 @@ impl Ctx<'_, '_, '_> {
             let mut speakers = vec![speaker];
             if let Some(sp) = self.fr.speech_over(e.tok)
                 && let Some(np) = sp.speaker.as_ref()
-                && np.actors.len() > 1
-                && speaker.is_some_and(|s| np.actors.contains(&s))
             {
-                speakers = np.actors.iter().map(|&a| Some(a)).collect();
+                if np.actors.len() > 1 && speaker.is_some_and(|s| np.actors.contains(&s)) {
+                    speakers = np.actors.iter().map(|&a| Some(a)).collect();
+                }
+                // "A and B struck …, according to a joint statement": theirs.
+                let joint =
+                    np.actors.is_empty() && (np.s..np.e).any(|k| self.fr.sent.w(k) == "joint");
+                let main = &self.fr.preds[e.preds[0]];
+                if joint && let Some(agents) = main.agent().filter(|a| a.actors.len() > 1) {
+                    speakers = agents.actors.iter().map(|&a| Some(a)).collect();
+                }
             }
             for speaker in speakers {
                 self.event_statement(e, speaker);
@@ -267,6 +281,16 @@ impl Ctx<'_, '_, '_> {
             // What earlier sentences said of "the strikes" is not said again by naming them;
             // a source that reports what they did ("the strikes hit …") says it.
             if e.via == super::events::Via::Discourse && e.noun_only {
+                return;
+            }
+            // One of those who acted together speaks of their act: it claims its part.
+            if let Some(s) = speaker
+                && self.fr.preds[e.preds[0]]
+                    .agent()
+                    .is_some_and(|a| a.actors.len() > 1 && a.actors.contains(&s))
+                && !e.mood.neg
+            {
+                self.push(StatementKind::Claim, Some(s), Some(self.side(s)), e.tok);
                 return;
             }
             let agents: Vec<u32> = if e.agents.len() > 1 {

@@ -423,6 +423,13 @@ fn statements_table() {
                 ("accusation", Some("Spain"), Some("Houthis")),
             ],
         ),
+        (
+            "France and Italy carried out the raids on the port, according to a joint statement.",
+            &[
+                ("claim", Some("France"), Some("France")),
+                ("claim", Some("Italy"), Some("Italy")),
+            ],
+        ),
         // "The Tower 22 attack": a name's modifier, not a verb's subject.
         (
             "Israeli officials have attributed the Metula attack to Hezbollah.",
