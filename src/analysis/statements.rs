@@ -997,7 +997,7 @@ impl Ctx<'_, '_, '_> {
                     };
                     self.push(StatementKind::Denial, speaker, about, p.tok);
                 }
-                PClass::Verb(VerbClass::Back) if attack_words => {
+                PClass::Verb(VerbClass::Back) => {
                     let Source::Framed(speaker) = src else {
                         continue;
                     };
@@ -1013,11 +1013,18 @@ impl Ctx<'_, '_, '_> {
                     let backs_fighters = backed.is_some_and(|b| {
                         b.collective || b.head & noun::COLLECTIVE != 0 || b.pron.is_some()
                     });
-                    if !backs_fighters {
+                    // Backing the attackers the source spoke of ("these groups are funded by
+                    // Iran") needs no attack in the same sentence.
+                    let those_fighters = backed.is_some_and(|b| {
+                        matches!(sent.w(b.s), "these" | "those") && b.head & noun::COLLECTIVE != 0
+                    }) && speaker.is_some();
+                    if !backs_fighters || !(attack_words || those_fighters) {
                         continue;
                     }
                     if let Who::Actor(_) = self.who(backer) {
-                        for &a in &backer.actors {
+                        // "… by Iran, largely through the IRGC": both back them.
+                        let through = p.pp("through").map_or(&[][..], |n| &n.actors[..]);
+                        for &a in backer.actors.iter().chain(through) {
                             self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
                         }
                     }

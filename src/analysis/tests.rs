@@ -414,6 +414,12 @@ fn statements_table() {
                 ("denial", Some("Turkey"), Some("Turkey")),
             ],
         ),
+        // Backing the fighters a source spoke of, with no attack in the sentence.
+        (
+            "\"These militias are funded, trained and equipped by Iran,\" the Israeli minister said.",
+            &[("accusation", Some("Israel"), Some("Iran"))],
+        ),
+        ("Iran funds and trains the militias, the report says.", &[]),
         // Each of several sources who say it together.
         (
             "The governments of France, Italy and Spain said the raids were a response to repeated Houthi attacks on ships.",
