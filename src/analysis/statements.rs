@@ -527,10 +527,61 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// A claim made as a noun: "the group put out a claim for it", "issued a claim of
+    /// responsibility for the raid".
+    fn claim_nouns(&mut self) {
+        use super::frames::Tag;
+        let sent = &self.fr.sent;
+        let n = sent.toks.len();
+        let mut found = Vec::new();
+        for k in 2..n {
+            if !matches!(sent.w(k), "claim" | "claims")
+                || !matches!(sent.w(k - 1), "a" | "an" | "its" | "their" | "the")
+            {
+                continue;
+            }
+            let next = sent.w(k + 1);
+            let of_resp = next == "of" && sent.w(k + 2) == "responsibility";
+            if next != "for" && !of_resp {
+                continue;
+            }
+            // What it is for: an act, or a pronoun standing for one ("a claim for it").
+            let for_at = if of_resp { k + 3 } else { k + 1 };
+            let for_act = sent.w(for_at) == "for"
+                && (sent
+                    .toks
+                    .get(for_at + 1)
+                    .is_some_and(|t| t.tag == Tag::Pron)
+                    || (for_at + 1..n.min(for_at + 5))
+                        .any(|x| sent.toks[x].noun() & (noun::ATTACK | noun::WEAK_ATTACK) != 0));
+            if !of_resp && !for_act {
+                continue;
+            }
+            // The verb that makes it, past a particle: "put out", "issued", "posted".
+            let mut v = k - 2;
+            if matches!(sent.w(v), "out" | "up") && v > 0 {
+                v -= 1;
+            }
+            if !matches!(sent.toks[v].tag, Tag::Verb(_)) {
+                continue;
+            }
+            let (Some(subj), _) = sent.subject(self.ctx, v, 0) else {
+                continue;
+            };
+            if let Who::Actor(a) = self.who(&subj) {
+                found.push((a, k));
+            }
+        }
+        for (a, k) in found {
+            self.push(StatementKind::Claim, Some(a), Some(self.side(a)), k);
+        }
+    }
+
     fn run(&mut self) {
         self.events();
         self.reported_charges();
         self.copular_authors();
+        self.claim_nouns();
         let preds = &self.fr.preds;
         let sent = &self.fr.sent;
         let attack_words = preds.iter().any(|p| {

@@ -414,6 +414,16 @@ fn statements_table() {
                 ("denial", Some("Turkey"), Some("Turkey")),
             ],
         ),
+        // A claim made as a noun.
+        (
+            "Hours later, Hezbollah issued a claim of responsibility for the ambush.",
+            &[("claim", Some("Hezbollah"), Some("Hezbollah"))],
+        ),
+        (
+            "The Houthis put out a claim for it the next morning.",
+            &[("claim", Some("Houthis"), Some("Houthis"))],
+        ),
+        ("Israel made a claim for compensation.", &[]),
         // Backing the fighters a source spoke of, with no attack in the sentence.
         (
             "\"These militias are funded, trained and equipped by Iran,\" the Israeli minister said.",
