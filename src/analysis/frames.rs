@@ -822,6 +822,27 @@ fn verb_here(sent: &Sent<'_, '_>, i: usize, forms: u8) -> bool {
     if forms & (form::PAST | form::PART | form::ING) != 0 && forms & (form::BASE | form::S) == 0 {
         return true;
     }
+    // After a bare singular weapon, an attack word is the head of the compound: "claims
+    // rocket attacks the same day" ("a drone strikes the base", "two drones attack" are
+    // verbs).
+    if matches!(p.tag, Tag::Noun(c) if c & noun::WEAPON != 0)
+        && !looks_plural(pw)
+        && prev_i.is_some_and(|j| {
+            let mut k = j;
+            while k > 0 && matches!(sent.toks[k - 1].tag, Tag::Noun(_) | Tag::Adj) {
+                k -= 1;
+            }
+            k == 0
+                || !matches!(sent.toks[k - 1].tag, Tag::Det | Tag::Poss)
+                    && !matches!(sent.toks[k - 1].kind, Kind::Num(_))
+                    && sent.toks[k - 1].num.is_none()
+        })
+        && sent.toks[i]
+            .entry
+            .is_some_and(|e| e.nouns & (noun::ATTACK | noun::WEAK_ATTACK) != 0)
+    {
+        return false;
+    }
     // After an article and a singular name, likewise: "the Tower 22 attack", "a US strike".
     if forms == form::BASE
         && matches!(p.kind, Kind::Ent { .. })

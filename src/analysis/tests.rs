@@ -414,6 +414,11 @@ fn statements_table() {
                 ("denial", Some("Turkey"), Some("Turkey")),
             ],
         ),
+        // "Rocket attacks" is a compound after a verb; "a drone strikes" is a clause.
+        (
+            "Hezbollah claims rocket attacks the same day on two Israeli posts.",
+            &[("claim", Some("Hezbollah"), Some("Hezbollah"))],
+        ),
         // A claim made as a noun.
         (
             "Hours later, Hezbollah issued a claim of responsibility for the ambush.",
@@ -820,6 +825,19 @@ fn attacks_table() {
              militia has continued to attack convoys near Basra. Since March, the group has \
              launched numerous rockets at the capital.",
             vec![],
+        ),
+        (
+            "date 2024-05-02\nA one-way attack drone strikes the Erbil air base on Tuesday.",
+            vec![(
+                s("2024-04-30"),
+                s("Erbil air base"),
+                s("Iraq"),
+                None,
+                None,
+                s("drone"),
+                None,
+                None,
+            )],
         ),
         // Seizing land is no attack; a compound noun is no verb.
         (
