@@ -276,28 +276,28 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
                     let kill = matches!(sent.w(p.tok), "kill" | "killed" | "killing");
                     // Seizing land or power is no attack; seizing a ship is.
                     let seized_land = sent.lemma(p.tok, VerbClass::Attack) == "seize"
-                        && p.patient()
-                            .and_then(|n| n.head_word)
-                            .is_some_and(|(hs, he)| {
-                                matches!(
-                                    &ctx.lower[hs..he],
-                                    "swathes"
-                                        | "swaths"
-                                        | "territory"
-                                        | "control"
-                                        | "power"
-                                        | "areas"
-                                        | "area"
-                                        | "towns"
-                                        | "villages"
-                                        | "land"
-                                        | "cities"
-                                        | "parts"
-                                        | "ground"
-                                        | "initiative"
-                                        | "opportunity"
-                                )
-                            });
+                        && p.patient().is_some_and(|n| {
+                            n.head_is(
+                                &ctx.lower,
+                                &[
+                                    "swathes",
+                                    "swaths",
+                                    "territory",
+                                    "control",
+                                    "power",
+                                    "areas",
+                                    "area",
+                                    "towns",
+                                    "villages",
+                                    "land",
+                                    "cities",
+                                    "parts",
+                                    "ground",
+                                    "initiative",
+                                    "opportunity",
+                                ],
+                            )
+                        });
                     // A war's toll is no attack: "the war has killed thousands", "5,000 have
                     // been killed since October".
                     let toll = p.agent().is_some_and(|a| a.head & noun::CONTEXT != 0)

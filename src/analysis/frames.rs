@@ -976,6 +976,15 @@ pub struct Np {
     pub poss_anaphor: Option<(usize, usize)>,
 }
 
+impl Np {
+    /// Whether the phrase's head word (lowercased in `lower`, the document's text) is one of
+    /// `words`.
+    pub fn head_is(&self, lower: &str, words: &[&str]) -> bool {
+        self.head_word
+            .is_some_and(|(hs, he)| words.contains(&&lower[hs..he]))
+    }
+}
+
 /// Nouns of quantity whose "of" phrase is the real head ("a wave of strikes").
 const QUANTITY: &[&str] = &[
     "wave",
@@ -2820,26 +2829,24 @@ impl Sent<'_, '_> {
                 let np = self.np_at(ctx, i + 2, n);
                 // "according to Israeli figures", "according to a tally by X": the source of a
                 // number, not of who did what.
-                if np
-                    .as_ref()
-                    .and_then(|x| x.head_word)
-                    .is_some_and(|(hs, he)| {
-                        matches!(
-                            &ctx.lower[hs..he],
-                            "figures"
-                                | "figure"
-                                | "data"
-                                | "tally"
-                                | "count"
-                                | "statistics"
-                                | "estimates"
-                                | "estimate"
-                                | "toll"
-                                | "numbers"
-                                | "records"
-                        )
-                    })
-                {
+                if np.as_ref().is_some_and(|x| {
+                    x.head_is(
+                        &ctx.lower,
+                        &[
+                            "figures",
+                            "figure",
+                            "data",
+                            "tally",
+                            "count",
+                            "statistics",
+                            "estimates",
+                            "estimate",
+                            "toll",
+                            "numbers",
+                            "records",
+                        ],
+                    )
+                }) {
                     continue;
                 }
                 let e = np.as_ref().map_or(i + 2, |x| x.e);
