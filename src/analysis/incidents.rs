@@ -404,9 +404,11 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
     // documents kept megabytes of them).
     let mut doc_incidents: (Option<crate::model::DocId>, Vec<usize>) = (None, Vec::new());
     // Looked up and filled five times per report: the fast hash of the compiler's tables.
+    // Incident indexes as `u32` (as their ids): most lists hold one, and there is a list per
+    // day and place, attacker, target or country of the corpus.
     let mut by_day: std::collections::HashMap<
         (NaiveDate, DayKey),
-        Vec<usize>,
+        Vec<u32>,
         rustc_hash::FxBuildHasher,
     > = Default::default();
     let mut incident_of: Vec<usize> = Vec::with_capacity(reports.len());
@@ -459,7 +461,7 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
                 candidates.clear();
                 for key in lookup_keys(&r) {
                     if let Some(v) = by_day.get(&(d, key)) {
-                        candidates.extend_from_slice(v);
+                        candidates.extend(v.iter().map(|&k| k as usize));
                     }
                 }
                 candidates.sort_unstable();
@@ -521,6 +523,7 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
         if let Some(d) = r.date {
             for key in day_keys(&r) {
                 let l = by_day.entry((d, key)).or_default();
+                let k = k as u32;
                 if l.last() != Some(&k) && !l.contains(&k) {
                     l.push(k);
                 }
