@@ -641,7 +641,7 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                 break;
             }
             if !matches!(t.tag, Tag::Adj | Tag::Det | Tag::Noun(_))
-                && !(t.glued && !matches!(t.kind, Kind::Punct(c) if c != '\'' && c != '’'))
+                && (!t.glued || matches!(t.kind, Kind::Punct(c) if c != '\'' && c != '’'))
             {
                 break;
             }
