@@ -130,10 +130,15 @@ struct Merged {
 /// the document's reports of it say (one sentence names the place, a later one who claimed
 /// it); what other documents say stays theirs. In the order of the first reports.
 fn merge_attacks(reports: &[AttackReport]) -> Vec<Merged> {
-    let mut at: std::collections::HashMap<(DocId, IncidentId), usize> =
-        std::collections::HashMap::new();
+    // The merged attacks of the document being read, by incident: reports come in document
+    // order, so one document's table at a time (not one entry per attack of the corpus).
+    let mut at: std::collections::HashMap<(DocId, IncidentId), usize, rustc_hash::FxBuildHasher> =
+        Default::default();
     let mut merged: Vec<Merged> = Vec::new();
     for (i, r) in reports.iter().enumerate() {
+        if i > 0 && reports[i - 1].span.doc != r.span.doc {
+            at.clear();
+        }
         match at.get(&(r.span.doc, r.incident)) {
             Some(&k) => {
                 let m = &mut merged[k];

@@ -429,13 +429,27 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
     // incidents already reported by the same document, and, across documents, incidents with
     // a report of the same day that shares a place, an attacker, a target or a country (the
     // only ways two documents' reports can be the same attack; see `same_incident`).
-    let mut by_doc: std::collections::HashMap<crate::model::DocId, Vec<usize>> = Default::default();
-    let mut by_day: std::collections::HashMap<(NaiveDate, DayKey), Vec<usize>> = Default::default();
+    // The incidents of the document being read (documents come in order: the lists of
+    // those before are never looked at again, and a corpus of tens of thousands of short
+    // documents kept megabytes of them).
+    let mut doc_incidents: (Option<crate::model::DocId>, Vec<usize>) = (None, Vec::new());
+    // Looked up and filled five times per report: the fast hash of the compiler's tables.
+    // Incident indexes as `u32` (as their ids): most lists hold one, and there is a list per
+    // day and place, attacker, target or country of the corpus.
+    let mut by_day: std::collections::HashMap<
+        (NaiveDate, DayKey),
+        Vec<u32>,
+        rustc_hash::FxBuildHasher,
+    > = Default::default();
     let mut incident_of: Vec<usize> = Vec::with_capacity(reports.len());
     let mut candidates: Vec<usize> = Vec::new();
     let mut sigs: Vec<Vec<Sig>> = Vec::new();
     for i in 0..reports.len() {
         let r = reports[i].clone();
+        if doc_incidents.0 != Some(r.span.doc) {
+            doc_incidents.0 = Some(r.span.doc);
+            doc_incidents.1.clear();
+        }
         // "the attack": the last attack reported in the document, when nothing the report
         // says contradicts it.
         // Bare re-mentions before it ("the strikes were a response") point further back.
@@ -483,17 +497,13 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
                 || sigs[*k].iter().any(|o| same_incident(o, &sig, false))
         };
         let found = previous
-            .or_else(|| {
-                by_doc
-                    .get(&r.span.doc)
-                    .and_then(|v| v.iter().rev().find(|k| matches(k)).copied())
-            })
+            .or_else(|| doc_incidents.1.iter().rev().find(|k| matches(k)).copied())
             .or_else(|| {
                 let d = r.date?;
                 candidates.clear();
                 for key in lookup_keys(&r) {
                     if let Some(v) = by_day.get(&(d, key)) {
-                        candidates.extend_from_slice(v);
+                        candidates.extend(v.iter().map(|&k| k as usize));
                     }
                 }
                 candidates.sort_unstable();
@@ -549,13 +559,13 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
         if !sigs[k].contains(&sig) {
             sigs[k].push(sig);
         }
-        let doc_list = by_doc.entry(r.span.doc).or_default();
-        if !doc_list.contains(&k) {
-            doc_list.push(k);
+        if !doc_incidents.1.contains(&k) {
+            doc_incidents.1.push(k);
         }
         if let Some(d) = r.date {
             for key in day_keys(&r) {
                 let l = by_day.entry((d, key)).or_default();
+                let k = k as u32;
                 if l.last() != Some(&k) && !l.contains(&k) {
                     l.push(k);
                 }

@@ -1058,9 +1058,12 @@ pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>)
         ..Default::default()
     };
     let lex_n = lex.actors.len() as u32;
-    let mut unknown_ids: HashMap<String, ActorId> = HashMap::new();
-    let mut person_ids: HashMap<String, ActorId> = HashMap::new();
-    let mut rel_index: HashMap<(ActorId, ActorId, RelationKind), usize> = HashMap::new();
+    // Looked up for every unknown actor and relation of every document (never iterated, so
+    // the fast hash changes no order).
+    let mut unknown_ids: HashMap<String, ActorId, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut person_ids: HashMap<String, ActorId, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut rel_index: HashMap<(ActorId, ActorId, RelationKind), usize, rustc_hash::FxBuildHasher> =
+        HashMap::default();
     for (di, r) in results.enumerate() {
         let doc = DocId(di as u32);
         let map: Vec<ActorId> = r

@@ -60,6 +60,44 @@ pub fn parse(s: &str) -> Option<u64> {
     } else {
         s.into()
     };
+    // One word ("said", "sixty-one") is a number only if its part before a hyphen is a number
+    // word below a hundred: most words of a text are refused here, before the pattern.
+    if s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        let head = s.split('-').next().unwrap_or("");
+        if !matches!(
+            head,
+            "zero"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+        ) {
+            return None;
+        }
+    }
     if !NUM_RE.is_match(&s) {
         return None;
     }
