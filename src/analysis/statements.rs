@@ -577,11 +577,164 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// Strikes a source speaks up for are its own side's: "the minister defended the raids",
+    /// "called the strikes a proportionate response", "the operation, he said, was revenge
+    /// for …". Only definite acts ("the strikes", "its operation") that no other side is
+    /// named as carrying out.
+    fn justified_acts(&mut self) {
+        use super::frames::Tag;
+        let sent = &self.fr.sent;
+        let n = sent.toks.len();
+        let justifying = |k: usize| {
+            sent.toks[k]
+                .entry
+                .is_some_and(|e| e.nouns & (noun::JUSTIFICATION | noun::RESPONSE) != 0)
+        };
+        let act = |k: usize| sent.toks[k].noun() & (noun::ATTACK | noun::WEAK_ATTACK) != 0;
+        let mut found: Vec<(Option<u32>, usize, usize)> = Vec::new();
+        // "Defended the strikes"; "called the raids a necessary response", "described the
+        // strikes as defensive".
+        for p in &self.fr.preds {
+            if !p.mood.factual() || p.mood.passive {
+                continue;
+            }
+            let Some(obj) = p.obj.as_ref() else { continue };
+            if obj.head & (noun::ATTACK | noun::WEAK_ATTACK) == 0 {
+                continue;
+            }
+            let ok = match p.class {
+                PClass::Verb(VerbClass::Justify) => true,
+                PClass::Verb(VerbClass::Say) => {
+                    matches!(
+                        sent.lemma(p.tok, VerbClass::Say),
+                        "call" | "describe" | "label" | "term" | "brand"
+                    ) && (obj.e..n.min(obj.e + 6)).any(justifying)
+                }
+                _ => false,
+            };
+            if !ok {
+                continue;
+            }
+            // The one who speaks up is the subject ("officials described …": unnamed).
+            let speaker = match p.subj.as_ref().map(|np| self.who(np)) {
+                Some(Who::Actor(a)) => Some(a),
+                Some(Who::We) => self.voice_speaker(),
+                _ if p.subj.as_ref().is_some_and(|np| {
+                    np.head & (noun::OFFICIAL | noun::TITLE | noun::LEADER) != 0
+                }) =>
+                {
+                    None
+                }
+                _ => match self.source(p.tok) {
+                    Source::Framed(s) => s,
+                    Source::Narrator => continue,
+                },
+            };
+            found.push((speaker, p.tok, obj.e.saturating_sub(1)));
+        }
+        // "The strikes were a direct response to …", "the operation, he said, was revenge".
+        for j in 2..n {
+            if !justifying(j) {
+                continue;
+            }
+            let mut b = j;
+            while b > 0 {
+                b -= 1;
+                let t = &sent.toks[b];
+                // "A direct response": a verb's form after an article modifies the noun.
+                let modifier = matches!(t.tag, Tag::Verb(_))
+                    && b > 0
+                    && matches!(sent.w(b - 1), "a" | "an" | "the");
+                let skip = matches!(t.tag, Tag::Adj | Tag::Adv | Tag::Det)
+                    || modifier
+                    || matches!(t.kind, Kind::Punct('"' | '“' | '”' | ','))
+                    || matches!(sent.w(b), "in" | "as" | "of" | "act" | "and")
+                    || justifying(b);
+                if !skip {
+                    break;
+                }
+            }
+            let Tag::Aux(f) = sent.toks[b].tag else {
+                continue;
+            };
+            if f & crate::lexicon::words::func::BE == 0
+                || !matches!(sent.w(b), "is" | "was" | "were" | "are" | "been")
+                || (b..j).any(|x| sent.toks[x].tag == Tag::Neg)
+            {
+                continue;
+            }
+            // The chain before it may not be modal ("would be a response").
+            let mut c = b;
+            while c > 0 && matches!(sent.toks[c - 1].tag, Tag::Aux(_) | Tag::Adv) {
+                c -= 1;
+                if sent.toks[c].is(crate::lexicon::words::func::MODAL) {
+                    break;
+                }
+            }
+            if (c..b).any(|x| sent.toks[x].is(crate::lexicon::words::func::MODAL)) {
+                continue;
+            }
+            // Past a speech insert (", he said,") to the act noun that is the subject.
+            let mut e = c;
+            if e > 0 && sent.is_punct(e - 1, ',') {
+                let mut x = e - 1;
+                while x > 0 && !sent.is_punct(x - 1, ',') {
+                    x -= 1;
+                }
+                if x == 0 || !(x..e).any(|y| matches!(sent.toks[y].tag, Tag::Verb(_))) {
+                    continue;
+                }
+                e = x - 1;
+            }
+            let Some(a) = (e.saturating_sub(6)..e).rev().find(|&x| act(x)) else {
+                continue;
+            };
+            if (a + 1..e).any(|x| {
+                matches!(sent.toks[x].tag, Tag::Verb(_) | Tag::Comp | Tag::Rel)
+                    || sent.is_punct(x, ',')
+            }) {
+                continue;
+            }
+            // A definite act: "the strikes", "its operation", "Tuesday's raid".
+            let definite = (a.saturating_sub(4)..a).any(|x| {
+                matches!(
+                    sent.w(x),
+                    "the" | "these" | "those" | "this" | "that" | "its" | "their" | "our" | "his"
+                ) || sent.toks[x].tag == Tag::Poss
+            });
+            if !definite {
+                continue;
+            }
+            let speaker = match self.source(b) {
+                Source::Framed(s) => s,
+                Source::Narrator => continue,
+            };
+            found.push((speaker, j, a));
+        }
+        for (speaker, cue, act_tok) in found {
+            // The strikes of another side are not the speaker's to claim.
+            let other = self.evs.iter().any(|ev| {
+                (ev.tok == act_tok || ev.segment.0 <= act_tok && act_tok < ev.segment.1)
+                    && matches!((ev.agent, speaker), (Some(Who::Actor(x)), Some(s)) if self.side(x) != self.side(s))
+            });
+            if other {
+                continue;
+            }
+            self.push(
+                StatementKind::Claim,
+                speaker,
+                speaker.map(|s| self.side(s)),
+                cue,
+            );
+        }
+    }
+
     fn run(&mut self) {
         self.events();
         self.reported_charges();
         self.copular_authors();
         self.claim_nouns();
+        self.justified_acts();
         let preds = &self.fr.preds;
         let sent = &self.fr.sent;
         let attack_words = preds.iter().any(|p| {

@@ -428,6 +428,32 @@ fn statements_table() {
             "The Houthis put out a claim for it the next morning.",
             &[("claim", Some("Houthis"), Some("Houthis"))],
         ),
+        // Strikes a source speaks up for are its side's.
+        (
+            "The Pentagon said the raids were a proportionate response to the shelling of its base.",
+            &[("claim", Some("Pentagon"), Some("United States"))],
+        ),
+        (
+            "Hezbollah defended the ambush in a televised speech.",
+            &[("claim", Some("Hezbollah"), Some("Hezbollah"))],
+        ),
+        (
+            "The operation, a Houthi spokesman said, was revenge for the bombing of Sanaa.",
+            &[("claim", Some("Houthis"), Some("Houthis"))],
+        ),
+        (
+            "Russia called the strikes a necessary act of self-defense.",
+            &[("claim", Some("Russia"), Some("Russia"))],
+        ),
+        (
+            "Analysts said the strikes were unlikely to stop the raids.",
+            &[],
+        ),
+        (
+            "Israel said the strikes would be a response to any attack.",
+            &[],
+        ),
+        ("The strikes were a response to months of attacks.", &[]),
         ("Israel made a claim for compensation.", &[]),
         // Backing the fighters a source spoke of, with no attack in the sentence.
         (

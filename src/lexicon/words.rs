@@ -45,6 +45,8 @@ pub enum VerbClass {
     Defend,
     /// "belonged to", "answers to": fighters, weapons or sites that are someone's.
     Belong,
+    /// "defended", "justified": speaking up for an act (one's own, when it is an attack).
+    Justify,
     /// Any other verb ("began", "remained"): known to be a verb, no predicate.
     Other,
 }
@@ -68,6 +70,7 @@ impl VerbClass {
             "involve" => VerbClass::Involve,
             "defend" => VerbClass::Defend,
             "belong" => VerbClass::Belong,
+            "justify" => VerbClass::Justify,
             "other" => VerbClass::Other,
             _ => return None,
         })
@@ -112,6 +115,8 @@ pub mod noun {
     pub const PLATFORM: u32 = 1 << 16;
     /// Harm done to people ("deaths", "casualties"): blame for it is blame for violence.
     pub const CASUALTY: u32 = 1 << 17;
+    /// What a side says of its own strikes to defend them ("self-defence", "proportionate").
+    pub const JUSTIFICATION: u32 = 1 << 18;
 
     pub(super) fn parse(s: &str) -> Option<u32> {
         Some(match s {
@@ -133,6 +138,7 @@ pub mod noun {
             "title" => TITLE,
             "platform" => PLATFORM,
             "casualty" => CASUALTY,
+            "justification" => JUSTIFICATION,
             _ => return None,
         })
     }
