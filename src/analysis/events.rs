@@ -72,6 +72,16 @@ pub struct Event {
 }
 
 impl Event {
+    /// The token of the word that names the act: its attack noun ("carried out airstrikes":
+    /// "airstrikes"), else its verb.
+    pub fn word(&self, preds: &[Pred]) -> usize {
+        self.preds
+            .iter()
+            .map(|&pi| &preds[pi])
+            .find(|q| matches!(q.class, PClass::AttackNoun | PClass::WeakAttackNoun))
+            .map_or(self.tok, |q| q.tok)
+    }
+
     /// A new event of predicate `p`, made of `preds`; what it says is filled in later.
     fn of(p: &Pred, preds: Vec<usize>, noun_only: bool) -> Event {
         Event {
@@ -389,9 +399,14 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
     }
     for e in &mut events {
         fill(ctx, fr, e);
-        let key = voice::attack_key(sent.w(e.tok));
+        // Looked up by the noun that names the act, else by its verb ("the operation was
+        // carried out": an operation, else an attack carried out).
+        let keys = [
+            voice::attack_key(sent.w(e.word(&fr.preds))),
+            voice::attack_key(sent.w(e.tok)),
+        ];
         if e.agent.is_none() && e.anaphoric_det {
-            e.agent = disc.agent_for(key).map(Who::Actor);
+            e.agent = keys.iter().find_map(|k| disc.agent_for(k)).map(Who::Actor);
             if e.agent.is_some() {
                 e.via = Via::Discourse;
             }
@@ -402,7 +417,7 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             && e.mood.factual()
             && e.via != Via::Discourse
         {
-            disc.note_agent(voice::attack_key(sent.w(e.tok)), a);
+            disc.note_agent(voice::attack_key(sent.w(e.word(&fr.preds))), a);
         }
     }
     events
@@ -949,6 +964,16 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
             && singular
             && (holds(main.subj.as_ref(), q.tok) || harmed_in))
             || (matches!(d, "the" | "these" | "those") && !singular && harmed_in)
+        {
+            e.definite = true;
+            e.anaphoric_det = true;
+        }
+        // "The strikes hit …": the strikes told of before.
+        if matches!(d, "the" | "these" | "those")
+            && !singular
+            && holds(main.subj.as_ref(), q.tok)
+            && main.class == PClass::Verb(VerbClass::Attack)
+            && !main.mood.passive
         {
             e.definite = true;
             e.anaphoric_det = true;

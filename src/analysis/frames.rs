@@ -2320,10 +2320,41 @@ impl Sent<'_, '_> {
                 } else {
                     out.iter().rev().find(prev)
                 };
+                // "X said the strikes began at 4 p.m. and hit …": the verb before the "and" is
+                // none of ours ("began"), but it is the one whose subject is shared.
+                let between = (p.shared_subject && !participle)
+                    .then(|| {
+                        (floor..mood.chain)
+                            .rev()
+                            .find(|&k| matches!(self.toks[k].tag, Tag::Verb(_)))
+                    })
+                    .flatten()
+                    .filter(|&k| {
+                        shared_with.is_none_or(|q| q.tok < k) && !out.iter().any(|q| q.tok == k)
+                    })
+                    // Coordinated verbs share a tense ("began … and hit"; not "was disrupting
+                    // … and said").
+                    .filter(|&k| match (self.toks[k].tag, self.toks[i].tag) {
+                        (Tag::Verb(a), Tag::Verb(b)) => {
+                            a & b & (form::PAST | form::S | form::BASE) != 0
+                        }
+                        _ => false,
+                    });
+                if let Some(k) = between {
+                    let mut c = k;
+                    while c > floor && matches!(self.toks[c - 1].tag, Tag::Aux(_) | Tag::Adv) {
+                        c -= 1;
+                    }
+                    if let (Some(np), false) = self.subject(ctx, c, floor) {
+                        p.subj = Some(np);
+                    }
+                }
                 if p.shared_subject
                     && let Some(prev) = shared_with
                 {
-                    p.subj = prev.subj.clone();
+                    if between.is_none() {
+                        p.subj = prev.subj.clone();
+                    }
                     // "wants to hide its hand and deny its role": the first verb's mood holds.
                     p.mood.intended |= prev.mood.intended;
                     // ... also when the first verb is not one of ours: a base form coordinated

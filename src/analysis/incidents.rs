@@ -40,6 +40,9 @@ pub struct Found {
     pub injured: Option<u64>,
     /// Refers back to an attack already reported ("the attack", no day or place of its own).
     pub anaphoric: bool,
+    /// The kind of word it is told with (see [`attack_word`]): "the strikes" points back to
+    /// strikes before other attacks.
+    pub key: u8,
 }
 
 /// Ways of saying how many were killed, most explicit first; group `n` is the number.
@@ -245,6 +248,7 @@ pub fn extract(
         let base = Found {
             sentence: si,
             trigger: (sent.toks[e.tok].s, sent.toks[e.tok].e),
+            key: attack_word(sent.w(e.word(&fr.preds))),
             date,
             place: place_ids.first().copied(),
             country: country_of(place_ids.first().copied()),
@@ -294,6 +298,23 @@ pub fn extract(
         }
     }
     out
+}
+
+/// The kind of attack word `w` is, as a number: "airstrikes" and "struck" are strikes,
+/// "raids" raids (see [`super::voice::attack_key`]).
+fn attack_word(w: &str) -> u8 {
+    let key = super::voice::attack_key(w);
+    [
+        "strike",
+        "bombing",
+        "raid",
+        "assassination",
+        "operation",
+        "attack",
+    ]
+    .iter()
+    .position(|&k| k == key)
+    .unwrap_or(5) as u8
 }
 
 /// The weapon named nearest to `pos` in the sentence `start..end`.
@@ -455,33 +476,41 @@ pub fn merge(reports: &mut Vec<AttackReport>) -> Vec<Incident> {
         // Bare re-mentions before it ("the strikes were a response") point further back.
         // What the document itself said of that attack decides, not what other documents
         // added to the incident (another article's nearby village is no contradiction).
+        // "The strikes" points back to the strikes told of last, past a drone attack told of
+        // since ("launched airstrikes days after a drone attack killed three. The strikes
+        // hit …"); else to the last attack told of.
+        let compatible_with_doc = |j: usize| {
+            let k = incident_of[j];
+            let mut said = incidents[k]
+                .reports
+                .iter()
+                .rev()
+                .take_while(|&&x| reports[x].span.doc == r.span.doc)
+                .map(|&x| &reports[x]);
+            said.all(|o| {
+                compatible(&o.date, &r.date)
+                    && compatible(&o.place, &r.place)
+                    && compatible(&o.country, &r.country)
+                    && compatible(&o.attacker, &r.attacker)
+                    && compatible(&o.target, &r.target)
+            })
+        };
+        let told = || {
+            (0..i)
+                .rev()
+                .take_while(|&j| reports[j].span.doc == r.span.doc)
+                .filter(|&j| incident_of[j] != usize::MAX)
+        };
         let previous = r
             .anaphoric
             .then(|| {
-                (0..i)
-                    .rev()
-                    .take_while(|&j| reports[j].span.doc == r.span.doc)
-                    .find(|&j| incident_of[j] != usize::MAX)
+                let same_word = told().find(|&j| reports[j].key == r.key);
+                [same_word, told().next()]
+                    .into_iter()
+                    .flatten()
+                    .find(|&j| compatible_with_doc(j))
             })
             .flatten()
-            .filter(|&j| {
-                let k = incident_of[j];
-                let said = incidents[k]
-                    .reports
-                    .iter()
-                    .rev()
-                    .take_while(|&&x| reports[x].span.doc == r.span.doc)
-                    .map(|&x| &reports[x]);
-                let mut ok = true;
-                for o in said {
-                    ok &= compatible(&o.date, &r.date)
-                        && compatible(&o.place, &r.place)
-                        && compatible(&o.country, &r.country)
-                        && compatible(&o.attacker, &r.attacker)
-                        && compatible(&o.target, &r.target);
-                }
-                ok
-            })
             .map(|j| incident_of[j]);
         let sig = Sig::of(&r);
         // Reports of this document sit at the end of an incident's list (documents come in

@@ -138,6 +138,9 @@ pub struct AttackReport {
     pub injured: Option<u64>,
     /// Refers back to an attack already reported in the document.
     pub anaphoric: bool,
+    /// The kind of word it is told with ("strike", "raid", "attack", as a number): what "the
+    /// strikes" points back to.
+    pub key: u8,
 }
 
 /// An attack, merged from all the reports of it.
@@ -1179,6 +1182,7 @@ pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>)
                 killed: rep.killed,
                 injured: rep.injured,
                 anaphoric: rep.anaphoric,
+                key: rep.key,
             });
         }
         for rel in &r.relations {

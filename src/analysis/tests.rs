@@ -905,6 +905,20 @@ fn same_attack_told_twice_is_one_incident() {
          said six of its fighters were killed in the strikes.",
     )]);
     assert_eq!(a.incidents.len(), 1, "{:#?}", a.incidents);
+    // "The strikes" that hit again are the strikes told of, not the drone attack named
+    // since; a verb coordinated after one of no class shares its subject ("began … and hit").
+    let (_, _, a) = run(&[(
+        "a.txt",
+        "date 2024-03-08\nUS jets launched airstrikes on weapons depots in eastern Syria on \
+         Thursday, a week after a rocket attack wounded four soldiers at a base in Iraq.\n\nThe \
+         Pentagon said the strikes began at 2 a.m. and struck three depots used by the militia.",
+    )]);
+    assert_eq!(a.incidents.len(), 2, "{:#?}", a.incidents);
+    assert!(
+        a.incidents.iter().any(|i| i.reports.len() == 2),
+        "{:#?}",
+        a.incidents
+    );
     // Named again by its place, after a first report that named only the region.
     let (_, _, a) = run(&[(
         "a.txt",
