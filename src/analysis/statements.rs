@@ -983,7 +983,11 @@ impl Ctx<'_, '_, '_> {
                         (self.speakers_of(p.subj.as_ref(), src), self.blamed(p))
                     };
                     let Some(blamed) = blamed else { continue };
+                    let wider = self.and_other_members_of(&blamed);
                     for speaker in speakers {
+                        for &a in &wider {
+                            self.push(StatementKind::Accusation, speaker, Some(a), p.tok);
+                        }
                         match self.who(&blamed) {
                             Who::Actor(_) if !blamed.actors.is_empty() => {
                                 for &a in &blamed.actors {
@@ -1288,6 +1292,30 @@ impl Ctx<'_, '_, '_> {
 
     /// Who a blame verb blames: "blamed X (for Y)", "blamed Y on X", "attributed Y to X",
     /// "pointed the finger at X", "accused X of Y".
+    /// "X and other factions of Y", "X and other members of the alliance": Y is blamed with
+    /// X, as the whole its members are part of.
+    fn and_other_members_of(&self, np: &Np) -> Vec<u32> {
+        let sent = &self.fr.sent;
+        let e = np.e;
+        if !(sent.w(e) == "and" && sent.w(e + 1) == "other") {
+            return Vec::new();
+        }
+        let mut k = e + 2;
+        while k < sent.toks.len() && sent.toks[k].tag == super::frames::Tag::Adj {
+            k += 1;
+        }
+        let member = sent
+            .toks
+            .get(k)
+            .is_some_and(|t| t.noun() & (noun::MEMBER | noun::COLLECTIVE) != 0);
+        if !member || sent.w(k + 1) != "of" {
+            return Vec::new();
+        }
+        sent.np_at(self.ctx, k + 2, sent.toks.len())
+            .map(|n| n.actors)
+            .unwrap_or_default()
+    }
+
     fn blamed(&self, p: &Pred) -> Option<Np> {
         let b = self.blamed_phrase(p)?;
         // "blamed it on a missile misfire by Islamic Jihad": who misfired.

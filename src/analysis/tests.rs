@@ -454,6 +454,18 @@ fn statements_table() {
             &[],
         ),
         ("The strikes were a response to months of attacks.", &[]),
+        // Blamed with the whole its members belong to.
+        (
+            "Israel blamed the ambush on Hamas and other factions of the Axis of Resistance.",
+            &[
+                ("accusation", Some("Israel"), Some("Hamas")),
+                ("accusation", Some("Israel"), Some("Axis of Resistance")),
+            ],
+        ),
+        (
+            "Israel blamed the ambush on Hamas and other groups in Gaza.",
+            &[("accusation", Some("Israel"), Some("Hamas"))],
+        ),
         ("Israel made a claim for compensation.", &[]),
         // Backing the fighters a source spoke of, with no attack in the sentence.
         (
