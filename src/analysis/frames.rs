@@ -734,6 +734,18 @@ fn word_tag(sent: &Sent<'_, '_>, i: usize) -> Tag {
         {
             return Tag::Noun(0);
         }
+        // Between an article and a noun, a verb's base form modifies the noun: "a direct
+        // response", "a separate statement", "a clear violation".
+        if forms & form::BASE != 0
+            && i > 0
+            && matches!(sent.w(i - 1), "a" | "an" | "the")
+            && !w.ends_with("ing")
+            && next.is_some_and(|n| {
+                n.kind == Kind::Word && n.entry.is_some_and(|e| e.nouns != 0 && e.func == 0)
+            })
+        {
+            return Tag::Adj;
+        }
         if e.is(func::PREP) && !verb_here(sent, i, forms) {
             return Tag::Prep;
         }
@@ -1866,6 +1878,45 @@ impl Sent<'_, '_> {
         s
     }
 
+    /// Whether a gerund after "in", "of" or "for" at `prep` tells of an act of the clause's
+    /// actor: after a verb ("succeeded in"), an actor ("accused Iran of"), a word of a part in
+    /// an act ("a role in", "responsible for"); not after other nouns ("the era of
+    /// eliminating", "designated the airline for helping").
+    fn gerund_of_actor(&self, prep: usize) -> bool {
+        let Some(b) = prep.checked_sub(1) else {
+            return false;
+        };
+        let t = &self.toks[b];
+        matches!(t.tag, Tag::Verb(_))
+            || matches!(t.kind, Kind::Ent { actor: Some(_), .. })
+            || t.noun() & noun::RESPONSIBILITY != 0
+            || matches!(
+                self.w(b),
+                "responsible" | "involved" | "accountable" | "guilty" | "complicit"
+            )
+    }
+
+    /// Who acts in a gerund after the preposition at `prep`: the object of the verb before
+    /// it when that names an actor ("accused Iran of arming"), else that verb's subject ("the
+    /// commander had a role in planning").
+    fn controller(&self, ctx: &DocCtx<'_>, prep: usize, floor: usize) -> Option<Np> {
+        let v = (floor..prep)
+            .rev()
+            .take_while(|&k| !matches!(self.toks[k].tag, Tag::Comp | Tag::Rel))
+            .find(|&k| matches!(self.toks[k].tag, Tag::Verb(_) | Tag::Aux(_)))?;
+        if let Some(o) = self.np_at(ctx, v + 1, prep)
+            && !o.actors.is_empty()
+            && o.e == prep
+        {
+            return Some(o);
+        }
+        let mut c = v;
+        while c > floor && matches!(self.toks[c - 1].tag, Tag::Aux(_) | Tag::Adv | Tag::Neg) {
+            c -= 1;
+        }
+        self.subject(ctx, c, floor).0
+    }
+
     /// The subject of the verb whose auxiliary chain starts at `chain` (None if none is found
     /// within the clause). The flag says the subject is shared with an earlier verb.
     pub fn subject(&self, ctx: &DocCtx<'_>, chain: usize, floor: usize) -> (Option<Np>, bool) {
@@ -2244,6 +2295,28 @@ impl Sent<'_, '_> {
                     (None, false)
                 } else {
                     self.subject(ctx, chain_at, floor)
+                };
+                // "had a role in planning attacks", "claimed the raid after firing rockets",
+                // "accused Iran of arming them": a gerund after a preposition acts for the
+                // clause's object when that names an actor, else for its subject.
+                let (subj, shared) = match self.toks[i].tag {
+                    Tag::Verb(f)
+                        if !is_noun
+                            && f & form::ING != 0
+                            && mood.chain == i
+                            && i > floor + 1
+                            && (matches!(
+                                self.w(i - 1),
+                                "after" | "before" | "without" | "while"
+                            ) || matches!(self.w(i - 1), "in" | "of" | "for")
+                                && self.gerund_of_actor(i - 1)) =>
+                    {
+                        match self.controller(ctx, i - 1, floor) {
+                            Some(np) => (Some(np), false),
+                            None => (subj, shared),
+                        }
+                    }
+                    _ => (subj, shared),
                 };
                 let (subj, shared) = if subj.is_none() && !shared && !is_noun && seg.0 > 0 {
                     // A subject before a relative pronoun or "that": "the group that claimed".

@@ -466,6 +466,15 @@ fn statements_table() {
             "Israel blamed the ambush on Hamas and other groups in Gaza.",
             &[("accusation", Some("Israel"), Some("Hamas"))],
         ),
+        // A gerund after a part in an act is its holder's act.
+        (
+            "Israel said Hamas had a direct role in planning and carrying out the ambush.",
+            &[("accusation", Some("Israel"), Some("Hamas"))],
+        ),
+        (
+            "\"We have entered an era of eliminating the militias,\" the Israeli minister said.",
+            &[],
+        ),
         ("Israel made a claim for compensation.", &[]),
         // Backing the fighters a source spoke of, with no attack in the sentence.
         (
