@@ -163,6 +163,15 @@ impl Ctx<'_, '_, '_> {
     }
 
     fn push(&mut self, kind: StatementKind, speaker: Option<u32>, about: Option<u32>, tok: usize) {
+        // An embassy or a mission speaks as the state it represents.
+        let speaker = speaker.map(|s| {
+            let lex = &self.ctx.lex.actors;
+            if (s as usize) < lex.len() && lex[s as usize].diplomatic {
+                self.side(s)
+            } else {
+                s
+            }
+        });
         // An accusation of one's own side is not one.
         if kind == StatementKind::Accusation
             && let (Some(s), Some(a)) = (speaker, about)
@@ -269,6 +278,17 @@ impl Ctx<'_, '_, '_> {
                 return;
             }
             let Some(agent) = e.agent else { return };
+            // "Attributing the attacks to Iran is a pretext": no one says Iran did it.
+            if e.via == super::events::Via::Blame
+                && self.fr.preds.iter().any(|p| {
+                    p.class == PClass::Verb(VerbClass::Blame)
+                        && p.tok < e.tok
+                        && e.tok < p.segment.1
+                        && self.gerund_subject(p)
+                })
+            {
+                return;
+            }
             // A count of attacks is a tally, not a statement, unless the side that carried
             // them out gives it ("the group said it had carried out 70 attacks"): that claims
             // them.
@@ -943,6 +963,19 @@ impl Ctx<'_, '_, '_> {
                     if p.mood.neg || p.mood.modal || p.mood.intended {
                         continue;
                     }
+                    // "Attributing these attacks to Iran is a pretext", "blaming the group is
+                    // baseless": the blame is what is spoken of; a source calling it false
+                    // denies the part of the one blamed. Otherwise no one blames.
+                    if self.gerund_subject(p) {
+                        if let Source::Framed(speaker) = src
+                            && self.called_false(p)
+                            && let Some(b) = self.blamed(p)
+                            && let Who::Actor(a) = self.who(&b)
+                        {
+                            self.push(StatementKind::Denial, speaker, Some(a), p.tok);
+                        }
+                        continue;
+                    }
                     // The narrator telling of someone blaming, with no one named who does
                     // ("… hide their part by attributing the attacks to a front"), reports no
                     // one's statement.
@@ -1292,6 +1325,38 @@ impl Ctx<'_, '_, '_> {
 
     /// Who a blame verb blames: "blamed X (for Y)", "blamed Y on X", "attributed Y to X",
     /// "pointed the finger at X", "accused X of Y".
+    /// Whether the predicate is a gerund that opens its clause as its subject ("Attributing
+    /// the attacks to Iran is …").
+    fn gerund_subject(&self, p: &Pred) -> bool {
+        let sent = &self.fr.sent;
+        p.subj.is_none()
+            && !p.mood.passive
+            && matches!(sent.toks[p.tok].tag, super::frames::Tag::Verb(f) if f & crate::lexicon::words::form::ING != 0)
+            && (p.tok == 0
+                || p.tok == p.segment.0
+                || matches!(sent.toks[p.tok - 1].kind, Kind::Punct('"' | '“')))
+    }
+
+    /// Whether what the predicate's clause says is then called false: "… is a pretext",
+    /// "… are baseless" (a word of the falsehood class within a few words of the "to be"
+    /// that follows it).
+    fn called_false(&self, p: &Pred) -> bool {
+        use super::frames::Tag;
+        let sent = &self.fr.sent;
+        let end = p.segment.1.min(sent.toks.len());
+        let Some(be) = (p.tok + 1..end).find(|&k| {
+            matches!(sent.toks[k].tag, Tag::Aux(f) if f & crate::lexicon::words::func::BE != 0)
+        }) else {
+            return false;
+        };
+        !(be..end.min(be + 3)).any(|k| sent.toks[k].tag == Tag::Neg)
+            && (be + 1..end.min(be + 5)).any(|k| {
+                sent.toks[k]
+                    .entry
+                    .is_some_and(|e| e.nouns & noun::FALSEHOOD != 0)
+            })
+    }
+
     /// "X and other factions of Y", "X and other members of the alliance": Y is blamed with
     /// X, as the whole its members are part of.
     fn and_other_members_of(&self, np: &Np) -> Vec<u32> {

@@ -475,6 +475,15 @@ fn statements_table() {
             "\"We have entered an era of eliminating the militias,\" the Israeli minister said.",
             &[],
         ),
+        // A charge spoken of as a gerund: called false, it is denied; else no one makes it.
+        (
+            "\"Blaming the bombing on Hezbollah is a lie,\" the Lebanese minister said.",
+            &[("denial", Some("Lebanon"), Some("Hezbollah"))],
+        ),
+        (
+            "Blaming the bombing on Hezbollah would be a mistake, the Lebanese minister said.",
+            &[],
+        ),
         ("Israel made a claim for compensation.", &[]),
         // Backing the fighters a source spoke of, with no attack in the sentence.
         (
@@ -579,6 +588,15 @@ fn speakers_across_sentences_transcripts_and_official_texts() {
             ("claim", Some("Sabrina Singh"), Some("United States")),
             ("denial", Some("Nasser Kanaani"), Some("Iran")),
         ])
+    );
+    // A diplomatic letter speaks for the state its mission represents.
+    let text = "PERMANENT MISSION OF THE ISLAMIC REPUBLIC OF IRAN TO THE UNITED NATIONS\n\n\
+                Identical letters addressed to the Secretary-General\n\nExcellency,\n\n\
+                The Islamic Republic of Iran has not been involved in any attack on the bases. \
+                Blaming these attacks on Iran is a pretext.";
+    assert_eq!(
+        statements_of(text),
+        want(&[("denial", Some("Iran"), Some("Iran"))])
     );
     // A label names the one of two people with that family name whom the page names in
     // full, even in its byline.

@@ -40,28 +40,6 @@ const QUESTION: &[&str] = &[
     "AUDIENCE",
 ];
 
-/// Markers of an official text (a release, a statement, a readout) in its first lines.
-const OFFICIAL_MARKERS: &[&str] = &[
-    "press release",
-    "release number",
-    "news release",
-    "statement by",
-    "statement from",
-    "statement on",
-    "readout",
-    "press statement",
-    "joint statement",
-    "official statement",
-    "communiqué",
-    "communique",
-    "letter dated",
-    "transcript",
-    "briefing",
-    "remarks by",
-    "statement of",
-    "press conference",
-];
-
 /// The lexicon actor a name stands for (canonical name or alias, spelling folded).
 fn actor_named(ctx: &DocCtx<'_>, name: &str) -> Option<u32> {
     ctx.lex.actor_by_folded_name(name).map(|a| a.0)
@@ -80,9 +58,10 @@ pub fn issuer(ctx: &DocCtx<'_>) -> Option<u32> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .any(|l| {
-            OFFICIAL_MARKERS
-                .iter()
-                .any(|m| l.starts_with(m) || l.len() <= 120 && !l.ends_with('.') && l.contains(m))
+            ctx.lex.cues.official_markers.iter().any(|m| {
+                l.starts_with(m.as_str())
+                    || l.len() <= 120 && !l.ends_with('.') && l.contains(m.as_str())
+            })
         });
     let issuing = |a: u32| {
         !matches!(

@@ -68,6 +68,9 @@ pub struct Actor {
     /// Phrases that contain one of its names but mean something else ("Gulf of Oman" for
     /// Oman): the matcher finds them only to ignore them.
     pub homonyms: Vec<String>,
+    /// A diplomatic mission (an embassy, a mission to the UN): what it says, the state it
+    /// represents says.
+    pub diplomatic: bool,
     /// Where the entry was defined (file:line), for messages.
     pub origin: String,
 }
@@ -174,6 +177,9 @@ pub struct Cues {
     pub collectives: Vec<String>,
     /// Verbs of saying, for reported speech.
     pub speech_verbs: Vec<String>,
+    /// What marks an official text in a title-like line of its header ("press release",
+    /// "readout", "identical letters").
+    pub official_markers: Vec<String>,
     /// A pattern for "[org] title person", built from `titles`, for the lowercased template
     /// (see [`lowered_regex`]).
     pub title_regex: Option<regex::bytes::Regex>,
@@ -251,6 +257,8 @@ struct RawActor {
     backers: Vec<String>,
     #[serde(default)]
     homonyms: Vec<String>,
+    #[serde(default)]
+    diplomatic: bool,
 }
 
 #[derive(Deserialize)]
@@ -1064,6 +1072,7 @@ impl Lexicon {
                 };
                 cues.collectives.extend(list("collectives"));
                 cues.speech_verbs.extend(list("speech_verbs"));
+                cues.official_markers.extend(list("official_markers"));
                 // Proper nouns: their case is kept.
                 if let Some(a) = words.get("address_regions").and_then(|v| v.as_array()) {
                     address_regions.extend(a.iter().filter_map(|x| x.as_str()).map(String::from));
@@ -1112,6 +1121,7 @@ impl Lexicon {
                 roles: a.roles.iter().map(|r| r.to_lowercase()).collect(),
                 leads,
                 homonyms: a.homonyms.clone(),
+                diplomatic: a.diplomatic,
                 origin: origin.clone(),
             });
         }

@@ -117,6 +117,8 @@ pub mod noun {
     pub const CASUALTY: u32 = 1 << 17;
     /// What a side says of its own strikes to defend them ("self-defence", "proportionate").
     pub const JUSTIFICATION: u32 = 1 << 18;
+    /// What calls a charge false ("a pretext", "baseless").
+    pub const FALSEHOOD: u32 = 1 << 19;
 
     pub(super) fn parse(s: &str) -> Option<u32> {
         Some(match s {
@@ -139,6 +141,7 @@ pub mod noun {
             "platform" => PLATFORM,
             "casualty" => CASUALTY,
             "justification" => JUSTIFICATION,
+            "falsehood" => FALSEHOOD,
             _ => return None,
         })
     }
