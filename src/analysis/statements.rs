@@ -191,11 +191,23 @@ impl Ctx<'_, '_, '_> {
         }
         // A statement with an unknown speaker adds nothing to one of the same kind that has
         // one (the same claim read twice, once without its subject).
-        if speaker.is_none() && self.out.iter().any(|f| f.kind == kind) {
+        if speaker.is_none()
+            && self.out.iter().any(|f| {
+                f.kind == kind && (f.speaker.is_some() || f.about == about || about.is_none())
+            })
+        {
             return;
         }
         self.out
             .retain(|f| !(f.kind == kind && f.speaker.is_none() && speaker.is_some()));
+        // Nor does one with neither a speaker nor anyone at stake, beside one that names who is.
+        self.out.retain(|f| {
+            !(f.kind == kind
+                && f.speaker.is_none()
+                && speaker.is_none()
+                && f.about.is_none()
+                && about.is_some())
+        });
         let t = self.fr.sent.toks[tok];
         self.out.push(Found {
             kind,
@@ -374,9 +386,27 @@ impl Ctx<'_, '_, '_> {
     /// reports or rejects, not what its source asserts.
     fn in_allegation(&self, tok: usize) -> bool {
         let sent = &self.fr.sent;
+        use super::frames::Tag;
         (1..tok).any(|k| {
-            sent.toks[k].tag == super::frames::Tag::Comp
-                && sent.toks[k - 1].noun() & noun::ALLEGATION != 0
+            if sent.toks[k].tag != Tag::Comp {
+                return false;
+            }
+            // "the accusations that …", "the accusations of US officials that …".
+            let mut j = k - 1;
+            loop {
+                if sent.toks[j].noun() & noun::ALLEGATION != 0 {
+                    return true;
+                }
+                let inside = matches!(
+                    sent.toks[j].tag,
+                    Tag::Det | Tag::Adj | Tag::Noun(_) | Tag::Poss
+                ) || matches!(sent.toks[j].kind, Kind::Ent { .. })
+                    || sent.w(j) == "of";
+                if !inside || j == 0 || k - j > 6 {
+                    return false;
+                }
+                j -= 1;
+            }
         })
     }
 
@@ -749,7 +779,132 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// Whoever a source calls a front for X ("a name officials describe as a front for
+    /// Kataib Hezbollah", "regarded the brigade as a front for Hamas") is X's: X is accused
+    /// of what it does.
+    fn fronts(&mut self) {
+        use super::frames::Tag;
+        let sent = &self.fr.sent;
+        let n = sent.toks.len();
+        let mut found = Vec::new();
+        for k in 1..n.saturating_sub(2) {
+            let t = &sent.toks[k];
+            if !matches!(t.tag, Tag::Noun(_))
+                || t.entry.is_none_or(|e| e.nouns & noun::FRONT == 0)
+                || sent.w(k + 1) != "for"
+            {
+                continue;
+            }
+            let Some(mut np) = sent.np_at(self.ctx, k + 2, n) else {
+                continue;
+            };
+            // "a front for several groups, including A, B and C": those named.
+            if np.actors.is_empty() {
+                let inc = if sent.w(np.e) == "including" {
+                    np.e + 1
+                } else if sent.is_punct(np.e, ',') && sent.w(np.e + 1) == "including" {
+                    np.e + 2
+                } else {
+                    continue;
+                };
+                let mut actors = Vec::new();
+                let mut at = inc;
+                while let Some(item) = sent.np_at(self.ctx, at, n) {
+                    if item.actors.is_empty() || item.e <= at {
+                        break;
+                    }
+                    actors.extend(item.actors.iter().copied());
+                    at = item.e;
+                    while at < n && (sent.is_punct(at, ',') || matches!(sent.w(at), "and" | "or")) {
+                        at += 1;
+                    }
+                }
+                np.actors = actors;
+            }
+            if np.actors.is_empty() {
+                continue;
+            }
+            // Who says so: the source around it, else the one who describes it so before it
+            // in the sentence ("a label that officials describe as a front").
+            let speaker = match self.source(k) {
+                Source::Framed(s) => Some(s),
+                Source::Narrator => self
+                    .fr
+                    .preds
+                    .iter()
+                    .filter(|p| {
+                        p.tok < k
+                            && matches!(p.class, PClass::Verb(VerbClass::Say | VerbClass::Believe))
+                            && p.mood.factual()
+                    })
+                    .last()
+                    .and_then(|p| p.subj.as_ref())
+                    .filter(|s| {
+                        !s.actors.is_empty()
+                            || s.collective
+                            || s.head & (noun::OFFICIAL | noun::TITLE) != 0
+                    })
+                    .map(|s| match self.who(s) {
+                        Who::Actor(a) => Some(a),
+                        _ => None,
+                    }),
+            };
+            let Some(speaker) = speaker else { continue };
+            for &a in &np.actors {
+                found.push((speaker, a, k));
+            }
+        }
+        for (speaker, a, k) in found {
+            self.push(StatementKind::Accusation, speaker, Some(a), k);
+        }
+    }
+
+    /// An actor a source says hides its part ("wants to hide its hand in the attacks",
+    /// "sought to conceal its role", "wants to deny its role"): the source says it has one.
+    fn concealed_parts(&mut self) {
+        let mut found = Vec::new();
+        for p in &self.fr.preds {
+            let hides = match p.class {
+                PClass::Verb(VerbClass::Conceal) => !p.mood.neg && !p.mood.cond,
+                PClass::Verb(VerbClass::Deny) => p.mood.intended && !p.mood.neg,
+                _ => false,
+            };
+            if !hides
+                || p.obj
+                    .as_ref()
+                    .is_none_or(|o| o.head & noun::RESPONSIBILITY == 0)
+            {
+                continue;
+            }
+            // "X sought to conceal": the subject of the verb the infinitive depends on.
+            let subj = p.subj.as_ref().or_else(|| {
+                let sent = &self.fr.sent;
+                (p.tok >= 2 && sent.w(p.tok - 1) == "to")
+                    .then(|| {
+                        self.fr
+                            .preds
+                            .iter()
+                            .find(|q| q.tok == p.tok - 2 && matches!(q.class, PClass::Verb(_)))
+                    })
+                    .flatten()
+                    .and_then(|q| q.subj.as_ref())
+            });
+            let Some(Who::Actor(a)) = subj.map(|s| self.who(s)) else {
+                continue;
+            };
+            let Source::Framed(speaker) = self.source(p.tok) else {
+                continue;
+            };
+            found.push((speaker, a, p.tok));
+        }
+        for (speaker, a, k) in found {
+            self.push(StatementKind::Accusation, speaker, Some(a), k);
+        }
+    }
+
     fn run(&mut self) {
+        self.fronts();
+        self.concealed_parts();
         self.events();
         self.reported_charges();
         self.copular_authors();
@@ -904,7 +1059,24 @@ impl Ctx<'_, '_, '_> {
                     } else {
                         None
                     };
-                    if let Some(o) = p.obj.as_ref().or(quoted_np.as_ref())
+                    // "rejected what he described as the baseless accusations": what is
+                    // rejected is the phrase after "as" (or after "called").
+                    let quoted_np = quoted_np.or_else(|| {
+                        let o = p.obj.as_ref()?;
+                        if sent.w(o.s) != "what" {
+                            return None;
+                        }
+                        let at = (o.e..sent.toks.len().min(o.e + 5))
+                            .find(|&k| matches!(sent.w(k), "as" | "called" | "calls" | "termed"))?;
+                        sent.np_at(self.ctx, at + 1, sent.toks.len())
+                    });
+                    let relative = quoted_np.is_some() && !quoted;
+                    let obj = if relative {
+                        quoted_np.as_ref()
+                    } else {
+                        p.obj.as_ref().or(quoted_np.as_ref())
+                    };
+                    if let Some(o) = obj
                         && o.head
                             & (noun::RESPONSIBILITY
                                 | noun::ALLEGATION
@@ -1038,6 +1210,11 @@ impl Ctx<'_, '_, '_> {
                     }
                 }
                 PClass::Responsible => {
+                    // "the accusations that Iran was behind it": what a charge says is not
+                    // what its reporter asserts (the charge is read as its maker's).
+                    if self.in_allegation(p.tok) {
+                        continue;
+                    }
                     let Some(subj) = self.responsible_subject(p) else {
                         continue;
                     };

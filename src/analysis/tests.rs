@@ -522,10 +522,11 @@ fn statements_table() {
             &[("accusation", None, Some("Hezbollah"))],
         ),
         ("It was a Turkish drone of the kind sold abroad.", &[]),
-        // What someone wants to deny is not yet denied.
+        // What someone wants to deny is not yet denied; wanting to hide one's hand in it says
+        // one has a part.
         (
             "Syria wants to hide its hand and deny its part in the raids, the minister said.",
-            &[],
+            &[("accusation", None, Some("Syria"))],
         ),
         // The source of a number is not the source of who did what.
         (
@@ -916,6 +917,22 @@ fn attacks_table() {
 The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
             vec![],
         ),
+        // "At least" bounds the number fired; where they were fired from is not where they
+        // struck.
+        (
+            "date 2024-04-22\nMilitants fired at least six rockets from Zummar, north of Mosul, at \
+             the Rumeilan base in Syria on Sunday.",
+            vec![(
+                s("2024-04-21"),
+                s("Rumalyn"),
+                s("Syria"),
+                None,
+                None,
+                s("rocket"),
+                None,
+                None,
+            )],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, w) in cases {
@@ -1020,6 +1037,17 @@ fn tallies_table() {
         ),
         (
             "date 2024-03-20\nAt least 60 US personnel were injured and 85 targets were hit.",
+            vec![],
+        ),
+        // The count's noun far before its number; a count of people is none of attacks.
+        (
+            "date 2024-03-20\nThe raid brings the total number of attacks on coalition bases in \
+             northern Iraq and eastern Syria since the start of January to at least 48.",
+            vec![(48, "attacks", None)],
+        ),
+        (
+            "date 2024-03-20\nThe number of soldiers hurt in the drone attack on the base has \
+             risen to 40.",
             vec![],
         ),
     ];

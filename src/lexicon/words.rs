@@ -45,6 +45,8 @@ pub enum VerbClass {
     Defend,
     /// "belonged to", "answers to": fighters, weapons or sites that are someone's.
     Belong,
+    /// "hid", "concealed": hiding one's part ("hide its hand in the attacks").
+    Conceal,
     /// "defended", "justified": speaking up for an act (one's own, when it is an attack).
     Justify,
     /// Any other verb ("began", "remained"): known to be a verb, no predicate.
@@ -71,6 +73,7 @@ impl VerbClass {
             "defend" => VerbClass::Defend,
             "belong" => VerbClass::Belong,
             "justify" => VerbClass::Justify,
+            "conceal" => VerbClass::Conceal,
             "other" => VerbClass::Other,
             _ => return None,
         })
@@ -119,6 +122,8 @@ pub mod noun {
     pub const JUSTIFICATION: u32 = 1 << 18;
     /// What calls a charge false ("a pretext", "baseless").
     pub const FALSEHOOD: u32 = 1 << 19;
+    /// A name or body that hides who stands behind it ("a front for X").
+    pub const FRONT: u32 = 1 << 20;
 
     pub(super) fn parse(s: &str) -> Option<u32> {
         Some(match s {
@@ -142,6 +147,7 @@ pub mod noun {
             "casualty" => CASUALTY,
             "justification" => JUSTIFICATION,
             "falsehood" => FALSEHOOD,
+            "front" => FRONT,
             _ => return None,
         })
     }
