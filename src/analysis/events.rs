@@ -142,7 +142,13 @@ pub fn speech_day(fr: &Frames<'_, '_>, k: usize, except: usize) -> bool {
         matches!(q.class, PClass::Verb(VerbClass::Say | VerbClass::Believe))
             && q.tok != except
             && (q.tok < k && k <= q.tok + 2 && (k == q.tok + 1 || sent.w(q.tok + 1) == "on")
-                || k < q.tok && q.tok <= k + 1)
+                || k < q.tok && q.tok <= k + 1
+                // "told reporters on Monday", "told the BBC Friday".
+                || q.obj.as_ref().is_some_and(|o| {
+                    o.s == q.tok + 1
+                        && o.e - o.s <= 3
+                        && (k == o.e || k == o.e + 1 && sent.w(o.e) == "on")
+                }))
     })
 }
 
@@ -708,6 +714,33 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     // Places: in the event's phrases first, then in its own noun phrase, then in its segment
     // (not in a phrase that is about the war around it).
     let mut places: Vec<usize> = Vec::new();
+    // Where it was launched from is not where it struck: "fired rockets from Zummar,
+    // northwest of Mosul, at the base".
+    let origin = |p: usize| {
+        let Some(k) = (0..sent.toks.len())
+            .find(|&k| matches!(sent.toks[k].kind, Kind::Ent { place: Some(q), .. } if q == p))
+        else {
+            return false;
+        };
+        let mut j = k;
+        while j > e.segment.0 && k - j < 12 {
+            j -= 1;
+            let t = &sent.toks[j];
+            if matches!(t.tag, Tag::Verb(_) | Tag::Aux(_) | Tag::Comp | Tag::Rel) {
+                return false;
+            }
+            if t.tag == Tag::Prep {
+                match sent.w(j) {
+                    "from" => return true,
+                    "at" | "on" | "in" | "into" | "toward" | "towards" | "against" | "near"
+                    | "inside" | "over" | "targeting" | "outside" => return false,
+                    // "northwest of", "east of": still where it came from.
+                    _ => continue,
+                }
+            }
+        }
+        false
+    };
     let push_place = |p: usize, places: &mut Vec<usize>| {
         if !places.contains(&p) {
             places.push(p);
@@ -755,6 +788,11 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                 }
             }
         }
+    }
+    // Named with where it struck, where it was launched from is no place of it (alone, it is
+    // the nearest there is).
+    if places.iter().any(|&p| !origin(p)) {
+        places.retain(|&p| !origin(p));
     }
     // The most specific place first (base, facility, city before region).
     let rank = |p: usize| -> u8 {

@@ -494,7 +494,19 @@ fn tag(sent: &mut Sent<'_, '_>) {
         if t.tag == Tag::Poss || t.kind != Kind::Word {
             continue;
         }
-        let tag = word_tag(sent, i);
+        // "at least five rockets", "at most two": a bound on the number (in its phrase, as
+        // a determiner is), not a place.
+        let number_at = |k: usize| {
+            sent.toks
+                .get(k)
+                .is_some_and(|t| t.num.is_some() || matches!(t.kind, Kind::Num(_)))
+        };
+        let bound = match sent.w(i) {
+            "at" => matches!(sent.w(i + 1), "least" | "most") && number_at(i + 2),
+            "least" | "most" => i > 0 && sent.w(i - 1) == "at" && number_at(i + 1),
+            _ => false,
+        };
+        let tag = if bound { Tag::Det } else { word_tag(sent, i) };
         sent.toks[i].tag = tag;
     }
 }

@@ -103,7 +103,17 @@ fn push_one(text: &str, s: usize, e: usize, out: &mut Vec<Sentence>, line_end: b
         return;
     }
     let t = &text[s..e];
-    let last = t.chars().last().unwrap_or(' ');
+    // A footnote mark at the end is not the sentence's last character: "… continuing.[7]".
+    let core = t
+        .strip_suffix(']')
+        .and_then(|x| x.rfind('[').map(|at| &x[..at]))
+        .filter(|x| {
+            t[x.len() + 1..t.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+        .unwrap_or(t);
+    let last = core.chars().last().unwrap_or(' ');
     let heading = line_end
         && !matches!(
             last,
@@ -148,6 +158,17 @@ fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Sentence>) {
                 i += n.len_utf8();
             } else {
                 break;
+            }
+        }
+        // A footnote mark after the stop belongs to the sentence: "… (KSS).(5) According to".
+        {
+            let b = &bytes[i..];
+            if b.len() > 2 && matches!(b[0], b'(' | b'[') {
+                let digits = b[1..].iter().take_while(|d| d.is_ascii_digit()).count();
+                if (1..=3).contains(&digits) && matches!(b.get(1 + digits), Some(b')' | b']')) {
+                    i += digits + 2;
+                    end = ls + i;
+                }
             }
         }
         let rest = &text[end..le];
@@ -204,6 +225,24 @@ mod tests {
             .into_iter()
             .map(|s| &t[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn a_footnote_mark_ends_with_its_sentence() {
+        assert_eq!(
+            texts("Most were claimed by the group.(5) According to officials, two failed."),
+            vec![
+                "Most were claimed by the group.(5)",
+                "According to officials, two failed."
+            ]
+        );
+        assert_eq!(
+            texts("It rose 3.(5) is a typo."),
+            vec!["It rose 3.(5) is a typo."]
+        );
+        // Ending a line, a sentence with its mark is no heading.
+        let s = split("Officials said the inquiry was continuing.[7]", &[]);
+        assert!(!s[0].heading);
     }
 
     #[test]

@@ -389,7 +389,9 @@ pub fn extract(
         }
         // A running count: "the count had risen to 19", "brings the total … to 165",
         // "the tally reaches 38", "stands at 103".
-        let counting = (i.saturating_sub(12)..i)
+        // The noun of the count may stand far before its number: "brings the total number of
+        // attacks on US forces in the Middle East since October 17 to at least 165".
+        let counting = (i.saturating_sub(20)..i)
             .any(|k| matches!(sent.w(k), "count" | "tally" | "total" | "number" | "toll"))
             && (i.saturating_sub(4)..i).any(|k| {
                 matches!(
@@ -404,10 +406,16 @@ pub fn extract(
                         | "stands"
                 )
             });
-        let counts_attacks = (i.saturating_sub(12)..(i + 3).min(n)).any(|k| {
+        let counts_attacks = (i.saturating_sub(20)..(i + 3).min(n)).any(|k| {
             sent.toks[k].noun() & noun::ATTACK != 0 || sent.w(k) == "count" || sent.w(k) == "tally"
         });
-        let not_people = !(i + 1..(i + 3).min(n)).any(|k| NOT_COUNTED.contains(&sent.w(k)));
+        // "The number of troops hurt has climbed to 40" counts people, not attacks.
+        let not_people = !(i + 1..(i + 3).min(n)).any(|k| NOT_COUNTED.contains(&sent.w(k)))
+            && !(i.saturating_sub(20)..i).any(|k| {
+                matches!(sent.w(k), "number" | "total" | "count" | "toll")
+                    && sent.w(k + 1) == "of"
+                    && (k + 2..(k + 5).min(i)).any(|j| NOT_COUNTED.contains(&sent.w(j)))
+            });
         if counting && counts_attacks && not_people {
             push(value, i, "attacks", None, &mut out);
         }
