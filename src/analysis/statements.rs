@@ -832,12 +832,11 @@ impl Ctx<'_, '_, '_> {
                     .fr
                     .preds
                     .iter()
-                    .filter(|p| {
+                    .rfind(|p| {
                         p.tok < k
                             && matches!(p.class, PClass::Verb(VerbClass::Say | VerbClass::Believe))
                             && p.mood.factual()
                     })
-                    .last()
                     .and_then(|p| p.subj.as_ref())
                     .filter(|s| {
                         !s.actors.is_empty()
@@ -1500,8 +1499,6 @@ impl Ctx<'_, '_, '_> {
         None
     }
 
-    /// Who a blame verb blames: "blamed X (for Y)", "blamed Y on X", "attributed Y to X",
-    /// "pointed the finger at X", "accused X of Y".
     /// Whether the predicate is a gerund that opens its clause as its subject ("Attributing
     /// the attacks to Iran is …").
     fn gerund_subject(&self, p: &Pred) -> bool {
@@ -1558,6 +1555,8 @@ impl Ctx<'_, '_, '_> {
             .unwrap_or_default()
     }
 
+    /// Who a blame verb blames: "blamed X (for Y)", "blamed Y on X", "attributed Y to X",
+    /// "pointed the finger at X", "accused X of Y".
     fn blamed(&self, p: &Pred) -> Option<Np> {
         let b = self.blamed_phrase(p)?;
         // "blamed it on a missile misfire by Islamic Jihad": who misfired.
