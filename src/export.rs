@@ -112,6 +112,7 @@ fn files_of<'a>(corpus: &'a Corpus, docs: &'a [DocId]) -> impl Serialize + 'a {
 
 /// One attack of the export: what all the reports of one incident in one document say
 /// together (indexes into [`Analysis::reports`] and the merged values).
+#[derive(Clone, Copy)]
 struct Merged {
     /// The first report (its sentence is the attack's).
     first: usize,
@@ -129,51 +130,94 @@ struct Merged {
 /// One attack per (document, incident): the first report in the document, with what all of
 /// the document's reports of it say (one sentence names the place, a later one who claimed
 /// it); what other documents say stays theirs. In the order of the first reports.
-fn merge_attacks(reports: &[AttackReport]) -> Vec<Merged> {
-    // The merged attacks of the document being read, by incident: reports come in document
-    // order, so one document's table at a time (not one entry per attack of the corpus).
-    let mut at: std::collections::HashMap<(DocId, IncidentId), usize, rustc_hash::FxBuildHasher> =
-        Default::default();
-    let mut merged: Vec<Merged> = Vec::new();
-    for (i, r) in reports.iter().enumerate() {
-        if i > 0 && reports[i - 1].span.doc != r.span.doc {
-            at.clear();
-        }
-        match at.get(&(r.span.doc, r.incident)) {
-            Some(&k) => {
-                let m = &mut merged[k];
-                m.date = m.date.or(r.date);
-                m.place = m.place.or(r.place);
-                m.country = m.country.or(r.country);
-                m.attacker = m.attacker.or(r.attacker);
-                m.target = m.target.or(r.target);
-                if m.weapon.is_none() && r.weapon.is_some() {
-                    m.weapon = Some(i);
+///
+/// Reports come in document order, so the attacks are made one document at a time as they
+/// are written: only one document's attacks and table of incidents are held at once, never a
+/// list of all the attacks of the corpus (on 50 MB of short articles that list was the peak
+/// of the export).
+struct MergedAttacks<'a> {
+    reports: &'a [AttackReport],
+    /// The first report of the next document.
+    pos: usize,
+    /// The attacks of the current document, and the next one to give.
+    doc: Vec<Merged>,
+    next: usize,
+    /// The current document's attacks, by incident.
+    at: std::collections::HashMap<IncidentId, usize, rustc_hash::FxBuildHasher>,
+}
+
+fn merge_attacks(reports: &[AttackReport]) -> MergedAttacks<'_> {
+    MergedAttacks {
+        reports,
+        pos: 0,
+        doc: Vec::new(),
+        next: 0,
+        at: Default::default(),
+    }
+}
+
+impl MergedAttacks<'_> {
+    /// Merges the reports of the document that starts at `self.pos`.
+    fn merge_next_document(&mut self) {
+        let reports = self.reports;
+        let doc: DocId = reports[self.pos].span.doc;
+        self.doc.clear();
+        self.next = 0;
+        self.at.clear();
+        while self.pos < reports.len() && reports[self.pos].span.doc == doc {
+            let i = self.pos;
+            let r = &reports[i];
+            self.pos += 1;
+            match self.at.get(&r.incident) {
+                Some(&k) => {
+                    let m = &mut self.doc[k];
+                    m.date = m.date.or(r.date);
+                    m.place = m.place.or(r.place);
+                    m.country = m.country.or(r.country);
+                    m.attacker = m.attacker.or(r.attacker);
+                    m.target = m.target.or(r.target);
+                    if m.weapon.is_none() && r.weapon.is_some() {
+                        m.weapon = Some(i);
+                    }
+                    m.killed = m.killed.or(r.killed);
+                    m.injured = m.injured.or(r.injured);
                 }
-                m.killed = m.killed.or(r.killed);
-                m.injured = m.injured.or(r.injured);
-            }
-            None => {
-                at.insert((r.span.doc, r.incident), merged.len());
-                merged.push(Merged {
-                    first: i,
-                    date: r.date,
-                    place: r.place,
-                    country: r.country,
-                    attacker: r.attacker,
-                    target: r.target,
-                    weapon: r.weapon.is_some().then_some(i),
-                    killed: r.killed,
-                    injured: r.injured,
-                });
+                None => {
+                    self.at.insert(r.incident, self.doc.len());
+                    self.doc.push(Merged {
+                        first: i,
+                        date: r.date,
+                        place: r.place,
+                        country: r.country,
+                        attacker: r.attacker,
+                        target: r.target,
+                        weapon: r.weapon.is_some().then_some(i),
+                        killed: r.killed,
+                        injured: r.injured,
+                    });
+                }
             }
         }
     }
-    merged
+}
+
+impl Iterator for MergedAttacks<'_> {
+    type Item = Merged;
+
+    fn next(&mut self) -> Option<Merged> {
+        while self.next >= self.doc.len() {
+            if self.pos >= self.reports.len() {
+                return None;
+            }
+            self.merge_next_document();
+        }
+        self.next += 1;
+        Some(self.doc[self.next - 1])
+    }
 }
 
 /// Writes the export of `corpus`, `lex` and `a` as pretty JSON to `w`, item by item: only
-/// the merged attacks are gathered first.
+/// the places the attacks name are gathered first.
 fn serialize_to(
     w: &mut dyn std::io::Write,
     corpus: &Corpus,
@@ -184,15 +228,15 @@ fn serialize_to(
     let file = |s: &Span| corpus.doc(s.doc).rel_path.as_str();
     let text = |s: &Span| &corpus.doc(s.doc).text[s.range()];
     let name = |id: ActorId| a.actor(id).name.as_str();
-    let merged = merge_attacks(&a.reports);
     // The places the attacks name, listed after the actors (kind "place", in no document's
     // actors) with the gazetteer's other spellings, so that a reader of the export can tell
     // "Rumeilan" and "Rmelan" are the one place.
-    let mut places: Vec<crate::model::PlaceId> = merged.iter().filter_map(|m| m.place).collect();
+    let mut places: Vec<crate::model::PlaceId> =
+        merge_attacks(&a.reports).filter_map(|m| m.place).collect();
     places.sort_unstable();
     places.dedup();
     let attacks = Lazy(|| {
-        merged.iter().map(|m| {
+        merge_attacks(&a.reports).map(|m| {
             let r = &a.reports[m.first];
             let inc = &a.incidents[r.incident.index()];
             Attack {

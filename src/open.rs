@@ -570,7 +570,7 @@ fn open_inner(
             progress.done.fetch_add(chunk.len(), Ordering::Relaxed);
             results.into_iter().map(|(f, _)| f).collect()
         });
-    let analysis = analysis::merge_findings(&lexicon, chunks.flatten());
+    let analysis = analysis::merge_findings_with(&lexicon, chunks.flatten(), opts.keep_positions);
     if progress.cancelled() {
         // Dropping the writer rolls back: the cache keeps its previous state.
         return Err(LoadError::Cancelled.into());

@@ -1041,6 +1041,16 @@ fn person_key(lower: &str) -> Option<String> {
 /// Merges per-document findings, given in document order (the i-th belongs to `DocId(i)`),
 /// into the corpus analysis: global ids for unknown actors, incidents, relations.
 pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>) -> Analysis {
+    merge_findings_with(lex, results, true)
+}
+
+/// [`merge_findings`]; without `keep_positions`, the analysis lists no mention, sentence or
+/// place (they are still counted: actors' documents and mention counts are the same).
+pub fn merge_findings_with(
+    lex: &Lexicon,
+    results: impl Iterator<Item = DocFindings>,
+    keep_positions: bool,
+) -> Analysis {
     let mut a = Analysis {
         actors: lex
             .actors
@@ -1125,26 +1135,30 @@ pub fn merge_findings(lex: &Lexicon, results: impl Iterator<Item = DocFindings>)
             if info.docs.last() != Some(&doc) {
                 info.docs.push(doc);
             }
-            a.mentions.push(Mention {
-                actor: id,
-                span: Span::new(doc, s, e),
-                in_junk,
-            });
+            if keep_positions {
+                a.mentions.push(Mention {
+                    actor: id,
+                    span: Span::new(doc, s, e),
+                    in_junk,
+                });
+            }
         }
-        a.places.extend(
-            r.places
-                .iter()
-                .map(|p| (p.place, Span::new(doc, p.start, p.end))),
-        );
-        a.sentences.push(
-            r.sentences
-                .iter()
-                .map(|s| SentenceRec {
-                    span: Span::new(doc, s.start, s.end),
-                    heading: s.heading,
-                })
-                .collect(),
-        );
+        if keep_positions {
+            a.places.extend(
+                r.places
+                    .iter()
+                    .map(|p| (p.place, Span::new(doc, p.start, p.end))),
+            );
+            a.sentences.push(
+                r.sentences
+                    .iter()
+                    .map(|s| SentenceRec {
+                        span: Span::new(doc, s.start, s.end),
+                        heading: s.heading,
+                    })
+                    .collect(),
+            );
+        }
         let sent_span = |i: usize| Span::new(doc, r.sentences[i].start, r.sentences[i].end);
         for s in &r.statements {
             a.statements.push(Statement {

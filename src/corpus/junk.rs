@@ -129,6 +129,67 @@ static SCRIPT_GATES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether `t` may start with one of the ASCII `prefixes` as a case-insensitive pattern
+/// matches them: a quick test before the line patterns anchored at a line's start, most of
+/// which a line's first letters already rule out. Of the ASCII letters only "k" and "s" have
+/// other case variants (the Kelvin sign, the long s), both non-ASCII: a prefix is only ruled
+/// out by an ASCII byte that is none of its letter's cases, never by a non-ASCII one.
+pub(super) fn may_start(t: &str, prefixes: &[&str]) -> bool {
+    let b = t.as_bytes();
+    prefixes.iter().any(|p| {
+        for (i, &c) in p.as_bytes().iter().enumerate() {
+            match b.get(i) {
+                None => return false,
+                Some(x) if !x.is_ascii() => return true,
+                Some(x) if x.to_ascii_lowercase() != c => return false,
+                Some(_) => {}
+            }
+        }
+        true
+    })
+}
+
+/// Whether `hay` holds `word` (lower-case ASCII letters that have no non-ASCII case variant,
+/// so no "k" nor "s") in any case, as a case-insensitive pattern finds it.
+pub(super) fn contains_ci(hay: &str, word: &str) -> bool {
+    let (h, w) = (hay.as_bytes(), word.as_bytes());
+    debug_assert!(!w.is_empty() && !w.contains(&b'k') && !w.contains(&b's'));
+    memchr::memchr2_iter(w[0], w[0].to_ascii_uppercase(), h)
+        .any(|i| h.len() - i >= w.len() && h[i..i + w.len()].eq_ignore_ascii_case(w))
+}
+
+/// Where [`LINK_HEADER`], [`SOURCE_LINE`], [`META_LINE`] and [`BYLINE`] can match: the words
+/// their trimmed line starts with.
+const LINK_STARTS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "more on this",
+    "recommended",
+    "you may also like",
+    "more from",
+    "most read",
+    "trending",
+];
+const SOURCE_STARTS: &[&str] = &["source"];
+pub(super) const META_STARTS: &[&str] = &[
+    "date",
+    "published",
+    "posted",
+    "updated",
+    "last updated",
+    "publication date",
+];
+const BYLINE_STARTS: &[&str] = &["by"];
+
+/// Whether [`CAPTION_CREDIT`] can match `t`: each of its forms needs a parenthesis, "©", a
+/// colon or a bar, "Getty", or starts with "this " or "file".
+fn may_be_caption(t: &str) -> bool {
+    t.contains(['(', ':', '|', '©']) || contains_ci(t, "getty") || may_start(t, &["this ", "file"])
+}
+
 fn is_script(line: &str) -> bool {
     if !SCRIPT_GATES.iter().any(|g| g.is_match(line)) {
         return false;
@@ -216,11 +277,14 @@ fn detect_with(text: &str, known: &[Junk], trailing_furniture: bool) -> Vec<Junk
         } else if t.starts_with("![") && t.contains("](") {
             // A Markdown image: its text describes the photo, as a caption does.
             mark(JunkKind::Caption);
-        } else if CAPTION_CREDIT.is_match(t) && (*words < 60 || t.contains('©')) {
+        } else if may_be_caption(t)
+            && CAPTION_CREDIT.is_match(t)
+            && (*words < 60 || t.contains('©'))
+        {
             mark(JunkKind::Caption);
         } else if t.len() >= 20 && !seen.insert(t) {
             mark(JunkKind::Duplicate);
-        } else if LINK_HEADER.is_match(t) && *words < 25 {
+        } else if may_start(t, LINK_STARTS) && LINK_HEADER.is_match(t) && *words < 25 {
             mark(JunkKind::LinkList);
             in_links = 8;
             continue;
@@ -228,13 +292,13 @@ fn detect_with(text: &str, known: &[Junk], trailing_furniture: bool) -> Vec<Junk
             mark(JunkKind::LinkList);
             in_links -= 1;
             continue;
-        } else if SOURCE_LINE.is_match(t) && *words <= 8 {
+        } else if may_start(t, SOURCE_STARTS) && SOURCE_LINE.is_match(t) && *words <= 8 {
             mark(JunkKind::SourceLine);
-        } else if META_LINE.is_match(t) && *words <= 3 {
+        } else if may_start(t, META_STARTS) && META_LINE.is_match(t) && *words <= 3 {
             mark(JunkKind::Metadata);
         } else if BOILERPLATE.is_match(t) && *words < 25 {
             mark(JunkKind::Boilerplate);
-        } else if (BYLINE.is_match(t) && *words <= 8)
+        } else if (may_start(t, BYLINE_STARTS) && BYLINE.is_match(t) && *words <= 8)
             || (t.len() <= 24
                 && t.chars().count() <= 6
                 && *words == 1
@@ -243,14 +307,18 @@ fn detect_with(text: &str, known: &[Junk], trailing_furniture: bool) -> Vec<Junk
             mark(JunkKind::Byline);
         } else {
             // A metadata prefix glued to the first paragraph ("date 2024-02-01 In a statement").
-            if let Some(m) = META_LINE.find(line) {
+            if may_start(line.trim_start(), META_STARTS)
+                && let Some(m) = META_LINE.find(line)
+            {
                 junk.push(Junk {
                     start: start + m.start(),
                     end: start + m.end(),
                     kind: JunkKind::Metadata,
                 });
             }
-            if let Some(c) = SOURCE_TAIL.captures(line) {
+            if line.contains("Source:")
+                && let Some(c) = SOURCE_TAIL.captures(line)
+            {
                 let m = c.get(1).expect("group 1");
                 junk.push(Junk {
                     start: start + m.start(),
@@ -349,6 +417,72 @@ mod tests {
             .collect();
         all.sort_unstable();
         assert_eq!(all, (0..SCRIPT_SIGNS.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_quick_tests_never_rule_out_a_line_the_patterns_match() {
+        // Lines each pattern matches, in odd cases and with the long s and the Kelvin sign
+        // that case-insensitive patterns take for "s" and "k".
+        type Case<'a> = (&'a Regex, &'a dyn Fn(&str) -> bool, &'a [&'a str]);
+        let cases: &[Case<'_>] = &[
+            (
+                &LINK_HEADER,
+                &|t| may_start(t, LINK_STARTS),
+                &[
+                    "READ ALSO:",
+                    "Related stories",
+                    "ſee also",
+                    "MoSt ReAd",
+                    "You May Also Like",
+                ],
+            ),
+            (
+                &SOURCE_LINE,
+                &|t| may_start(t, SOURCE_STARTS),
+                &[
+                    "Source link",
+                    "ſource: Reuters",
+                    "SOURCES: x",
+                    "source Al Jazeera",
+                ],
+            ),
+            (
+                &META_LINE,
+                &|t| may_start(t, META_STARTS),
+                &[
+                    "date 2024-02-01",
+                    "Laſt updated: 2024-02-01",
+                    "PUBLICATION DATE 2024-02-01",
+                ],
+            ),
+            (
+                &BYLINE,
+                &|t| may_start(t, BYLINE_STARTS),
+                &["by Jane Doe", "BY John Smith, Reuters"],
+            ),
+            (
+                &CAPTION_CREDIT,
+                &may_be_caption,
+                &[
+                    "A photo (AP)",
+                    "© 2024",
+                    "GETTY IMAGES",
+                    "Photo: x",
+                    "Thiſ image shows it",
+                    "FILE - A base",
+                    "Credit : x",
+                ],
+            ),
+        ];
+        for (re, quick, lines) in cases {
+            for l in *lines {
+                assert!(re.is_match(l), "{l}: the pattern matches");
+                assert!(quick(l), "{l}: the quick test lets it through");
+            }
+        }
+        assert!(!may_start("The army said", LINK_STARTS));
+        assert!(!may_be_caption("Drones struck the base on Tuesday."));
+        assert!(contains_ci("Getty", "getty") && !contains_ci("Get ty", "getty"));
     }
 
     #[test]

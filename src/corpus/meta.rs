@@ -124,6 +124,24 @@ fn header_date(head: &str, junk: &[Junk]) -> Option<NaiveDate> {
     None
 }
 
+/// Whether a line of `head` can be one [`DATE_ONLY_LINE`] matches: such a line ends (but for
+/// white space) with the digits of a year, a day or minutes, with "am"/"pm" ("p.m."), or
+/// with the capitals of a time zone.
+fn may_end_in_date(head: &str) -> bool {
+    head.split('\n').any(|l| {
+        let mut cs = l.trim_end().chars().rev();
+        match cs.next() {
+            Some(c) => {
+                c.is_numeric()
+                    || c.is_ascii_uppercase()
+                    || matches!(c, 'm' | 'M')
+                    || (c == '.' && matches!(cs.next(), Some('m' | 'M')))
+            }
+            None => false,
+        }
+    })
+}
+
 /// The end of YAML front matter (`---` ... `---`) at the start of a Markdown file.
 pub fn front_matter(text: &str) -> Option<usize> {
     let rest = text.strip_prefix("---\n")?;
@@ -206,15 +224,20 @@ pub fn extract(
             .as_deref()
             .and_then(parse_iso);
     }
-    if date.is_none() {
+    // The labelled forms start a line with their label; most heads have none.
+    let labelled = std::cell::LazyCell::new(|| {
+        head.split('\n')
+            .any(|l| super::junk::may_start(l.trim_start(), super::junk::META_STARTS))
+    });
+    if date.is_none() && *labelled {
         date = ISO_LABELLED.captures(head).and_then(|c| parse_iso(&c[1]));
     }
-    if date.is_none() {
+    if date.is_none() && *labelled {
         date = WORD_LABELLED
             .captures(head)
             .and_then(|c| parse_written(&c[1]));
     }
-    if date.is_none() {
+    if date.is_none() && may_end_in_date(head) {
         date = DATE_ONLY_LINE
             .captures_iter(head)
             .find(|c| {
@@ -255,11 +278,16 @@ pub fn extract(
             })
             .map(|o| o.name.clone())
     };
-    let mut source = SOURCE_LABEL
-        .captures_iter(text)
-        .filter(|c| !c[1].to_ascii_lowercase().starts_with("link"))
-        .last()
-        .map(|c| outlet_named(&c[1]).unwrap_or_else(|| c[1].trim().to_string()));
+    // The label's "source" ("ſource" too, as the pattern ignores case) holds "ource".
+    let mut source = if super::junk::contains_ci(text, "ource") {
+        SOURCE_LABEL
+            .captures_iter(text)
+            .filter(|c| !c[1].to_ascii_lowercase().starts_with("link"))
+            .last()
+            .map(|c| outlet_named(&c[1]).unwrap_or_else(|| c[1].trim().to_string()))
+    } else {
+        None
+    };
     if source.is_none() {
         source = page
             .and_then(|p| p.site_name.clone())
@@ -287,7 +315,11 @@ pub fn extract(
     if source.is_none() {
         source = outlet_in_furniture(text, junk, lexicon);
     }
-    if source.is_none() {
+    if source.is_none()
+        && ["(AP)", "(Reuters)", "(AFP)"]
+            .iter()
+            .any(|a| head.contains(a))
+    {
         source = DATELINE_AGENCY
             .captures(head)
             .and_then(|c| outlet_named(&c[1]));
@@ -371,6 +403,36 @@ pub fn parse_written(s: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use crate::corpus::junk;
+
+    #[test]
+    fn the_quick_tests_never_rule_out_a_head_the_date_patterns_match() {
+        for head in [
+            "January 28, 2024",
+            "Sunday, January 28, 2024 9:14 PM EST",
+            "3 February 2024 \r",
+            "16 Feb 2021 | 10:42 p.m.",
+            "Title\n\n2024-02-06\n\nBody.",
+        ] {
+            assert!(DATE_ONLY_LINE.is_match(head), "{head:?}");
+            assert!(may_end_in_date(head), "{head:?}");
+        }
+        assert!(!may_end_in_date("Drones struck.\nThe base, he said."));
+        let labelled = |head: &str| {
+            head.split('\n')
+                .any(|l| junk::may_start(l.trim_start(), junk::META_STARTS))
+        };
+        for head in [
+            "Posted on 2024-02-06",
+            "Title\n Poſted: 2024-02-06",
+            "  LAST UPDATED: 2024-02-06",
+        ] {
+            assert!(ISO_LABELLED.is_match(head) && labelled(head), "{head:?}");
+        }
+        assert!(!labelled("The base 2024-02-06"));
+        assert!(
+            SOURCE_LABEL.is_match("Said. ſource: Reuters") && junk::contains_ci("ſource", "ource")
+        );
+    }
 
     fn meta_of(text: &str) -> Meta {
         let lex = Lexicon::bundled();

@@ -98,6 +98,11 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// How deep to descend into sub-folders.
     pub max_depth: usize,
+    /// Whether the analysis keeps every actor mention, sentence and place mention of the
+    /// corpus ([`Analysis::mentions`](crate::analysis::Analysis::mentions), `sentences`,
+    /// `places`): the app shows them; the JSON export lists none, and without them a corpus
+    /// of short articles peaks lower.
+    pub keep_positions: bool,
 }
 
 impl Default for LoadOptions {
@@ -105,6 +110,7 @@ impl Default for LoadOptions {
         LoadOptions {
             max_file_bytes: 64 * 1024 * 1024,
             max_depth: 256,
+            keep_positions: true,
         }
     }
 }
