@@ -264,8 +264,18 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
             && c == VerbClass::Attack
             && p.agent()
                 .is_some_and(|a| a.head & noun::WEAPON != 0 && a.actors.is_empty());
+        // "the drone and missile attack on Israel, in which Iran launched 300 drones": the
+        // clause tells of the attack before it.
+        let in_which = matches!(c, VerbClass::Attack | VerbClass::Launch)
+            && (p.mood.chain.saturating_sub(4).max(1)..p.mood.chain).any(|k| {
+                sent.w(k) == "which"
+                    && matches!(sent.w(k - 1), "in" | "during")
+                    && (k.saturating_sub(8)..k - 1)
+                        .any(|j| sent.toks[j].noun() & (noun::ATTACK | noun::WEAK_ATTACK) != 0)
+            });
         if (relative && c == VerbClass::Harm)
             || weapon_relative
+            || in_which
             || (participle && matches!(c, VerbClass::Harm | VerbClass::Attack))
         {
             relatives.push(pi);
@@ -477,6 +487,24 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     };
     if matches!(e.agent, Some(Who::Unknown)) {
         e.agent = None;
+    }
+    // "the attack on Israel, in which Iran launched 300 drones": the clause's actor.
+    if e.agent.is_none() && matches!(main.class, PClass::AttackNoun | PClass::WeakAttackNoun) {
+        e.agent = e
+            .preds
+            .iter()
+            .map(|&pi| &preds[pi])
+            .filter(|q| {
+                q.tok > main.tok
+                    && matches!(q.class, PClass::Verb(VerbClass::Attack | VerbClass::Launch))
+                    && !q.mood.passive
+                    && (q.mood.chain.saturating_sub(4)..q.mood.chain).any(|k| {
+                        sent.w(k) == "which"
+                            && matches!(sent.w(k.saturating_sub(1)), "in" | "during")
+                    })
+            })
+            .find_map(|q| q.agent().map(|a| who_of(ctx, fr, a)))
+            .filter(|w| matches!(w, Who::Actor(_)));
     }
     // In reported speech, "it", "they", "its fighters" are the speaker's own side ("the group
     // said its fighters had struck …", "X and Y say they have targeted …").

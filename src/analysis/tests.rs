@@ -917,6 +917,21 @@ fn attacks_table() {
 The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
             vec![],
         ),
+        // A clause "in which" tells more of the attack before it: one attack, by its actor.
+        (
+            "date 2024-04-20\nThe raids came a week after the drone attack on Israel on April \
+             13, in which Iran launched 300 drones at Israel.",
+            vec![(
+                s("2024-04-13"),
+                None,
+                None,
+                s("Iran"),
+                s("Israel"),
+                s("drone"),
+                None,
+                None,
+            )],
+        ),
         // "At least" bounds the number fired; where they were fired from is not where they
         // struck.
         (
