@@ -143,6 +143,12 @@ pub fn speech_day(fr: &Frames<'_, '_>, k: usize, except: usize) -> bool {
             && q.tok != except
             && (q.tok < k && k <= q.tok + 2 && (k == q.tok + 1 || sent.w(q.tok + 1) == "on")
                 || k < q.tok && q.tok <= k + 1
+                // "On Saturday, the spokesman said …": the day opens the sentence, before the
+                // speaker.
+                || (k < q.tok
+                    && k <= 2
+                    && sent.is_punct(k + 1, ',')
+                    && q.subj.as_ref().is_some_and(|s| s.s == k + 2))
                 // "told reporters on Monday", "told the BBC Friday".
                 || q.obj.as_ref().is_some_and(|o| {
                     o.s == q.tok + 1

@@ -209,6 +209,17 @@ pub fn extract(
                 attacker = Some(a);
             }
         }
+        // Who attacks is a state, a force or a group: a person named as acting ("Biden
+        // struck", "the general's strike") acts for the side he leads or serves; an outlet or
+        // a research body reporting it attacks no one.
+        let attacker = attacker.and_then(|a| match ctx.kind(a) {
+            crate::model::ActorKind::Person => {
+                let s = ctx.side(a);
+                (s != a && !ctx.is_person(s)).then_some(s)
+            }
+            crate::model::ActorKind::Media | crate::model::ActorKind::Organisation => None,
+            _ => Some(a),
+        });
         let target = actor(e.target).filter(|&t| Some(t) != attacker);
         let person_target = target.filter(|&t| ctx.is_person(t));
         // What makes it one act: a day (even one this undated article cannot resolve), a

@@ -917,6 +917,20 @@ fn attacks_table() {
 The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
             vec![],
         ),
+        // A person acts for the side he leads.
+        (
+            "date 2024-02-03\nBiden struck three militia depots in Syria on Friday.",
+            vec![(
+                s("2024-02-02"),
+                None,
+                s("Syria"),
+                s("United States"),
+                None,
+                None,
+                None,
+                None,
+            )],
+        ),
         // A clause "in which" tells more of the attack before it: one attack, by its actor.
         (
             "date 2024-04-20\nThe raids came a week after the drone attack on Israel on April \
