@@ -228,8 +228,23 @@ pub fn extract(
             Kind::Date(d) => ctx.dates[si][d].form != dates::DateForm::Vague,
             _ => false,
         });
+        // A day told relative to the one before ("two days later", "the next day", "hours
+        // later") is a particular day, when the act has an actor or a target.
+        let relative_day = (attacker.is_some() || target.is_some() || !e.countries.is_empty())
+            && (e.segment.0..e.segment.1).any(|k| {
+                let w = sent.w(k);
+                (w == "later"
+                    && matches!(
+                        sent.w(k.saturating_sub(1)),
+                        "days" | "day" | "hours" | "hour" | "weeks" | "week" | "minutes"
+                    ))
+                    || (matches!(w, "next" | "following")
+                        && sent.w(k.saturating_sub(1)) == "the"
+                        && matches!(sent.w(k + 1), "day" | "morning" | "night" | "evening"))
+            });
         let anchored = date.is_some()
             || day_named
+            || relative_day
             || !e.places.is_empty()
             || killed.is_some()
             || injured.is_some()

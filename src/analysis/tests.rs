@@ -917,6 +917,33 @@ fn attacks_table() {
 The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
             vec![],
         ),
+        // A day told relative to the one before is a particular day.
+        (
+            "date 2024-02-03\nMilitants shelled a US base in Syria on Jan. 4. Two days later US \
+             jets struck three militia depots in Iraq.",
+            vec![
+                (
+                    s("2024-01-04"),
+                    None,
+                    s("Syria"),
+                    None,
+                    s("United States"),
+                    None,
+                    None,
+                    None,
+                ),
+                (
+                    None,
+                    None,
+                    s("Iraq"),
+                    s("United States"),
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+            ],
+        ),
         // A person acts for the side he leads.
         (
             "date 2024-02-03\nBiden struck three militia depots in Syria on Friday.",
