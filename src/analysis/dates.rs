@@ -62,7 +62,8 @@ pub struct DateMention {
     pub range: bool,
 }
 
-const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+// Months as written in text and in the capitals of timeline headings ("FRIDAY, DEC. 27").
+const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|JAN(?:UARY|\.)?|FEB(?:RUARY|\.)?|MAR(?:CH|\.)?|APR(?:IL|\.)?|MAY|JUNE?|JULY?|AUG(?:UST|\.)?|SEP(?:T(?:EMBER|\.)?|\.)?|OCT(?:OBER|\.)?|NOV(?:EMBER|\.)?|DEC(?:EMBER|\.)?)";
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -70,7 +71,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<iso>(?-u:\b)\d{{4}}-\d{{2}}-\d{{2}}(?-u:\b))
       | (?P<md>(?-u:\b)(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>(?:19|20)\d{{2}})(?-u:\b))?)
       | (?P<dm>(?-u:\b)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?-u:\b)(?:,?\s+(?P<y2>(?:19|20)\d{{2}})(?-u:\b))?)
-      | (?P<wd>(?-u:\b)(?:on\s+|late\s+|early\s+|last\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b))
+      | (?P<wd>(?-u:\b)(?:on\s+|late\s+|early\s+|last\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)(?-u:\b))
       | (?P<rel>(?-u:\b)(?:yesterday|today|overnight|last\s+night)(?-u:\b))
       | (?P<hol>(?-u:\b)(?:Christmas\s+(?:Day|Eve)|New\s+Year(?:'s|’s)\s+(?:Day|Eve))(?-u:\b)(?:,?\s+(?P<y3>(?:19|20)\d{{2}})(?-u:\b))?)
       | (?P<vague>(?-u:\b)(?:(?:late|early|mid|in)\s*-?\s*(?:{MONTH})(?:\s+(?:19|20)\d{{2}})?|last\s+(?:week|month)|earlier\s+this\s+(?:week|month)|this\s+(?:week|month)|over\s+the\s+weekend|in\s+(?:19|20)\d{{2}})(?-u:\b))

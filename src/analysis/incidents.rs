@@ -186,6 +186,31 @@ pub fn extract(
                     .map(|(_, d)| d)
                     .collect();
                 (ds.len() == 1).then(|| resolve_date(ctx, ds[0])).flatten()
+            })
+            .or_else(|| {
+                // A timeline's entry under a heading that is a day ("FRIDAY, DEC. 27",
+                // "Jan. 3, 2020"): that day, when the sentence names none of its own.
+                if e.date.is_some() || !ctx.dates[si].is_empty() {
+                    return None;
+                }
+                let h = (0..si).rev().find(|&h| ctx.sentences[h].heading)?;
+                let hs = ctx.sentences[h];
+                let head = ctx.text[hs.start..hs.end].trim();
+                // Its date (past a weekday before it: "FRIDAY, DEC. 27").
+                let ds = &ctx.dates[h];
+                if ds.is_empty() || ds.len() > 2 {
+                    return None;
+                }
+                let d = ds
+                    .iter()
+                    .find(|d| !matches!(d.form, dates::DateForm::Weekday(_)))
+                    .or(ds.first())?;
+                // The heading is its date, give or take a weekday and punctuation.
+                let spans: usize = ds.iter().map(|d| d.end - d.start).sum();
+                let rest = head.len().saturating_sub(spans);
+                (head.len() <= 40 && rest <= 12 && !d.since && !d.range)
+                    .then(|| resolve_date(ctx, d))
+                    .flatten()
             });
         let speaker_side = stmts.iter().find_map(|f| f.speaker).map(|sp| ctx.side(sp));
         let actor = |w: Option<Who>| -> Option<u32> {

@@ -38,6 +38,17 @@ fn is_abbreviation(word: &str) -> bool {
     if ABBREVIATIONS.contains(&word) {
         return true;
     }
+    // In capitals ("FRIDAY, DEC. 27"): the same abbreviation.
+    if word.len() >= 2 && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        let title: String = word
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { c } else { c.to_ascii_lowercase() })
+            .collect();
+        if ABBREVIATIONS.contains(&title.as_str()) {
+            return true;
+        }
+    }
     // Initials and dotted acronyms: "U.S", "U.N", "J".
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     (word.contains('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() <= 4)

@@ -917,6 +917,34 @@ fn attacks_table() {
 The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
             vec![],
         ),
+        // A timeline's entries take the day of the heading above them, in capitals or not.
+        (
+            "date 2020-01-12\nTimeline of a crisis\n\nFRIDAY, DEC. 27, 2019\n\nRockets hit the \
+             Balad air base north of Baghdad.\n\nSaturday, Jan. 4\n\nMilitants fired rockets at \
+             the US embassy in Baghdad.",
+            vec![
+                (
+                    s("2019-12-27"),
+                    s("Balad Air Base"),
+                    s("Iraq"),
+                    None,
+                    None,
+                    s("rocket"),
+                    None,
+                    None,
+                ),
+                (
+                    s("2020-01-04"),
+                    s("US Embassy in Baghdad"),
+                    s("Iraq"),
+                    None,
+                    None,
+                    s("rocket"),
+                    None,
+                    None,
+                ),
+            ],
+        ),
         // A day told relative to the one before is a particular day.
         (
             "date 2024-02-03\nMilitants shelled a US base in Syria on Jan. 4. Two days later US \
