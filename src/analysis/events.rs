@@ -305,7 +305,7 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         let ok = killed_in_attack
             || match c {
                 VerbClass::Attack => {
-                    let kill = matches!(sent.w(p.tok), "kill" | "killed" | "killing");
+                    let kill = matches!(sent.w(p.tok), "kill" | "kills" | "killed" | "killing");
                     // Seizing land or power is no attack; seizing a ship is.
                     let seized_land = sent.lemma(p.tok, VerbClass::Attack) == "seize"
                         && p.patient().is_some_and(|n| {
@@ -335,7 +335,33 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
                     let toll = p.agent().is_some_and(|a| a.head & noun::CONTEXT != 0)
                         || (p.tok + 1..sent.toks.len().min(p.tok + 4))
                             .any(|k| sent.w(k) == "since");
+                    // "The storm hit the coast", "a stampede killed 56": a subject that is no
+                    // one, no force and no weapon does not attack.
+                    let no_attacker = !p.mood.passive
+                        && p.subj.as_ref().is_some_and(|n| {
+                            n.actors.is_empty()
+                                && n.pron.is_none()
+                                && !n.collective
+                                && !n.anaphor
+                                && n.possessor.is_none()
+                                && n.modifier.is_none()
+                                && n.poss_anaphor.is_none()
+                                && n.head != 0
+                                && n.head
+                                    & (noun::WEAPON
+                                        | noun::ATTACK
+                                        | noun::WEAK_ATTACK
+                                        | noun::FORCE
+                                        | noun::PLATFORM
+                                        | noun::COLLECTIVE
+                                        | noun::OFFICIAL
+                                        | noun::LEADER
+                                        | noun::TITLE
+                                        | noun::MEMBER)
+                                    == 0
+                        });
                     !seized_land
+                        && !no_attacker
                         && (!kill || p.patient().is_some_and(|n| !n.actors.is_empty()) && !toll)
                 }
                 VerbClass::Launch => launches(p),
@@ -995,6 +1021,18 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
         if in_obj || before {
             e.generic = true;
         }
+    }
+    // "An end to the attacks", "a halt to the strikes", "the cessation of attacks": a
+    // campaign to be stopped, not one attack.
+    if e.noun_only
+        && (e.tok.saturating_sub(5).max(e.segment.0)..e.tok).any(|k| {
+            matches!(
+                sent.w(k),
+                "end" | "halt" | "stop" | "cessation" | "pause" | "suspension"
+            ) && matches!(sent.w(k + 1), "to" | "of")
+        })
+    {
+        e.generic = true;
     }
     // A plural with nothing that makes it particular attacks: an agent makes them particular
     // ("the group's attacks last week" are its own), one they are blamed on does not ("blamed

@@ -917,6 +917,17 @@ fn attacks_table() {
 The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
             vec![],
         ),
+        // What is no one does not attack; a campaign to be ended is no one attack.
+        (
+            "date 2020-01-12\nA stampede during the funeral procession in Kerman kills 56 people. \
+             The flood killed the mayor of Aden on Monday.",
+            vec![],
+        ),
+        (
+            "date 2024-01-12\nOn Wednesday the council demanded an immediate end to the Houthi \
+             attacks in the Red Sea.",
+            vec![],
+        ),
         // A timeline's entries take the day of the heading above them, in capitals or not.
         (
             "date 2020-01-12\nTimeline of a crisis\n\nFRIDAY, DEC. 27, 2019\n\nRockets hit the \
