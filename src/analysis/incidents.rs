@@ -290,6 +290,19 @@ pub fn extract(
         let place_ids: Vec<PlaceId> = {
             let mut v: Vec<PlaceId> = e.places.iter().map(|&p| ctx.places[p].place).collect();
             v.dedup();
+            // A city named with a site in it ("the US embassy in Baghdad"): the site.
+            let names: Vec<String> = v
+                .iter()
+                .map(|&p| ctx.lex.place(p).name.to_lowercase())
+                .collect();
+            let mut i = 0;
+            v.retain(|_| {
+                let me = &names[i];
+                i += 1;
+                !names
+                    .iter()
+                    .any(|other| other != me && other.contains(me.as_str()))
+            });
             v
         };
         let killing = matches!(

@@ -917,6 +917,20 @@ fn attacks_table() {
 The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
             vec![],
         ),
+        // A site and the city it is in are one place.
+        (
+            "date 2019-12-31\nProtesters stormed the US embassy in Baghdad on Tuesday.",
+            vec![(
+                s("2019-12-31"),
+                s("US Embassy in Baghdad"),
+                s("Iraq"),
+                None,
+                s("US Embassy in Baghdad"),
+                None,
+                None,
+                None,
+            )],
+        ),
         // What is no one does not attack; a campaign to be ended is no one attack.
         (
             "date 2020-01-12\nA stampede during the funeral procession in Kerman kills 56 people. \
