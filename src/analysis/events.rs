@@ -885,7 +885,16 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
     // Day: a date in the event's phrases or segment, the nearest to it; not the day someone
     // spoke of it ("the minister said on Saturday the strikes were …").
     let spoken = |k: usize| speech_day(fr, k, e.tok);
-    let dates: Vec<usize> = (e.segment.0..e.segment.1)
+    // Not the day of what the act responds to ("struck … in response to a December 25 drone
+    // attack").
+    let response_at = (e.tok..e.segment.1)
+        .find(|&k| {
+            sent.toks[k].noun() & noun::RESPONSE != 0
+                && matches!(sent.w(k + 1), "to" | "for")
+                && !e.preds.iter().any(|&pi| preds[pi].tok > k)
+        })
+        .unwrap_or(e.segment.1);
+    let dates: Vec<usize> = (e.segment.0..response_at)
         .filter(|&k| match sent.toks[k].kind {
             Kind::Date(d) => {
                 let dm = &ctx.dates[sent.si][d];

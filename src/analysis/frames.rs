@@ -1859,6 +1859,36 @@ impl Sent<'_, '_> {
     fn subject_start(&self, j: usize, floor: usize) -> usize {
         let mut s = self.np_start_ending_at(j, floor);
         let mut hops = 0;
+        let compass = |w: &str| {
+            matches!(
+                w,
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+            )
+        };
+        loop {
+            // "a district south of Damascus": "south of" is one preposition.
+            if hops < 4
+                && s > floor + 2
+                && self.w(s - 1) == "of"
+                && compass(self.w(s - 2))
+                && np_material(&self.toks[s - 3])
+            {
+                let before = self.np_start_ending_at(s - 3, floor);
+                if before < s - 2 {
+                    s = before;
+                    hops += 1;
+                    continue;
+                }
+            }
+            break;
+        }
         while hops < 4
             && s > floor + 1
             && self.toks[s - 1].tag == Tag::Prep

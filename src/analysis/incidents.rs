@@ -287,8 +287,46 @@ pub fn extract(
                     None
                 })
         };
+        // A place named to say where another is ("a district south of Damascus", "on the
+        // outskirts of Erbil") is a landmark, not a second site, when another place is named.
+        let landmark = |p: usize| {
+            let at = ctx.places[p].start;
+            let before = &ctx.lower[super::floor_char(&ctx.lower, at.saturating_sub(24))..at];
+            let before = before.trim_end();
+            // "the K-1 base near Kirkuk": a town near a named base.
+            (before.ends_with(" near") || before.ends_with(" outside"))
+                && !matches!(
+                    ctx.lex.place(ctx.places[p].place).kind.as_str(),
+                    "base" | "facility"
+                )
+                && e.places.iter().any(|&q| {
+                    matches!(
+                        ctx.lex.place(ctx.places[q].place).kind.as_str(),
+                        "base" | "facility"
+                    )
+                })
+                || before.ends_with(" of")
+                    && [
+                        "north",
+                        "south",
+                        "east",
+                        "west",
+                        "northeast",
+                        "northwest",
+                        "southeast",
+                        "southwest",
+                        "outskirts",
+                    ]
+                    .iter()
+                    .any(|c| before[..before.len() - 3].trim_end().ends_with(c))
+        };
+        let kept: Vec<usize> = if e.places.iter().any(|&p| !landmark(p)) {
+            e.places.iter().copied().filter(|&p| !landmark(p)).collect()
+        } else {
+            e.places.clone()
+        };
         let place_ids: Vec<PlaceId> = {
-            let mut v: Vec<PlaceId> = e.places.iter().map(|&p| ctx.places[p].place).collect();
+            let mut v: Vec<PlaceId> = kept.iter().map(|&p| ctx.places[p].place).collect();
             v.dedup();
             // A city named with a site in it ("the US embassy in Baghdad"): the site.
             let names: Vec<String> = v

@@ -917,6 +917,48 @@ fn attacks_table() {
 The Russian invasion has killed more than 10,000 Ukrainians. More              than 500 Syrians have been killed since January, a monitor said.",
             vec![],
         ),
+        // The day of what an act responds to is that act's; a place named to say where
+        // another is ("south of Damascus") is no second site.
+        (
+            "date 2023-12-28\nDecember 26: US aircraft struck three militia depots in Iraq in \
+             response to a December 25 attack on Erbil Air Base.",
+            vec![
+                (
+                    s("2023-12-26"),
+                    None,
+                    s("Iraq"),
+                    s("United States"),
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+                (
+                    s("2023-12-25"),
+                    s("Erbil air base"),
+                    s("Iraq"),
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+            ],
+        ),
+        (
+            "date 2023-12-28\nAn Israeli missile strike on the Sayyida Zeinab district south of \
+             Damascus killed an IRGC adviser on Wednesday.",
+            vec![(
+                s("2023-12-27"),
+                s("Sayyida Zeinab"),
+                s("Syria"),
+                s("Israel"),
+                s("IRGC"),
+                s("missile"),
+                None,
+                None,
+            )],
+        ),
         // A site and the city it is in are one place.
         (
             "date 2019-12-31\nProtesters stormed the US embassy in Baghdad on Tuesday.",
