@@ -1621,6 +1621,18 @@ impl Pred {
     }
 }
 
+/// The points of the compass: "south of Damascus" says where, as a preposition does.
+pub const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
 /// Prepositions whose phrases predicates keep.
 const KEPT_PREPS: &[&str] = &[
     "on",
@@ -1859,25 +1871,12 @@ impl Sent<'_, '_> {
     fn subject_start(&self, j: usize, floor: usize) -> usize {
         let mut s = self.np_start_ending_at(j, floor);
         let mut hops = 0;
-        let compass = |w: &str| {
-            matches!(
-                w,
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-            )
-        };
         loop {
             // "a district south of Damascus": "south of" is one preposition.
             if hops < 4
                 && s > floor + 2
                 && self.w(s - 1) == "of"
-                && compass(self.w(s - 2))
+                && COMPASS.contains(&self.w(s - 2))
                 && np_material(&self.toks[s - 3])
             {
                 let before = self.np_start_ending_at(s - 3, floor);

@@ -306,19 +306,10 @@ pub fn extract(
                     )
                 })
                 || before.ends_with(" of")
-                    && [
-                        "north",
-                        "south",
-                        "east",
-                        "west",
-                        "northeast",
-                        "northwest",
-                        "southeast",
-                        "southwest",
-                        "outskirts",
-                    ]
-                    .iter()
-                    .any(|c| before[..before.len() - 3].trim_end().ends_with(c))
+                    && super::frames::COMPASS
+                        .iter()
+                        .chain(&["outskirts"])
+                        .any(|c| before[..before.len() - 3].trim_end().ends_with(c))
         };
         let kept: Vec<usize> = if e.places.iter().any(|&p| !landmark(p)) {
             e.places.iter().copied().filter(|&p| !landmark(p)).collect()
