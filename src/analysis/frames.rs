@@ -2951,7 +2951,8 @@ impl Sent<'_, '_> {
             if c0 >= n || speaker.is_none() {
                 continue;
             }
-            // The content ends where a contrasting clause starts ("…, while Y said …").
+            // The content ends where a contrasting clause starts ("…, while Y said …"), or
+            // where another source named after "and" speaks ("…, and Hezbollah denied …").
             let mut c1 = n;
             for k in c0..n {
                 if matches!(self.toks[k].kind, Kind::Punct(';'))
@@ -2960,6 +2961,29 @@ impl Sent<'_, '_> {
                 {
                     c1 = k;
                     break;
+                }
+            }
+            for q in preds {
+                if q.tok <= c0 || q.tok >= c1 {
+                    continue;
+                }
+                let speaks = matches!(
+                    q.class,
+                    PClass::Verb(
+                        VerbClass::Say
+                            | VerbClass::Believe
+                            | VerbClass::Deny
+                            | VerbClass::Claim
+                            | VerbClass::Blame
+                    )
+                );
+                if let Some(sj) = q.subj.as_ref()
+                    && speaks
+                    && !sj.actors.is_empty()
+                    && sj.s > c0
+                    && matches!(self.w(sj.s - 1), "and" | "but")
+                {
+                    c1 = sj.s - 1;
                 }
             }
             out.push(Speech {

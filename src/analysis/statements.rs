@@ -261,6 +261,16 @@ impl Ctx<'_, '_, '_> {
             let Source::Framed(speaker) = src else {
                 continue;
             };
+            // "The militia denied that its fighters had attacked the convoy": what a denial
+            // rejects is not reported (the denial is read below).
+            if self.fr.speech_over(e.tok).is_some_and(|sp| {
+                self.fr
+                    .preds
+                    .iter()
+                    .any(|p| p.tok == sp.verb && p.class == PClass::Verb(VerbClass::Deny))
+            }) {
+                continue;
+            }
             // "The governments of A, B and C said …": each of them says it.
             let mut speakers = vec![speaker];
             if let Some(sp) = self.fr.speech_over(e.tok)
@@ -761,10 +771,31 @@ impl Ctx<'_, '_, '_> {
             };
             found.push((speaker, j, a));
         }
+        // "The governments of A, B and C said the raids were a response": each of them.
+        let found: Vec<(Option<u32>, usize, usize)> = found
+            .into_iter()
+            .flat_map(|(speaker, cue, act_tok)| {
+                let all = self
+                    .fr
+                    .speech_over(cue)
+                    .and_then(|sp| sp.speaker.as_ref())
+                    .filter(|np| {
+                        np.actors.len() > 1 && speaker.is_some_and(|s| np.actors.contains(&s))
+                    })
+                    .map(|np| np.actors.clone());
+                match all {
+                    Some(v) => v
+                        .into_iter()
+                        .map(|a| (Some(a), cue, act_tok))
+                        .collect::<Vec<_>>(),
+                    None => vec![(speaker, cue, act_tok)],
+                }
+            })
+            .collect();
         for (speaker, cue, act_tok) in found {
             // The strikes of another side are not the speaker's to claim.
             let other = self.evs.iter().any(|ev| {
-                (ev.tok == act_tok || ev.segment.0 <= act_tok && act_tok < ev.segment.1)
+                (ev.tok == act_tok || ev.preds.iter().any(|&pi| self.fr.preds[pi].tok == act_tok))
                     && matches!((ev.agent, speaker), (Some(Who::Actor(x)), Some(s)) if self.side(x) != self.side(s))
             });
             if other {

@@ -484,6 +484,19 @@ fn statements_table() {
             "Blaming the bombing on Hezbollah would be a mistake, the Lebanese minister said.",
             &[],
         ),
+        // What a denial rejects is not reported; another source named after "and" speaks
+        // for itself.
+        (
+            "Hezbollah denied that its fighters had attacked the convoy.",
+            &[("denial", Some("Hezbollah"), Some("Hezbollah"))],
+        ),
+        (
+            "Israel said the strike was in retaliation for a rocket attack, and Hezbollah denied it had fired the rocket.",
+            &[
+                ("claim", Some("Israel"), Some("Israel")),
+                ("denial", Some("Hezbollah"), Some("Hezbollah")),
+            ],
+        ),
         ("Israel made a claim for compensation.", &[]),
         // Backing the fighters a source spoke of, with no attack in the sentence.
         (
@@ -498,6 +511,9 @@ fn statements_table() {
                 ("accusation", Some("France"), Some("Houthis")),
                 ("accusation", Some("Italy"), Some("Houthis")),
                 ("accusation", Some("Spain"), Some("Houthis")),
+                ("claim", Some("France"), Some("France")),
+                ("claim", Some("Italy"), Some("Italy")),
+                ("claim", Some("Spain"), Some("Spain")),
             ],
         ),
         (
