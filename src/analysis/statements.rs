@@ -932,7 +932,65 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// A side that confirms or acknowledges an act it is not the target of, with no one else
+    /// named as its author, owns it: "the group confirmed the Haifa operation", "the Pentagon
+    /// acknowledged the strike".
+    fn confirmed_acts(&mut self) {
+        let mut found = Vec::new();
+        for p in &self.fr.preds {
+            if p.class != PClass::Verb(VerbClass::Say)
+                || !p.mood.factual()
+                || p.mood.passive
+                || !matches!(
+                    self.fr.sent.lemma(p.tok, VerbClass::Say),
+                    "confirm" | "acknowledge" | "admit"
+                )
+            {
+                continue;
+            }
+            let Some(obj) = p.obj.as_ref() else { continue };
+            if obj.head & (noun::ATTACK | noun::WEAK_ATTACK) == 0 {
+                continue;
+            }
+            let Some(Who::Actor(a)) = p.subj.as_ref().map(|s| self.who(s)) else {
+                continue;
+            };
+            let side = self.side(a);
+            // "The embassy confirmed the attack": a state's body confirms that it was
+            // attacked; a group confirming "the attack" and anyone confirming "the strike" or
+            // "the operation" speak of their own.
+            let word = obj.head_word.map_or("", |(hs, he)| &self.ctx.lower[hs..he]);
+            if voice::attack_key(word) == "attack" && self.ctx.kind(a) != ActorKind::ArmedGroup {
+                continue;
+            }
+            let theirs = self.evs.iter().all(|e| {
+                !(obj.s..obj.e).contains(&e.tok)
+                    || (matches!(e.agent, None | Some(Who::We))
+                        || matches!(e.agent, Some(Who::Actor(x)) if self.side(x) == side))
+                        && !matches!(e.target, Some(Who::Actor(t)) if self.side(t) == side)
+            });
+            // "confirmed the attack on its base": the target's side tells of it.
+            let on_own = obj.possessor.is_some_and(|x| self.side(x) != side)
+                || (obj.e..self.fr.sent.toks.len().min(obj.e + 4)).any(|k| {
+                    matches!(self.fr.sent.w(k), "on" | "against" | "targeting")
+                        && !self
+                            .fr
+                            .sent
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|t| matches!(t.kind, Kind::Date(_)))
+                });
+            if theirs && !on_own {
+                found.push((a, p.tok));
+            }
+        }
+        for (a, k) in found {
+            self.push(StatementKind::Claim, Some(a), Some(self.side(a)), k);
+        }
+    }
+
     fn run(&mut self) {
+        self.confirmed_acts();
         self.fronts();
         self.concealed_parts();
         self.events();

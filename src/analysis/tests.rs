@@ -497,6 +497,17 @@ fn statements_table() {
                 ("denial", Some("Hezbollah"), Some("Hezbollah")),
             ],
         ),
+        // Confirming an act one is not the target of owns it; a state's body confirming "the
+        // attack" tells that it was attacked.
+        (
+            "Hezbollah confirmed the ambush in a separate statement.",
+            &[("claim", Some("Hezbollah"), Some("Hezbollah"))],
+        ),
+        (
+            "The Pentagon confirmed the strike on its base in Syria.",
+            &[],
+        ),
+        ("The US embassy in Baghdad confirmed the attack.", &[]),
         ("Israel made a claim for compensation.", &[]),
         // Backing the fighters a source spoke of, with no attack in the sentence.
         (
