@@ -107,6 +107,13 @@ impl Event {
     }
 }
 
+/// The token of "which" when the predicate's clause opens with "in which" or "during which"
+/// ("the attack, in which Iran launched 300 drones").
+fn in_which_at(sent: &super::frames::Sent<'_, '_>, p: &Pred) -> Option<usize> {
+    (p.mood.chain.saturating_sub(4).max(1)..p.mood.chain)
+        .find(|&k| sent.w(k) == "which" && matches!(sent.w(k - 1), "in" | "during"))
+}
+
 /// Who claims: "it claimed …" stands for a group, not for the state named last ("It has
 /// backed the talks with Washington … It also claimed the attack").
 fn claimer_of(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, np: &Np) -> Who {
@@ -273,11 +280,9 @@ pub fn read(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, disc: &mut voice::Discourse) 
         // "the drone and missile attack on Israel, in which Iran launched 300 drones": the
         // clause tells of the attack before it.
         let in_which = matches!(c, VerbClass::Attack | VerbClass::Launch)
-            && (p.mood.chain.saturating_sub(4).max(1)..p.mood.chain).any(|k| {
-                sent.w(k) == "which"
-                    && matches!(sent.w(k - 1), "in" | "during")
-                    && (k.saturating_sub(8)..k - 1)
-                        .any(|j| sent.toks[j].noun() & (noun::ATTACK | noun::WEAK_ATTACK) != 0)
+            && in_which_at(sent, p).is_some_and(|k| {
+                (k.saturating_sub(8)..k - 1)
+                    .any(|j| sent.toks[j].noun() & (noun::ATTACK | noun::WEAK_ATTACK) != 0)
             });
         if (relative && c == VerbClass::Harm)
             || weapon_relative
@@ -530,10 +535,7 @@ fn fill(ctx: &DocCtx<'_>, fr: &Frames<'_, '_>, e: &mut Event) {
                 q.tok > main.tok
                     && matches!(q.class, PClass::Verb(VerbClass::Attack | VerbClass::Launch))
                     && !q.mood.passive
-                    && (q.mood.chain.saturating_sub(4)..q.mood.chain).any(|k| {
-                        sent.w(k) == "which"
-                            && matches!(sent.w(k.saturating_sub(1)), "in" | "during")
-                    })
+                    && in_which_at(sent, q).is_some()
             })
             .find_map(|q| q.agent().map(|a| who_of(ctx, fr, a)))
             .filter(|w| matches!(w, Who::Actor(_)));

@@ -40,7 +40,7 @@ pub struct Found {
     pub injured: Option<u64>,
     /// Refers back to an attack already reported ("the attack", no day or place of its own).
     pub anaphoric: bool,
-    /// The kind of word it is told with (see [`attack_word`]): "the strikes" points back to
+    /// The kind of word it is told with (see [`super::voice::attack_key_id`]): "the strikes" points back to
     /// strikes before other attacks.
     pub key: u8,
 }
@@ -341,7 +341,7 @@ pub fn extract(
         let base = Found {
             sentence: si,
             trigger: (sent.toks[e.tok].s, sent.toks[e.tok].e),
-            key: attack_word(sent.w(e.word(&fr.preds))),
+            key: super::voice::attack_key_id(sent.w(e.word(&fr.preds))),
             date,
             place: place_ids.first().copied(),
             country: country_of(place_ids.first().copied()),
@@ -391,23 +391,6 @@ pub fn extract(
         }
     }
     out
-}
-
-/// The kind of attack word `w` is, as a number: "airstrikes" and "struck" are strikes,
-/// "raids" raids (see [`super::voice::attack_key`]).
-fn attack_word(w: &str) -> u8 {
-    let key = super::voice::attack_key(w);
-    [
-        "strike",
-        "bombing",
-        "raid",
-        "assassination",
-        "operation",
-        "attack",
-    ]
-    .iter()
-    .position(|&k| k == key)
-    .unwrap_or(5) as u8
 }
 
 /// The weapon named nearest to `pos` in the sentence `start..end`.

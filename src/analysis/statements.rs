@@ -20,6 +20,15 @@ use super::frames::{Frames, Kind, Np, PClass, Pred};
 use super::voice::{self, Discourse, Voice, Who};
 use crate::lexicon::words::{VerbClass, noun};
 
+/// Whether the verb at token `tok` says what something is ("called the strikes a response",
+/// "described the claims as lies").
+fn describes(sent: &super::frames::Sent<'_, '_>, tok: usize) -> bool {
+    matches!(
+        sent.lemma(tok, VerbClass::Say),
+        "call" | "describe" | "label" | "term" | "brand"
+    )
+}
+
 /// A statement found in one document (local actor refs).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
@@ -218,6 +227,17 @@ impl Ctx<'_, '_, '_> {
         });
     }
 
+    /// "The governments of A, B and C said …": each of them says what `speaker`, one of them,
+    /// says at token `tok`.
+    fn coordinated(&self, tok: usize, speaker: Option<u32>) -> Vec<Option<u32>> {
+        match self.fr.speech_over(tok).and_then(|sp| sp.speaker.as_ref()) {
+            Some(np) if np.actors.len() > 1 && speaker.is_some_and(|s| np.actors.contains(&s)) => {
+                np.actors.iter().map(|&a| Some(a)).collect()
+            }
+            _ => vec![speaker],
+        }
+    }
+
     /// The speaker of a speech act predicate (its subject, else its source).
     fn actor_of(&self, np: Option<&Np>, src: Source) -> (Option<u32>, bool) {
         let framed = match src {
@@ -271,14 +291,10 @@ impl Ctx<'_, '_, '_> {
             }) {
                 continue;
             }
-            // "The governments of A, B and C said …": each of them says it.
-            let mut speakers = vec![speaker];
+            let mut speakers = self.coordinated(e.tok, speaker);
             if let Some(sp) = self.fr.speech_over(e.tok)
                 && let Some(np) = sp.speaker.as_ref()
             {
-                if np.actors.len() > 1 && speaker.is_some_and(|s| np.actors.contains(&s)) {
-                    speakers = np.actors.iter().map(|&a| Some(a)).collect();
-                }
                 // "A and B struck …, according to a joint statement": theirs.
                 let joint =
                     np.actors.is_empty() && (np.s..np.e).any(|k| self.fr.sent.w(k) == "joint");
@@ -665,10 +681,7 @@ impl Ctx<'_, '_, '_> {
             let ok = match p.class {
                 PClass::Verb(VerbClass::Justify) => true,
                 PClass::Verb(VerbClass::Say) => {
-                    matches!(
-                        sent.lemma(p.tok, VerbClass::Say),
-                        "call" | "describe" | "label" | "term" | "brand"
-                    ) && (obj.e..n.min(obj.e + 6)).any(justifying)
+                    describes(sent, p.tok) && (obj.e..n.min(obj.e + 6)).any(justifying)
                 }
                 _ => false,
             };
@@ -771,25 +784,12 @@ impl Ctx<'_, '_, '_> {
             };
             found.push((speaker, j, a));
         }
-        // "The governments of A, B and C said the raids were a response": each of them.
         let found: Vec<(Option<u32>, usize, usize)> = found
             .into_iter()
             .flat_map(|(speaker, cue, act_tok)| {
-                let all = self
-                    .fr
-                    .speech_over(cue)
-                    .and_then(|sp| sp.speaker.as_ref())
-                    .filter(|np| {
-                        np.actors.len() > 1 && speaker.is_some_and(|s| np.actors.contains(&s))
-                    })
-                    .map(|np| np.actors.clone());
-                match all {
-                    Some(v) => v
-                        .into_iter()
-                        .map(|a| (Some(a), cue, act_tok))
-                        .collect::<Vec<_>>(),
-                    None => vec![(speaker, cue, act_tok)],
-                }
+                self.coordinated(cue, speaker)
+                    .into_iter()
+                    .map(move |s| (s, cue, act_tok))
             })
             .collect();
         for (speaker, cue, act_tok) in found {
@@ -1410,13 +1410,7 @@ impl Ctx<'_, '_, '_> {
                                     | "report"
                             )
                         )
-                        && matches!(
-                            self.fr.sent.toks[p.tok]
-                                .entry
-                                .and_then(|e| e.verbs.iter().find(|v| v.class == VerbClass::Say))
-                                .map(|v| &*v.lemma),
-                            Some("call" | "describe" | "label" | "term" | "brand")
-                        )
+                        && describes(sent, p.tok)
                         || (matches!(
                             sent.w(p.tok),
                             "called"

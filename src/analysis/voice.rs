@@ -527,6 +527,22 @@ pub struct Discourse {
     agents: Vec<(&'static str, u32)>,
 }
 
+/// The kinds [`attack_key`] gives, in the order [`attack_key_id`] numbers them.
+const ATTACK_KEYS: [&str; 6] = [
+    "strike",
+    "bombing",
+    "raid",
+    "assassination",
+    "operation",
+    "attack",
+];
+
+/// [`attack_key`] as a number (for the reports an incident table keeps).
+pub fn attack_key_id(word: &str) -> u8 {
+    let key = attack_key(word);
+    ATTACK_KEYS.iter().position(|&k| k == key).unwrap_or(5) as u8
+}
+
 /// The key of an attack noun for [`Discourse`]: plural and compounds folded.
 pub fn attack_key(word: &str) -> &'static str {
     let w = word.trim_end_matches('s');
